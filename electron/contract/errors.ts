@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes that cross the contract. Tests assert the code; the UI shows the message,
+ * which is Chinese and says what to do next.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNKNOWN_METHOD',
+  'NOT_AUTHENTICATED',
+  'FORBIDDEN',
+  'FORBIDDEN_SENDER',
+  'SESSION_LOCKED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'WEAK_PASSWORD',
+  'PASSWORD_REUSED',
+  'USERNAME_TAKEN',
+  'USER_NOT_FOUND',
+  'LAST_ADMIN',
+  'ALREADY_INITIALIZED',
+  'NOT_INITIALIZED',
+  'INVALID_OFFICE_CODE',
+  'CONFIG_INVALID',
+  'RECOVERY_MODE',
+  'NOT_IN_RECOVERY',
+  'BACKUP_NOT_FOUND',
+  'INTERNAL',
+] as const;
+
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const contractErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Machine-readable details, e.g. `{ until }` for ACCOUNT_LOCKED or `{ field }` for BAD_REQUEST. */
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type ContractError = z.infer<typeof contractErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  BAD_REQUEST: '请求内容不正确，请检查填写的内容。',
+  UNKNOWN_METHOD: '不支持的操作。',
+  NOT_AUTHENTICATED: '请先登录。',
+  FORBIDDEN: '当前角色无权执行此操作，请联系管理员分配权限。',
+  FORBIDDEN_SENDER: '请求来源不受信任，已拒绝。',
+  SESSION_LOCKED: '屏幕已锁定，请输入密码解锁。',
+  PASSWORD_CHANGE_REQUIRED: '请先修改密码后再继续操作。',
+  INVALID_CREDENTIALS: '用户名或密码错误。',
+  ACCOUNT_LOCKED: '账号已被锁定，请稍后再试或联系管理员。',
+  ACCOUNT_DISABLED: '账号已停用，请联系管理员。',
+  WEAK_PASSWORD: '密码不符合要求：至少 8 位，且包含大写字母、小写字母、数字、符号中的至少 3 类。',
+  PASSWORD_REUSED: '新密码不能与当前密码相同。',
+  USERNAME_TAKEN: '用户名已存在，请换一个。',
+  USER_NOT_FOUND: '用户不存在。',
+  LAST_ADMIN: '不能停用或降级最后一个可用的系统管理员。',
+  ALREADY_INITIALIZED: '系统已完成初始化。',
+  NOT_INITIALIZED: '系统尚未初始化，请先设置办理机构和管理员密码。',
+  INVALID_OFFICE_CODE: '机构代码应为 6 位县级行政区划代码（GB/T 2260），例如 430102。',
+  CONFIG_INVALID: '配置不正确。',
+  RECOVERY_MODE: '本地数据库已损坏，系统处于恢复模式，请联系信息技术人员。',
+  NOT_IN_RECOVERY: '系统不在恢复模式。',
+  BACKUP_NOT_FOUND: '找不到指定的备份文件。',
+  INTERNAL: '系统内部错误，请重试；如仍失败，请联系信息技术人员。',
+};
+
+/** An error thrown inside core that the dispatcher turns into `{ ok: false, error }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toContractError(): ContractError {
+    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
+  }
+}

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { appMethods } from './methods/app';
+import { auditMethods } from './methods/audit';
+import { authMethods } from './methods/auth';
+import { configMethods } from './methods/config';
+import { recoveryMethods } from './methods/recovery';
+import { setupMethods } from './methods/setup';
+import { userMethods } from './methods/users';
+import { workbenchMethods } from './methods/workbench';
+
+/**
+ * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
+ * core + UI. Hosts and the renderer client derive channels, URLs and types from this map.
+ */
+export const contract = {
+  ...appMethods,
+  ...setupMethods,
+  ...authMethods,
+  ...userMethods,
+  ...auditMethods,
+  ...configMethods,
+  ...recoveryMethods,
+  ...workbenchMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** IPC channel prefix; the preload refuses anything else. */
+export const CHANNEL_PREFIX = 'bdc:';
+export const EVENT_CHANNEL = 'bdc:event';
+
+export * from './errors';
+export * from './roles';
+export * from './config';
+export * from './events';
+export type { MethodSpec } from './define';
+export type { AppInfo } from './methods/app';
+export type { UserView } from './methods/users';
+export type { AuditRecordView, AuditVerification } from './methods/audit';
+export type { SessionView } from './methods/shared';
+export type { WorkbenchSummary } from './methods/workbench';
+export type { AppInfo as AppInfoView } from './methods/app';
+export * from './validation/office-code';
+export * from './validation/password-policy';
+export * from './validation/idle';

@@ -1,0 +1,59 @@
+import { AppError, type WorkstationConfig } from '../contract';
+import type { AuditEntry } from './audit/audit-log';
+import { appendAudit } from './audit/audit-log';
+import type { Session, SessionRegistry } from './auth/sessions';
+import type { EventHub } from './events';
+import type { BackupInfo } from './store/backup';
+import type { Db } from './store/database';
+
+export interface RecoveryState {
+  reason: string;
+  databasePath: string;
+  details: string[];
+}
+
+/** What every handler may use. Built once by `startWorkstation`. */
+export interface Services {
+  readonly dataDir: string;
+  readonly host: 'web' | 'electron';
+  readonly version: string;
+  readonly clock: () => Date;
+  readonly sessions: SessionRegistry;
+  readonly events: EventHub;
+  readonly paths: { database: string; backups: string; config: string };
+  config: { value: WorkstationConfig; exists: boolean };
+  recovery: RecoveryState | null;
+  /** The open database; throws RECOVERY_MODE while the database is damaged. */
+  db(): Db;
+  listBackups(): BackupInfo[];
+  /** Closes the damaged database state and opens the file at `paths.database` again. */
+  reopenDatabase(): void;
+}
+
+export interface CallContext {
+  readonly clientId: string;
+  readonly session: Session | null;
+  readonly services: Services;
+  readonly now: Date;
+}
+
+export function requireSession(ctx: CallContext): Session {
+  if (!ctx.session) throw new AppError('NOT_AUTHENTICATED');
+  return ctx.session;
+}
+
+/** Appends an audit record on behalf of the caller (or of nobody, for pre-login events). */
+export function audit(ctx: CallContext, entry: Omit<AuditEntry, 'actorId' | 'actor'> & { actor?: string | null }): void {
+  appendAudit(
+    ctx.services.db(),
+    {
+      actorId: ctx.session?.userId ?? null,
+      actor: entry.actor !== undefined ? entry.actor : (ctx.session?.username ?? null),
+      action: entry.action,
+      object: entry.object,
+      result: entry.result,
+      detail: entry.detail,
+    },
+    ctx.now,
+  );
+}

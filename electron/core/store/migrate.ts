@@ -1,0 +1,42 @@
+import type { Db } from './database';
+import { writeVerifiedBackup } from './backup';
+import type { Migration } from './migrations/migration';
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  applied: string[];
+  backup: string | null;
+}
+
+/**
+ * Brings the schema to the latest version. Each migration and its version bump commit together,
+ * so a crash leaves the database at a whole version. A database that already holds data is
+ * backed up (and the backup verified) before the first pending migration runs.
+ */
+export function migrate(db: Db, migrations: readonly Migration[], backupDir: string): MigrationReport {
+  assertOrdered(migrations);
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
+  if (from > latest) {
+    throw new Error(`数据库版本 ${from} 高于本程序支持的版本 ${latest}：请升级工作站程序。`);
+  }
+  const pending = migrations.filter((m) => m.version > from);
+  let backup: string | null = null;
+  if (pending.length > 0 && from > 0) {
+    backup = writeVerifiedBackup(db, backupDir, `before-migration-${pending[0].version}`).file;
+  }
+  for (const m of pending) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return { from, to: pending.length > 0 ? latest : from, applied: pending.map((m) => `${m.version}-${m.name}`), backup };
+}
+
+function assertOrdered(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+}

@@ -1,0 +1,143 @@
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError, backendIdleLimitMs, type EventName, type Result } from '../contract';
+import pkg from '../../package.json';
+import { appHandlers } from './app-handlers';
+import { appendAudit } from './audit/audit-log';
+import { auditHandlers } from './audit/audit-handlers';
+import { authHandlers } from './auth/auth-handlers';
+import { SessionRegistry } from './auth/sessions';
+import { setupHandlers } from './auth/setup-handlers';
+import { userHandlers } from './auth/user-handlers';
+import { configHandlers } from './config/config-handlers';
+import { loadConfig } from './config/config-file';
+import { auditConfigFileChange } from './config/config-file-tracking';
+import { createDispatch } from './dispatch';
+import { EventHub } from './events';
+import type { Handlers } from './handler';
+import type { RecoveryState, Services } from './services';
+import { listBackups } from './store/backup';
+import { DATABASE_FILE_NAME, DatabaseDamagedError, openDatabase, type Db } from './store/database';
+import { migrate } from './store/migrate';
+import { MIGRATIONS } from './store/migrations';
+import { recoveryHandlers } from './store/recovery-handlers';
+import { workbenchHandlers } from './workbench-handlers';
+
+const handlers: Handlers = {
+  ...appHandlers,
+  ...setupHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...auditHandlers,
+  ...configHandlers,
+  ...recoveryHandlers,
+  ...workbenchHandlers,
+};
+
+export interface WorkstationOptions {
+  dataDir: string;
+  host: 'web' | 'electron';
+  clock?: () => Date;
+  log?: (message: string) => void;
+  /** How often idle sessions are checked (ms). */
+  idleSweepMs?: number;
+}
+
+export interface Workstation {
+  call(clientId: string, method: string, input: unknown): Promise<Result<unknown>>;
+  /** Listener gets (clientId | null for all, event, payload); returns the unsubscribe function. */
+  onEvent(listener: (clientId: string | null, name: EventName, payload: unknown) => void): () => void;
+  /** A window or browser tab went away for good: drop its session. */
+  forgetClient(clientId: string): void;
+  readonly services: Services;
+  close(): void;
+}
+
+/**
+ * Builds the back end from a data folder: config (a bad file throws ConfigFileError naming the
+ * field), the database (a damaged file opens recovery mode instead of crashing), migrations with
+ * a verified backup first, and the idle-lock sweep.
+ */
+export function startWorkstation(options: WorkstationOptions): Workstation {
+  const { dataDir } = options;
+  const log = options.log ?? ((m: string) => console.error(`[core] ${m}`));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const loaded = loadConfig(dataDir);
+  const paths = { database: join(dataDir, DATABASE_FILE_NAME), backups: join(dataDir, 'backups'), config: loaded.path };
+
+  let db: Db | null = null;
+  const services: Services = {
+    dataDir,
+    host: options.host,
+    version: pkg.version,
+    clock: options.clock ?? (() => new Date()),
+    sessions: new SessionRegistry(),
+    events: new EventHub(),
+    paths,
+    config: { value: loaded.config, exists: loaded.exists },
+    recovery: null,
+    db() {
+      if (!db) throw new AppError('RECOVERY_MODE');
+      return db;
+    },
+    listBackups: () => listBackups(paths.backups),
+    reopenDatabase() {
+      db?.close();
+      db = null;
+      services.recovery = null;
+      const opened = openOrRecover(paths, log);
+      db = opened.db;
+      services.recovery = opened.recovery;
+    },
+  };
+  services.reopenDatabase();
+  if (db) auditConfigFileChange(db, loaded.raw, services.clock());
+
+  const dispatch = createDispatch(services, handlers, log);
+  const sweep = setInterval(() => {
+    const idleMs = backendIdleLimitMs(services.config.value.security.idleLockSeconds);
+    for (const clientId of services.sessions.lockIdle(services.clock().getTime(), idleMs)) {
+      const s = services.sessions.get(clientId);
+      if (db && s) {
+        appendAudit(db, { actorId: s.userId, actor: s.username, action: 'auth.lock', object: `user:${s.userId}`, result: 'success', detail: { reason: 'idle' } });
+      }
+      services.events.emitTo(clientId, 'session.changed', { reason: 'locked' });
+    }
+  }, options.idleSweepMs ?? 1000);
+  sweep.unref();
+
+  return {
+    call: dispatch,
+    onEvent: (listener) => services.events.subscribe(listener),
+    forgetClient: (clientId) => {
+      services.sessions.end(clientId);
+    },
+    services,
+    close() {
+      clearInterval(sweep);
+      db?.close();
+      db = null;
+    },
+  };
+}
+
+function openOrRecover(paths: Services['paths'], log: (m: string) => void): { db: Db | null; recovery: RecoveryState | null } {
+  try {
+    const db = openDatabase(paths.database);
+    try {
+      chmodSync(paths.database, 0o600);
+      const report = migrate(db, MIGRATIONS, paths.backups);
+      if (report.applied.length > 0) log(`database migrated ${report.from} → ${report.to}${report.backup ? ` (backup ${report.backup})` : ''}`);
+      return { db, recovery: null };
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  } catch (err) {
+    if (err instanceof DatabaseDamagedError) {
+      log(`database damaged, opening recovery mode: ${err.details.join('; ')}`);
+      return { db: null, recovery: { reason: '数据库文件校验失败（可能因断电、磁盘故障或被修改）', databasePath: err.path, details: err.details } };
+    }
+    throw err;
+  }
+}

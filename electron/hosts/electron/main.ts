@@ -1,0 +1,98 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
+import { startWorkstation, type Workstation } from '../../core/workstation';
+import { appPaths, dataDirFrom } from './app-paths';
+import { installAppProtocol, registerAppScheme } from './app-protocol';
+import { clientIdFor } from './client-id';
+import { reloadOnCrash } from './crash-reload';
+import { focusWindow } from './focus-window';
+import { bindContract, forwardEvents } from './ipc-binding';
+import { hardenWebContents } from './security-policy';
+import { describeStartupFailure, RENDERER_GAVE_UP } from './startup-failure';
+import { createMainWindow } from './window-factory';
+
+// The Electron entry (bundled to dist/electron-main.mjs). It only wires Electron's objects to
+// the host modules next to it, which hold the logic and are tested with fakes.
+
+const log = (message: string) => console.error(`[electron] ${message}`);
+
+// Chromium's own storage and the single-instance lock follow the data folder, so a test run with
+// its own BDC_DATA_DIR shares neither with the installed workstation.
+const dataDir = dataDirFrom(process.env, app.getPath('userData'));
+app.setPath('userData', dataDir);
+
+// Both must happen before `ready`.
+registerAppScheme(protocol);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns this data folder; it brings its window forward (second-instance).
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let workstation: Workstation | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  const stopOnQuit: Array<() => void> = [];
+
+  app.on('second-instance', () => focusWindow(mainWindow));
+
+  // Every webContents, not only the main window's: same navigation / window.open / webview
+  // rules, and its back-end session ends with it.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, log);
+    const clientId = clientIdFor(contents);
+    contents.once('destroyed', () => workstation?.forgetClient(clientId));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    for (const stop of stopOnQuit.splice(0)) stop();
+    workstation?.close();
+    workstation = null;
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      const ws = startWorkstation({ dataDir, host: 'electron', log: (m) => console.error(`[core] ${m}`) });
+      workstation = ws;
+      const paths = appPaths(app.getAppPath());
+      const mode = ws.services.config.value.mode;
+
+      // The default menu carries reload / close accelerators a clerk can hit by accident.
+      if (app.isPackaged || mode === 'kiosk') Menu.setApplicationMenu(null);
+      installAppProtocol(protocol, paths.renderer);
+      const binding = bindContract({ ipcMain, workstation: ws, log });
+      stopOnQuit.push(binding.unbind);
+      stopOnQuit.push(forwardEvents(ws, () => BrowserWindow.getAllWindows().map((w) => w.webContents)));
+
+      const win = createMainWindow(
+        { BrowserWindow, log },
+        // The config has no camera setting yet: until it does, the camera stays denied.
+        { preloadPath: paths.preload, mode, isPackaged: app.isPackaged, allowCamera: () => false },
+      );
+      mainWindow = win;
+      win.on('closed', () => {
+        mainWindow = null;
+      });
+      const clientId = clientIdFor(win.webContents);
+      reloadOnCrash(win.webContents, {
+        log,
+        // The reloaded page starts at the login screen: a crashed renderer keeps no session.
+        onReload: () => ws.forgetClient(clientId),
+        onGiveUp: () => {
+          dialog.showErrorBox(RENDERER_GAVE_UP.title, RENDERER_GAVE_UP.message);
+          app.quit();
+        },
+      });
+    })
+    .catch((err: unknown) => {
+      const failure = describeStartupFailure(err);
+      log(`start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      dialog.showErrorBox(failure.title, failure.message);
+      workstation?.close();
+      app.exit(failure.exitCode);
+    });
+}

@@ -1,0 +1,180 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Workstation } from '../../core/workstation';
+import { describeContract } from './contract-description';
+import { isAllowedHost, isAllowedOrigin, parseCookies } from './request-guards';
+import { SECURITY_HEADERS } from './security-headers';
+import { readStatic, resolveStaticPath } from './static-files';
+
+export const CLIENT_COOKIE = 'bdc_client';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface WebHostOptions {
+  workstation: Workstation;
+  rendererDir: string;
+  port: number;
+  /** Per-launch secret; generated when absent. */
+  secret?: string;
+  version: string;
+}
+
+export interface WebHost {
+  port: number;
+  /** The URL to open: carries the per-launch secret, exchanged for an HttpOnly cookie. */
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the renderer and the contract on 127.0.0.1 only:
+ *   GET  /?s=<secret>      exchanges the launch secret for an HttpOnly, SameSite=Strict cookie
+ *   POST /api/<method>     a contract call (JSON body = input; answer = Result)
+ *   GET  /api/events       server-sent events for this client
+ *   GET  /api/contract     methods with JSON Schemas and roles
+ *   GET  /api/health       { ok: true, version } (no cookie needed)
+ * Every request must carry our Host (DNS rebinding) and, for calls, our Origin (cross-site).
+ */
+export function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const secret = options.secret ?? randomBytes(24).toString('base64url');
+  const clients = new Set<string>();
+  const eventStreams = new Map<ServerResponse, string>();
+  let port = 0;
+
+  const unsubscribe = options.workstation.onEvent((clientId, name, payload) => {
+    for (const [res, id] of eventStreams) {
+      if (clientId === null || clientId === id) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    }
+  });
+  const heartbeat = setInterval(() => {
+    for (const res of eventStreams.keys()) res.write(': keep-alive\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    if (!isAllowedHost(req.headers.host, port)) return sendText(res, 421, 'Misdirected request');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname === '/api/health' && req.method === 'GET') {
+      return send(res, 200, { ok: true, version: options.version });
+    }
+
+    const offered = url.searchParams.get('s');
+    if (offered !== null && req.method === 'GET') {
+      if (!secretMatches(offered, secret)) return sendText(res, 403, '链接无效：请使用工作站本次启动时显示的链接。');
+      const clientId = randomBytes(32).toString('base64url');
+      clients.add(clientId);
+      res.setHeader('Set-Cookie', `${CLIENT_COOKIE}=${clientId}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Location', '/');
+      res.writeHead(303).end();
+      return;
+    }
+
+    const clientId = parseCookies(req.headers.cookie).get(CLIENT_COOKIE);
+    if (!clientId || !clients.has(clientId)) {
+      return sendText(res, 401, '未授权：请使用工作站启动时在终端中显示的链接打开本页面。');
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (!isAllowedOrigin(req, port)) return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '跨站请求已拒绝。' } });
+      res.setHeader('Cache-Control', 'no-store');
+      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res, clientId);
+      if (url.pathname === '/api/contract' && req.method === 'GET') return send(res, 200, describeContract());
+      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_REQUEST', message: '请求方法不正确。' } });
+      // A JSON content type makes a cross-origin fetch need a CORS preflight, which we never grant.
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+        return send(res, 415, { ok: false, error: { code: 'BAD_REQUEST', message: '请求格式应为 JSON。' } });
+      }
+      const body = await readJson(req);
+      if (body === TOO_LARGE) {
+        // Stop reading the rest: close the connection once the answer is out.
+        res.setHeader('Connection', 'close');
+        res.on('finish', () => req.socket?.destroy());
+        return send(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容过大。' } });
+      }
+      if (body === INVALID) return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON。' } });
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const result = await options.workstation.call(clientId, method, body);
+      return send(res, !result.ok && result.error.code === 'UNKNOWN_METHOD' ? 404 : 200, result);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    const path = resolveStaticPath(url.pathname, options.rendererDir);
+    const file = path ? await readStatic(path) : null;
+    if (!file) return sendText(res, 404, '未找到');
+    res.setHeader('Content-Type', file.type);
+    res.setHeader('Cache-Control', url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    res.writeHead(200).end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  function openEventStream(res: ServerResponse, clientId: string): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    eventStreams.set(res, clientId);
+    res.on('close', () => eventStreams.delete(res));
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        port,
+        url: `http://127.0.0.1:${port}/?s=${secret}`,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            clearInterval(heartbeat);
+            unsubscribe();
+            for (const res of eventStreams.keys()) res.end();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+function secretMatches(offered: string, secret: string): boolean {
+  const a = Buffer.from(offered);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const TOO_LARGE = Symbol('too large');
+const INVALID = Symbol('invalid');
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return TOO_LARGE;
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
+}

@@ -1,0 +1,126 @@
+import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
+import type { ContractError, MethodInput, MethodName, MethodOutput } from '../../../electron/contract';
+import { ApiError, call } from './client';
+
+interface CallArgs {
+  method: MethodName;
+  input: unknown;
+}
+
+/** RTK Query over the contract client: every endpoint is one contract method. */
+const contractBaseQuery: BaseQueryFn<CallArgs, unknown, ContractError> = async ({ method, input }) => {
+  try {
+    return { data: await call(method, input as never) };
+  } catch (err) {
+    if (err instanceof ApiError) return { error: { code: err.code, message: err.message, details: err.details } };
+    return { error: { code: 'INTERNAL', message: '系统内部错误，请重试。' } };
+  }
+};
+
+function args<M extends MethodName>(method: M, input: MethodInput<M>): CallArgs {
+  return { method, input };
+}
+
+export const api = createApi({
+  reducerPath: 'api',
+  baseQuery: contractBaseQuery,
+  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench'],
+  endpoints: (b) => ({
+    appInfo: b.query<MethodOutput<'app.info'>, void>({ query: () => args('app.info', {}), providesTags: ['AppInfo'] }),
+    status: b.query<MethodOutput<'status.get'>, void>({ query: () => args('status.get', {}), providesTags: ['Status'] }),
+    session: b.query<MethodOutput<'auth.session'>, void>({ query: () => args('auth.session', {}), providesTags: ['Session'] }),
+    initialize: b.mutation<MethodOutput<'setup.initialize'>, MethodInput<'setup.initialize'>>({
+      query: (input) => args('setup.initialize', input),
+      invalidatesTags: ['AppInfo', 'Session'],
+    }),
+    login: b.mutation<MethodOutput<'auth.login'>, MethodInput<'auth.login'>>({
+      query: (input) => args('auth.login', input),
+      invalidatesTags: ['Session', 'Workbench'],
+    }),
+    logout: b.mutation<MethodOutput<'auth.logout'>, void>({ query: () => args('auth.logout', {}), invalidatesTags: ['Session'] }),
+    lock: b.mutation<MethodOutput<'auth.lock'>, void>({ query: () => args('auth.lock', {}), invalidatesTags: ['Session'] }),
+    unlock: b.mutation<MethodOutput<'auth.unlock'>, MethodInput<'auth.unlock'>>({
+      query: (input) => args('auth.unlock', input),
+      invalidatesTags: ['Session'],
+    }),
+    changePassword: b.mutation<MethodOutput<'auth.changePassword'>, MethodInput<'auth.changePassword'>>({
+      query: (input) => args('auth.changePassword', input),
+      invalidatesTags: ['Session', 'Workbench'],
+    }),
+    workbench: b.query<MethodOutput<'workbench.summary'>, void>({
+      query: () => args('workbench.summary', {}),
+      providesTags: ['Workbench'],
+    }),
+    users: b.query<MethodOutput<'users.list'>, void>({ query: () => args('users.list', {}), providesTags: ['Users'] }),
+    createUser: b.mutation<MethodOutput<'users.create'>, MethodInput<'users.create'>>({
+      query: (input) => args('users.create', input),
+      invalidatesTags: ['Users', 'Workbench'],
+    }),
+    updateUser: b.mutation<MethodOutput<'users.update'>, MethodInput<'users.update'>>({
+      query: (input) => args('users.update', input),
+      invalidatesTags: ['Users', 'Workbench', 'Session'],
+    }),
+    setUserDisabled: b.mutation<MethodOutput<'users.setDisabled'>, MethodInput<'users.setDisabled'>>({
+      query: (input) => args('users.setDisabled', input),
+      invalidatesTags: ['Users', 'Workbench'],
+    }),
+    resetPassword: b.mutation<MethodOutput<'users.resetPassword'>, MethodInput<'users.resetPassword'>>({
+      query: (input) => args('users.resetPassword', input),
+      invalidatesTags: ['Users'],
+    }),
+    unlockUser: b.mutation<MethodOutput<'users.unlock'>, MethodInput<'users.unlock'>>({
+      query: (input) => args('users.unlock', input),
+      invalidatesTags: ['Users', 'Workbench'],
+    }),
+    audit: b.query<MethodOutput<'audit.list'>, MethodInput<'audit.list'>>({
+      query: (input) => args('audit.list', input),
+      providesTags: ['Audit'],
+    }),
+    verifyAudit: b.mutation<MethodOutput<'audit.verify'>, void>({ query: () => args('audit.verify', {}), invalidatesTags: ['Audit'] }),
+    config: b.query<MethodOutput<'config.get'>, void>({ query: () => args('config.get', {}), providesTags: ['Config'] }),
+    updateConfig: b.mutation<MethodOutput<'config.update'>, MethodInput<'config.update'>>({
+      query: (input) => args('config.update', input),
+      invalidatesTags: ['Config', 'AppInfo', 'Session', 'Audit'],
+    }),
+    restoreBackup: b.mutation<MethodOutput<'recovery.restoreBackup'>, MethodInput<'recovery.restoreBackup'>>({
+      query: (input) => args('recovery.restoreBackup', input),
+      invalidatesTags: ['AppInfo', 'Session'],
+    }),
+    startEmpty: b.mutation<MethodOutput<'recovery.startEmpty'>, MethodInput<'recovery.startEmpty'>>({
+      query: (input) => args('recovery.startEmpty', input),
+      invalidatesTags: ['AppInfo', 'Session'],
+    }),
+  }),
+});
+
+export const {
+  useAppInfoQuery,
+  useStatusQuery,
+  useSessionQuery,
+  useInitializeMutation,
+  useLoginMutation,
+  useLogoutMutation,
+  useLockMutation,
+  useUnlockMutation,
+  useChangePasswordMutation,
+  useWorkbenchQuery,
+  useUsersQuery,
+  useCreateUserMutation,
+  useUpdateUserMutation,
+  useSetUserDisabledMutation,
+  useResetPasswordMutation,
+  useUnlockUserMutation,
+  useAuditQuery,
+  useVerifyAuditMutation,
+  useConfigQuery,
+  useUpdateConfigMutation,
+  useRestoreBackupMutation,
+  useStartEmptyMutation,
+} = api;
+
+/** The message to show for an RTK Query error value. */
+export function errorMessage(error: unknown): string | null {
+  if (!error) return null;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as ContractError).message);
+  return '操作失败，请重试。';
+}

@@ -1,0 +1,49 @@
+import { ApiOutlined, CreditCardOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Space, Tag, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { useStatusQuery } from '../../api/api-slice';
+
+const DEVICE_ICONS: Record<string, ReactNode> = {
+  idcard: <CreditCardOutlined />,
+  sigpad: <EditOutlined />,
+  printer: <PrinterOutlined />,
+};
+
+const STATE_COLORS: Record<string, string> = {
+  online: 'green',
+  connected: 'green',
+  offline: 'red',
+  disconnected: 'red',
+  error: 'red',
+  not_configured: 'default',
+};
+
+const PLATFORM_LABELS: Record<string, string> = { online: '平台在线', offline: '平台离线', not_configured: '平台未接入' };
+const DEVICE_STATE_LABELS: Record<string, string> = {
+  connected: '已连接',
+  disconnected: '未连接',
+  error: '故障',
+  not_configured: '未配置',
+};
+
+/** Online/offline and device slots of the top bar; refreshed by polling and by status events. */
+export function StatusSlots() {
+  const { data } = useStatusQuery(undefined, { pollingInterval: 10_000 });
+  if (!data) return null;
+  return (
+    <Space size={4} aria-label="连接与设备状态" style={{ lineHeight: 'normal' }}>
+      <Tooltip title={data.platform.detail}>
+        <Tag icon={<ApiOutlined />} color={STATE_COLORS[data.platform.state]}>
+          {PLATFORM_LABELS[data.platform.state]}
+        </Tag>
+      </Tooltip>
+      {data.devices.map((d) => (
+        <Tooltip key={d.kind} title={d.detail}>
+          <Tag icon={DEVICE_ICONS[d.kind]} color={STATE_COLORS[d.state]} aria-label={`${d.label}：${DEVICE_STATE_LABELS[d.state]}`}>
+            {DEVICE_STATE_LABELS[d.state]}
+          </Tag>
+        </Tooltip>
+      ))}
+    </Space>
+  );
+}

@@ -1,0 +1,31 @@
+import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Role } from '../../../../electron/contract';
+import { WorkbenchPage } from '../workbench/WorkbenchPage';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Roles that see the entry; the back end checks the same roles on every call. */
+  roles: readonly Role[] | 'any';
+  page: ComponentType | LazyExoticComponent<ComponentType>;
+}
+
+// Screens other than the workbench load on first use, keeping the start-up bundle small.
+const UsersPage = lazy(() => import('../users/UsersPage'));
+const AuditPage = lazy(() => import('../audit/AuditPage'));
+const SettingsPage = lazy(() => import('../settings/SettingsPage'));
+const AccountPage = lazy(() => import('../settings/AccountPage'));
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: '工作台', icon: <HomeOutlined />, roles: 'any', page: WorkbenchPage },
+  { path: '/users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'], page: UsersPage },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'], page: AuditPage },
+  { path: '/settings', label: '系统设置', icon: <SettingOutlined />, roles: 'any', page: SettingsPage },
+  { path: '/account', label: '我的账号', icon: <UserOutlined />, roles: 'any', page: AccountPage },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles === 'any' || item.roles.includes(role));
+}

@@ -1,0 +1,75 @@
+// Builds what the hosts run: the renderer (Vite) into dist/renderer, and the Node side (esbuild)
+// into single files: dist/web-host.mjs, dist/electron-main.mjs, dist/preload.cjs.
+// Native modules stay external: they are loaded from node_modules (or app.asar.unpacked).
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const STAMP = join(dist, '.build-stamp');
+const SOURCES = ['electron', 'native', 'renderer', 'package.json', 'vite.config.ts'];
+const NATIVE_EXTERNALS = ['better-sqlite3', 'serialport', '@serialport/*', 'electron'];
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __bdcCreateRequire } from 'node:module'; const require = __bdcCreateRequire(import.meta.url);";
+
+/** Newest modification time under the source folders (ms). */
+function newestSource() {
+  let newest = 0;
+  const walk = (p) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p)) if (e !== 'node_modules') walk(join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const s of SOURCES) if (existsSync(join(root, s))) walk(join(root, s));
+  return newest;
+}
+
+export function isBuildFresh() {
+  return existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestSource();
+}
+
+export async function build({ quiet = false } = {}) {
+  const { build: viteBuild } = await import('vite');
+  const esbuild = await import('esbuild');
+  mkdirSync(dist, { recursive: true });
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    external: NATIVE_EXTERNALS,
+    absWorkingDir: root,
+  };
+  await esbuild.build({
+    ...common,
+    entryPoints: ['electron/hosts/web/main.ts'],
+    outfile: 'dist/web-host.mjs',
+    format: 'esm',
+    banner: { js: ESM_REQUIRE_BANNER },
+  });
+  if (existsSync(join(root, 'electron/hosts/electron/main.ts'))) {
+    await esbuild.build({
+      ...common,
+      entryPoints: ['electron/hosts/electron/main.ts'],
+      outfile: 'dist/electron-main.mjs',
+      format: 'esm',
+      banner: { js: ESM_REQUIRE_BANNER },
+    });
+    // Sandboxed preloads cannot be ES modules.
+    await esbuild.build({
+      ...common,
+      entryPoints: ['electron/hosts/electron/preload.ts'],
+      outfile: 'dist/preload.cjs',
+      format: 'cjs',
+    });
+  }
+  writeFileSync(STAMP, new Date().toISOString());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await build();
+}

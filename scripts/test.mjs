@@ -1,0 +1,41 @@
+// `npm test`: everything — type-check, then unit, integration and e2e tests (one Vitest run;
+// e2e needs Debian's Chromium and fails loudly without it). Extra arguments go to Vitest
+// (`npm test -- test/electron/core`). Ends with one plain line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const args = process.argv.slice(2);
+
+console.log('› 类型检查 (tsc --noEmit)');
+const tsc = spawnSync(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (tsc.status !== 0) {
+  console.log('type-check: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+const report = join(root, 'test-results', 'vitest.json');
+mkdirSync(join(root, 'test-results'), { recursive: true });
+console.log('› 单元、集成与端到端测试 (vitest)');
+const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed = r.numPassedTests;
+  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  skipped = r.numPendingTests + (r.numTodoTests ?? 0);
+}
+const ok = vitest.status === 0 && failed === 0 && passed > 0;
+if (!ok && failed === 0) failed = 1; // a run that crashed or ran nothing is a failure
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,10 @@
+// Builds the renderer and the hosts once before any test runs, when the sources changed since
+// the last build: e2e tests drive the built app, exactly what `npm start` serves.
+export default async function setup(): Promise<void> {
+  // @ts-expect-error plain ESM build script without type declarations
+  const { build, isBuildFresh } = (await import('../scripts/build.mjs')) as {
+    build: (o: { quiet: boolean }) => Promise<void>;
+    isBuildFresh: () => boolean;
+  };
+  if (!isBuildFresh()) await build({ quiet: true });
+}
