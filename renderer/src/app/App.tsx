@@ -1,16 +1,27 @@
 import { Result, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useAppInfoQuery, useSessionQuery } from '../api/api-slice';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
-import { RecoveryPage } from '../features/recovery/RecoveryPage';
-import { SetupPage } from '../features/setup/SetupPage';
-import { Shell } from '../features/shell/Shell';
+
+// The login page is what a counter shows every morning: it loads first, the rest on demand.
+const Shell = lazy(() => import('../features/shell/Shell'));
+const SetupPage = lazy(() => import('../features/setup/SetupPage'));
+const RecoveryPage = lazy(() => import('../features/recovery/RecoveryPage'));
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 
 /**
  * What the window shows follows from two facts: the app's state (damaged database, not yet set
  * up, ready) and the session (none, must change password, locked, active).
  */
 export function App() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Screen />
+    </Suspense>
+  );
+}
+
+function Screen() {
   const info = useAppInfoQuery();
   const session = useSessionQuery(undefined, { skip: !info.data?.initialized });
 

@@ -10,7 +10,7 @@ const CONFIRM_TEXT = '我已了解数据将不可用';
  * Shown instead of a crash loop when the database fails its check at start. The damaged file is
  * never deleted: restoring or starting empty moves it aside for IT staff to examine.
  */
-export function RecoveryPage({ info }: { info: AppInfo }) {
+export default function RecoveryPage({ info }: { info: AppInfo }) {
   const recovery = info.recovery as NonNullable<AppInfo['recovery']>;
   const [restore, restoreState] = useRestoreBackupMutation();
   const [startEmpty, emptyState] = useStartEmptyMutation();

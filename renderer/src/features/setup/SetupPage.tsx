@@ -17,7 +17,7 @@ interface SetupValues {
  * First start. There is no default account: whoever installs the workstation names the office
  * and sets the administrator's password here.
  */
-export function SetupPage() {
+export default function SetupPage() {
   const [initialize, state] = useInitializeMutation();
   const [region, setRegion] = useState<string | null>(null);
 

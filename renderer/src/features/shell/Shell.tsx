@@ -9,7 +9,7 @@ import { TopBar } from './TopBar';
 import { useIdleLock } from './use-idle-lock';
 
 /** The logged-in frame: top bar, navigation by role, the current page, and the lock screen. */
-export function Shell({ info, session }: { info: AppInfo; session: NonNullable<SessionView> }) {
+export default function Shell({ info, session }: { info: AppInfo; session: NonNullable<SessionView> }) {
   const route = useRoute();
   const [lock] = useLockMutation();
   // A new login starts at the workbench, not on whatever page the previous user left open.

@@ -1,0 +1,142 @@
+// `npm run bench -- [--json] [names…]`: the speed figures of QUALITY.md, measured on this machine.
+// Each benchmark prints { name, value, unit, target, ok }; --json prints them as one JSON array.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, isBuildFresh } from './build.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const wanted = args.filter((a) => !a.startsWith('--'));
+const log = (...m) => {
+  if (!json) console.log(...m);
+};
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function startHost(dataDir) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['dist/web-host.mjs'], {
+    cwd: root,
+    env: { ...process.env, BDC_DATA_DIR: dataDir, BDC_PORT: '0', BDC_OPEN_BROWSER: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?s=[\w-]+)/.exec(out);
+      if (m) resolve({ url: m[1], child, t0 });
+    });
+    child.on('exit', (code) => reject(new Error(`web host exited ${code}: ${out}`)));
+  });
+}
+
+/** Web host cold start to an interactive login page in Chromium (browser already running). */
+async function webInteractive() {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.BDC_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bdc-bench-'));
+  // An initialised office, so the cold start ends on the login page a clerk sees every morning.
+  writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ officeCode: '430102', officeName: '基准测试' }));
+  const samples = [];
+  try {
+    for (let i = 0; i < 6; i++) {
+      const host = await startHost(dataDir);
+      if (i === 0) {
+        // First run creates the database and the administrator through the contract.
+        const page = await browser.newPage();
+        await page.goto(host.url);
+        await page.evaluate(async () => {
+          await fetch('/api/setup.initialize', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ officeCode: '430102', officeName: '基准测试', adminUsername: 'admin', adminDisplayName: '管理员', password: 'Bench#2026x' }),
+          });
+        });
+        await page.close();
+        host.child.kill();
+        await new Promise((r) => host.child.once('exit', r));
+        continue;
+      }
+      const page = await browser.newPage();
+      await page.goto(host.url);
+      await page.locator('#login-username').waitFor({ state: 'visible' });
+      await page.locator('#login-username').fill('admin'); // interactive: it takes input
+      samples.push(performance.now() - host.t0);
+      await page.close();
+      host.child.kill();
+      await new Promise((r) => host.child.once('exit', r));
+    }
+  } finally {
+    await browser.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { name: 'startup.web_interactive_ms', value: Math.round(median(samples)), unit: 'ms', target: 1500, ok: median(samples) < 1500 };
+}
+
+/** Gzipped size of the JS the login page loads before any lazy route. */
+function initialJs() {
+  const dir = join(root, 'dist', 'renderer');
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+  const kb = Math.round((bytes / 1024) * 10) / 10;
+  return { name: 'renderer.initial_js_gzip_kb', value: kb, unit: 'KiB', target: 500, ok: kb < 500 };
+}
+
+async function idcardOverhead() {
+  const { measureReadOverhead } = await import(join(root, 'dist', 'bench', 'bench-read.mjs'));
+  const r = await measureReadOverhead({ runs: 30 });
+  return { name: 'idcard.read.overhead_ms', value: Math.round(r.overheadMs * 10) / 10, unit: 'ms', target: 20, ok: r.overheadMs < 20 };
+}
+
+async function bundleBenchModules() {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: { 'bench-read': 'native/idcard/bench-read.ts' },
+    outdir: 'dist/bench',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['serialport', '@serialport/*'],
+    absWorkingDir: root,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
+}
+
+const BENCHMARKS = {
+  'startup.web_interactive_ms': webInteractive,
+  'renderer.initial_js_gzip_kb': initialJs,
+  'idcard.read.overhead_ms': idcardOverhead,
+};
+
+if (!isBuildFresh()) await build({ quiet: true });
+await bundleBenchModules();
+const names = wanted.length ? wanted : Object.keys(BENCHMARKS);
+const unknown = names.filter((n) => !BENCHMARKS[n]);
+if (unknown.length) {
+  console.error(`unknown benchmark: ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  process.exit(2);
+}
+log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+const results = [];
+for (const n of names) {
+  const r = await BENCHMARKS[n]();
+  results.push(r);
+  log(`${r.ok ? '✓' : '✗'} ${r.name}: ${r.value} ${r.unit} (target < ${r.target})`);
+}
+if (json) console.log(JSON.stringify(results));
