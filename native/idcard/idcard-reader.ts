@@ -105,11 +105,23 @@ export class IdCardReader {
     return this.channel.waitConnected(timeoutMs);
   }
 
-  /** Find, select and read the card on the reader, within timeoutMs overall. */
-  async readOnce(timeoutMs = 5000): Promise<CardReading> {
+  /**
+   * Find, select and read the card on the reader, within timeoutMs overall. A clerk asks for a
+   * read and then places the card: "no card" is retried until the deadline, and only then is
+   * NO_CARD reported.
+   */
+  async readOnce(timeoutMs = 5000, retryIntervalMs = 200): Promise<CardReading> {
     const deadline = performance.now() + timeoutMs;
-    const data = await this.exclusive(() => this.acquire(deadline));
-    return this.build(data);
+    for (;;) {
+      try {
+        const data = await this.exclusive(() => this.acquire(deadline));
+        return await this.build(data);
+      } catch (err) {
+        const left = deadline - performance.now();
+        if (!(err instanceof DeviceError) || err.code !== 'NO_CARD' || left <= retryIntervalMs) throw err;
+        await new Promise((resolve) => setTimeout(resolve, retryIntervalMs));
+      }
+    }
   }
 
   startPolling(intervalMs = 500): void {
