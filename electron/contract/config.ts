@@ -16,6 +16,36 @@ export const securityConfigSchema = z
   })
   .strict();
 
+/**
+ * Where a device is: 'sim' (the simulator, the training-mode default), 'none', a serial path
+ * (/dev/ttyUSB0, COM3) or a USB identity, which survives the device moving to another socket.
+ */
+export const deviceLocationSchema = z.union([
+  z.enum(['sim', 'none']),
+  z.object({ path: z.string().min(1) }).strict(),
+  z
+    .object({
+      usb: z
+        .object({
+          vendorId: z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/),
+          productId: z.string().regex(/^(0x)?[0-9a-fA-F]{1,4}$/),
+          serialNumber: z.string().min(1).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+export type DeviceLocation = z.infer<typeof deviceLocationSchema>;
+
+export const devicesConfigSchema = z
+  .object({
+    idcard: deviceLocationSchema.default('sim'),
+    sigpad: deviceLocationSchema.default('sim'),
+    /** The CUPS / system printer for A4 documents; null = the system default printer. */
+    printer: z.string().regex(/^[\w.@-]{1,127}$/).nullable().default(null),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** 6-digit county code (GB/T 2260) of the registration office; set at first start. */
@@ -25,6 +55,7 @@ export const configSchema = z
     /** 培训模式: simulated devices and the local platform stand-in. The default on a fresh install. */
     training: z.boolean().default(true),
     security: securityConfigSchema.default({ idleLockSeconds: 600, maxFailedLogins: 5, lockoutMinutes: 10 }),
+    devices: devicesConfigSchema.default({ idcard: 'sim', sigpad: 'sim', printer: null }),
   })
   .strict();
 

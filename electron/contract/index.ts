@@ -7,6 +7,7 @@ import { recoveryMethods } from './methods/recovery';
 import { setupMethods } from './methods/setup';
 import { userMethods } from './methods/users';
 import { workbenchMethods } from './methods/workbench';
+import { deviceMethods } from './methods/devices';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -21,6 +22,7 @@ export const contract = {
   ...configMethods,
   ...recoveryMethods,
   ...workbenchMethods,
+  ...deviceMethods,
 };
 
 export type Contract = typeof contract;
@@ -48,6 +50,7 @@ export type { UserView } from './methods/users';
 export type { AuditRecordView, AuditVerification } from './methods/audit';
 export type { SessionView } from './methods/shared';
 export type { WorkbenchSummary } from './methods/workbench';
+export type { IdCardView } from './methods/devices';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';
 export * from './validation/password-policy';

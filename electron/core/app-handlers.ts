@@ -27,20 +27,15 @@ const info: Handler<'app.info'> = (ctx) => {
 };
 
 /**
- * Platform and device status for the top bar. Neither the sync engine nor the device manager
- * exists yet, so both report "not configured" truthfully rather than pretending to be online.
+ * Platform and device status for the top bar. The sync engine does not exist yet, so the platform
+ * reports "not connected" truthfully rather than pretending to be online.
  */
-const status: Handler<'status.get'> = (ctx) => {
-  const training = ctx.services.config.value.training;
-  const detail = training ? '培训模式：模拟设备与平台尚未接入' : '尚未配置';
-  return {
-    platform: { state: 'not_configured' as const, detail: training ? '培训模式：省级平台模拟服务尚未接入' : '未配置省级平台地址' },
-    devices: [
-      { kind: 'idcard' as const, label: '身份证阅读器', state: 'not_configured' as const, detail },
-      { kind: 'sigpad' as const, label: '签名板', state: 'not_configured' as const, detail },
-      { kind: 'printer' as const, label: '打印机', state: 'not_configured' as const, detail },
-    ],
-  };
-};
+const status: Handler<'status.get'> = (ctx) => ({
+  platform: {
+    state: 'not_configured' as const,
+    detail: ctx.services.config.value.training ? '培训模式：省级平台模拟服务尚未接入' : '未配置省级平台地址',
+  },
+  devices: ctx.services.devices.status(),
+});
 
 export const appHandlers = { 'app.info': info, 'status.get': status };

@@ -4,6 +4,7 @@ import { appendAudit } from './audit/audit-log';
 import type { Session, SessionRegistry } from './auth/sessions';
 import type { EventHub } from './events';
 import type { BackupInfo } from './store/backup';
+import type { DeviceManager } from './devices/device-manager';
 import type { Db } from './store/database';
 
 export interface RecoveryState {
@@ -20,6 +21,7 @@ export interface Services {
   readonly clock: () => Date;
   readonly sessions: SessionRegistry;
   readonly events: EventHub;
+  readonly devices: DeviceManager;
   readonly paths: { database: string; backups: string; config: string };
   config: { value: WorkstationConfig; exists: boolean };
   recovery: RecoveryState | null;

@@ -22,6 +22,8 @@ import { migrate } from './store/migrate';
 import { MIGRATIONS } from './store/migrations';
 import { recoveryHandlers } from './store/recovery-handlers';
 import { workbenchHandlers } from './workbench-handlers';
+import { deviceHandlers } from './devices/device-handlers';
+import { DeviceManager } from './devices/device-manager';
 
 const handlers: Handlers = {
   ...appHandlers,
@@ -32,6 +34,7 @@ const handlers: Handlers = {
   ...configHandlers,
   ...recoveryHandlers,
   ...workbenchHandlers,
+  ...deviceHandlers,
 };
 
 export interface WorkstationOptions {
@@ -41,6 +44,8 @@ export interface WorkstationOptions {
   log?: (message: string) => void;
   /** How often idle sessions are checked (ms). */
   idleSweepMs?: number;
+  /** Open the configured devices (default true); tests that do not need them pass false. */
+  startDevices?: boolean;
 }
 
 export interface Workstation {
@@ -50,7 +55,8 @@ export interface Workstation {
   /** A window or browser tab went away for good: drop its session. */
   forgetClient(clientId: string): void;
   readonly services: Services;
-  close(): void;
+  /** Stops timers, devices and the database; resolves once devices are closed. */
+  close(): Promise<void>;
 }
 
 /**
@@ -66,13 +72,16 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   const paths = { database: join(dataDir, DATABASE_FILE_NAME), backups: join(dataDir, 'backups'), config: loaded.path };
 
   let db: Db | null = null;
+  const events = new EventHub();
+  const devices = new DeviceManager(loaded.config.devices, () => events.broadcast('status.changed', {}), log);
   const services: Services = {
     dataDir,
     host: options.host,
     version: pkg.version,
     clock: options.clock ?? (() => new Date()),
     sessions: new SessionRegistry(),
-    events: new EventHub(),
+    events,
+    devices,
     paths,
     config: { value: loaded.config, exists: loaded.exists },
     recovery: null,
@@ -105,6 +114,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     }
   }, options.idleSweepMs ?? 1000);
   sweep.unref();
+  if (options.startDevices !== false) void devices.start();
 
   return {
     call: dispatch,
@@ -113,10 +123,11 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       services.sessions.end(clientId);
     },
     services,
-    close() {
+    async close() {
       clearInterval(sweep);
       db?.close();
       db = null;
+      await devices.close();
     },
   };
 }

@@ -112,13 +112,17 @@ export class IdCardReader {
    */
   async readOnce(timeoutMs = 5000, retryIntervalMs = 200): Promise<CardReading> {
     const deadline = performance.now() + timeoutMs;
+    let noCard: DeviceError | null = null;
     for (;;) {
       try {
         const data = await this.exclusive(() => this.acquire(deadline));
         return await this.build(data);
       } catch (err) {
-        const left = deadline - performance.now();
-        if (!(err instanceof DeviceError) || err.code !== 'NO_CARD' || left <= retryIntervalMs) throw err;
+        // An attempt cut short by the overall deadline after "no card" answers is still "no card".
+        if (noCard && performance.now() >= deadline && err instanceof DeviceError && err.code === 'DEVICE_TIMEOUT') throw noCard;
+        if (!(err instanceof DeviceError) || err.code !== 'NO_CARD') throw err;
+        noCard = err;
+        if (deadline - performance.now() <= retryIntervalMs) throw err;
         await new Promise((resolve) => setTimeout(resolve, retryIntervalMs));
       }
     }

@@ -31,16 +31,16 @@ export interface TestWorkstation {
   /** Creates a user with a role and logs them in (password changed) on a client of the same name. */
   userWithRole(username: string, role: MethodInput<'users.create'>['role']): Promise<void>;
   restart(): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function makeWorkstation(options: { config?: unknown; dataDir?: string } = {}): TestWorkstation {
+export function makeWorkstation(options: { config?: unknown; dataDir?: string; startDevices?: boolean } = {}): TestWorkstation {
   const temp = options.dataDir ? null : makeTempDir('bdc-core-');
   const dataDir = options.dataDir ?? (temp as { path: string }).path;
   if (options.config !== undefined) writeFileSync(join(dataDir, 'config.json'), JSON.stringify(options.config));
   const clock = manualClock();
   const logs: string[] = [];
-  const start = () => startWorkstation({ dataDir, host: 'web', clock: clock.now, log: (m) => logs.push(m), idleSweepMs: 60_000 });
+  const start = () => startWorkstation({ dataDir, host: 'web', clock: clock.now, log: (m) => logs.push(m), idleSweepMs: 60_000, startDevices: options.startDevices ?? false });
   const t: TestWorkstation = {
     ws: start(),
     dataDir,
@@ -67,11 +67,11 @@ export function makeWorkstation(options: { config?: unknown; dataDir?: string } 
       await t.ok(username, 'auth.changePassword', { currentPassword: 'Temp#2026ab', newPassword: `${username}#Pass2026` });
     },
     restart() {
-      t.ws.close();
+      void t.ws.close();
       t.ws = start();
     },
-    close() {
-      t.ws.close();
+    async close() {
+      await t.ws.close();
       temp?.remove();
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import { empty } from './shared';
 import { officeCodeSchema } from '../config';
+import { deviceStatusSchema } from './devices';
 
 export const backupSchema = z.object({ file: z.string(), createdAt: z.string(), bytes: z.number() });
 
@@ -41,14 +42,7 @@ export const appMethods = {
     input: empty,
     output: z.object({
       platform: z.object({ state: z.enum(['not_configured', 'online', 'offline']), detail: z.string() }),
-      devices: z.array(
-        z.object({
-          kind: z.enum(['idcard', 'sigpad', 'printer']),
-          label: z.string(),
-          state: z.enum(['not_configured', 'connected', 'disconnected', 'error']),
-          detail: z.string(),
-        }),
-      ),
+      devices: z.array(deviceStatusSchema),
     }),
     access: 'any',
     passive: true,

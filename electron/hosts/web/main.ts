@@ -52,10 +52,10 @@ async function main(): Promise<void> {
   if (process.env.BDC_OPEN_BROWSER !== '0' && !process.env.CI) openBrowser(host.url);
 
   const stop = () => {
-    void host.close().then(() => {
-      workstation.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => workstation.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -24,7 +24,7 @@ function args<M extends MethodName>(method: M, input: MethodInput<M>): CallArgs 
 export const api = createApi({
   reducerPath: 'api',
   baseQuery: contractBaseQuery,
-  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench'],
+  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation'],
   endpoints: (b) => ({
     appInfo: b.query<MethodOutput<'app.info'>, void>({ query: () => args('app.info', {}), providesTags: ['AppInfo'] }),
     status: b.query<MethodOutput<'status.get'>, void>({ query: () => args('status.get', {}), providesTags: ['Status'] }),
@@ -90,10 +90,32 @@ export const api = createApi({
       query: (input) => args('recovery.startEmpty', input),
       invalidatesTags: ['AppInfo', 'Session'],
     }),
+    readIdCard: b.mutation<MethodOutput<'devices.readIdCard'>, MethodInput<'devices.readIdCard'>>({
+      query: (input) => args('devices.readIdCard', input),
+      invalidatesTags: ['Workbench'],
+    }),
+    samInfo: b.mutation<MethodOutput<'devices.samInfo'>, void>({ query: () => args('devices.samInfo', {}) }),
+    simulation: b.query<MethodOutput<'devices.simulation'>, void>({
+      query: () => args('devices.simulation', {}),
+      providesTags: ['Simulation'],
+    }),
+    simulatePlaceCard: b.mutation<MethodOutput<'devices.simulatePlaceCard'>, MethodInput<'devices.simulatePlaceCard'>>({
+      query: (input) => args('devices.simulatePlaceCard', input),
+      invalidatesTags: ['Simulation'],
+    }),
+    simulateRemoveCard: b.mutation<MethodOutput<'devices.simulateRemoveCard'>, void>({
+      query: () => args('devices.simulateRemoveCard', {}),
+      invalidatesTags: ['Simulation'],
+    }),
   }),
 });
 
 export const {
+  useReadIdCardMutation,
+  useSamInfoMutation,
+  useSimulationQuery,
+  useSimulatePlaceCardMutation,
+  useSimulateRemoveCardMutation,
   useAppInfoQuery,
   useStatusQuery,
   useSessionQuery,

@@ -32,6 +32,11 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'recovery.restoreBackup': 'public',
   'recovery.startEmpty': 'public',
   'workbench.summary': ALL,
+  'devices.readIdCard': ['clerk', 'supervisor', 'admin'],
+  'devices.samInfo': ['admin'],
+  'devices.simulation': ALL,
+  'devices.simulatePlaceCard': ALL,
+  'devices.simulateRemoveCard': ALL,
 };
 
 const DENIED = new Set(['FORBIDDEN', 'NOT_AUTHENTICATED']);

@@ -3,6 +3,7 @@ import { Suspense, useEffect } from 'react';
 import type { AppInfo, SessionView } from '../../../../electron/contract';
 import { useLockMutation } from '../../api/api-slice';
 import { navigate, useRoute } from '../../app/hash-route';
+import { SimulationPanel } from '../devices/SimulationPanel';
 import { LockOverlay } from './LockOverlay';
 import { navFor } from './navigation';
 import { TopBar } from './TopBar';
@@ -41,6 +42,7 @@ export default function Shell({ info, session }: { info: AppInfo; session: NonNu
           </Layout.Content>
         </Layout>
       </Layout>
+      {info.training && !session.locked && <SimulationPanel />}
       {session.locked && <LockOverlay session={session} />}
     </>
   );

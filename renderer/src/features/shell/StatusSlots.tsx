@@ -16,11 +16,13 @@ const STATE_COLORS: Record<string, string> = {
   disconnected: 'red',
   error: 'red',
   not_configured: 'default',
+  connecting: 'processing',
 };
 
 const PLATFORM_LABELS: Record<string, string> = { online: '平台在线', offline: '平台离线', not_configured: '平台未接入' };
 const DEVICE_STATE_LABELS: Record<string, string> = {
   connected: '已连接',
+  connecting: '连接中',
   disconnected: '未连接',
   error: '故障',
   not_configured: '未配置',
@@ -38,9 +40,10 @@ export function StatusSlots() {
         </Tag>
       </Tooltip>
       {data.devices.map((d) => (
-        <Tooltip key={d.kind} title={d.detail}>
+        <Tooltip key={d.kind} title={`${d.label}：${d.detail}`}>
           <Tag icon={DEVICE_ICONS[d.kind]} color={STATE_COLORS[d.state]} aria-label={`${d.label}：${DEVICE_STATE_LABELS[d.state]}`}>
             {DEVICE_STATE_LABELS[d.state]}
+            {d.simulated ? '（模拟）' : ''}
           </Tag>
         </Tooltip>
       ))}

@@ -1,4 +1,4 @@
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../../../electron/contract';
 import { WorkbenchPage } from '../workbench/WorkbenchPage';
@@ -17,11 +17,13 @@ const UsersPage = lazy(() => import('../users/UsersPage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const AccountPage = lazy(() => import('../settings/AccountPage'));
+const DevicesPage = lazy(() => import('../devices/DevicesPage'));
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, roles: 'any', page: WorkbenchPage },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'], page: UsersPage },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'], page: AuditPage },
+  { path: '/devices', label: '设备检测', icon: <ApiOutlined />, roles: 'any', page: DevicesPage },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, roles: 'any', page: SettingsPage },
   { path: '/account', label: '我的账号', icon: <UserOutlined />, roles: 'any', page: AccountPage },
 ];

@@ -1,0 +1,29 @@
+import type { IdCardView } from '../../contract';
+import type { CardReading } from '../../../native/idcard/card-reading';
+import { maskIdNumber } from '../../../native/idcard/id-number';
+
+/** The card as the screen may see it: the ID number masked, the photo as a PNG only if decoded. */
+export function toIdCardView(card: CardReading): IdCardView {
+  if (!card.supported) return { supported: false, cardType: card.cardType, message: card.message };
+  const photo = card.photo;
+  return {
+    supported: true,
+    cardType: 'resident',
+    name: card.name,
+    sex: card.sex,
+    nation: card.nation,
+    birthDate: card.birthDate,
+    address: card.address,
+    idNumberMasked: maskIdNumber(card.idNumber),
+    issuer: card.issuer,
+    validFrom: card.validFrom,
+    validTo: card.validTo,
+    idNumberCheck: card.idNumberCheck.valid ? { valid: true, reasons: [] } : { valid: false, reasons: card.idNumberCheck.reasons },
+    photo: {
+      format: photo.format,
+      bytes: photo.bytes,
+      decoded: photo.decoded,
+      ...(photo.decoded ? { pngDataUrl: `data:image/png;base64,${Buffer.from(photo.png).toString('base64')}` } : {}),
+    },
+  };
+}

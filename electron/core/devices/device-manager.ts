@@ -1,0 +1,122 @@
+import { AppError, type WorkstationConfig } from '../../contract';
+import type { CardReading } from '../../../native/idcard/card-reading';
+import { deviceErrorToAppError } from './device-error-mapping';
+import { DEVICE_LABELS, type DeviceKind, type DeviceStatus } from './device-status';
+import { openIdCardDevice, type IdCardDevice } from './idcard-device';
+import { SIMULATED_CARDS } from './simulated-cards';
+
+type DevicesConfig = WorkstationConfig['devices'];
+
+/**
+ * Turns the `devices` section of the config into running drivers and keeps their status for the
+ * top bar. A device that is missing, unplugged or broken never stops the app: its status says
+ * what is wrong and calls that need it answer with a coded error.
+ */
+export class DeviceManager {
+  private readonly statuses = new Map<DeviceKind, DeviceStatus>();
+  private idcard: IdCardDevice | null = null;
+  private placedCard: string | null = null;
+  private busy = new Set<DeviceKind>();
+  private closed = false;
+
+  constructor(
+    private readonly config: DevicesConfig,
+    private readonly onChange: () => void,
+    private readonly log: (message: string) => void,
+  ) {
+    for (const kind of ['idcard', 'sigpad', 'printer'] as const) {
+      this.statuses.set(kind, { kind, label: DEVICE_LABELS[kind], state: 'not_configured', detail: '未配置', simulated: false });
+    }
+  }
+
+  /** Opens the configured devices in the background; status events report progress. */
+  async start(): Promise<void> {
+    const { idcard } = this.config;
+    if (idcard !== 'none') {
+      this.setStatus({ kind: 'idcard', label: DEVICE_LABELS.idcard, state: 'connecting', detail: '正在连接…', simulated: idcard === 'sim' });
+      try {
+        const device = await openIdCardDevice(idcard, (s) => this.setStatus(s));
+        if (this.closed) return void (await device.close());
+        this.idcard = device;
+      } catch (err) {
+        this.log(`ID card reader failed to open: ${(err as Error).message}`);
+        this.setStatus({ kind: 'idcard', label: DEVICE_LABELS.idcard, state: 'error', detail: `无法打开：${(err as Error).message}`, simulated: idcard === 'sim' });
+      }
+    }
+  }
+
+  status(): DeviceStatus[] {
+    return [...this.statuses.values()];
+  }
+
+  async readIdCard(timeoutMs: number): Promise<CardReading> {
+    const device = this.requireIdCard();
+    return this.exclusive('idcard', () => device.reader.readOnce(timeoutMs));
+  }
+
+  async samInfo(): Promise<{ status: string; samId: string | null }> {
+    const device = this.requireIdCard();
+    return this.exclusive('idcard', async () => {
+      const status = await device.reader.samStatus();
+      const id = status.success ? await device.reader.samId() : null;
+      return { status: status.message, samId: id?.formatted ?? null };
+    });
+  }
+
+  simulation() {
+    return {
+      idcard: this.idcard?.simulation
+        ? { placedCard: this.placedCard, cards: Object.entries(SIMULATED_CARDS).map(([id, c]) => ({ id, label: c.label })) }
+        : null,
+    };
+  }
+
+  placeSimulatedCard(id: string): void {
+    const simulation = this.idcard?.simulation;
+    if (!simulation) throw new AppError('DEVICE_NOT_SIMULATED');
+    const sample = SIMULATED_CARDS[id];
+    if (!sample) throw new AppError('BAD_REQUEST', `没有编号为 ${id} 的样例证件。`);
+    simulation.place(sample.card);
+    this.placedCard = id;
+  }
+
+  removeSimulatedCard(): void {
+    const simulation = this.idcard?.simulation;
+    if (!simulation) throw new AppError('DEVICE_NOT_SIMULATED');
+    simulation.remove();
+    this.placedCard = null;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idcard?.close();
+    this.idcard = null;
+  }
+
+  private requireIdCard(): IdCardDevice {
+    if (!this.idcard) {
+      const s = this.statuses.get('idcard');
+      throw new AppError(s?.state === 'not_configured' ? 'DEVICE_NOT_CONFIGURED' : 'DEVICE_NOT_CONNECTED', s?.state === 'not_configured' ? undefined : s?.detail);
+    }
+    return this.idcard;
+  }
+
+  /** One operation per device at a time: a second click while a read runs gets DEVICE_BUSY. */
+  private async exclusive<T>(kind: DeviceKind, run: () => Promise<T>): Promise<T> {
+    if (this.busy.has(kind)) throw new AppError('DEVICE_BUSY');
+    this.busy.add(kind);
+    try {
+      return await run();
+    } catch (err) {
+      throw deviceErrorToAppError(err);
+    } finally {
+      this.busy.delete(kind);
+    }
+  }
+
+  private setStatus(next: DeviceStatus): void {
+    const prev = this.statuses.get(next.kind);
+    this.statuses.set(next.kind, next);
+    if (!prev || prev.state !== next.state || prev.detail !== next.detail) this.onChange();
+  }
+}

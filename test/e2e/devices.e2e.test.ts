@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from '../support/browser';
+import { makeTempDir } from '../support/temp-dir';
+import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
+
+/**
+ * Training mode end to end: the simulated reader runs on a real pseudo-terminal behind the web
+ * host; a trainee places a sample card from the 模拟设备 panel and reads it on the 设备检测 page.
+ */
+describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simulated reader)', () => {
+  const data = makeTempDir('bdc-e2e-devices-');
+  let host: RunningWebHost;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startWebHostProcess(data.path);
+    chromium = await launchChromium();
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(10_000);
+    await page.goto(host.url);
+    await page.getByText('首次启动设置').first().waitFor();
+    const r = await page.evaluate(async () => {
+      const res = await fetch('/api/setup.initialize', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ officeCode: '433124', officeName: '花垣县不动产登记中心', adminUsername: 'admin', adminDisplayName: '石管理', password: 'Admin#2026x' }),
+      });
+      return res.json();
+    });
+    expect(r).toMatchObject({ ok: true });
+    await page.reload();
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-devices-${ctx.task.name.slice(0, 30)}`);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await host?.stop();
+    data.remove();
+  });
+
+  it('the top bar shows the simulated reader connected', async () => {
+    await page.getByRole('menuitem', { name: '设备检测' }).click();
+    await page.getByLabel('身份证阅读器：已连接').waitFor();
+    await page.getByRole('cell', { name: '身份证阅读器' }).waitFor();
+  });
+
+  it('a read without a card says to place the card', async () => {
+    await page.getByRole('button', { name: /^(credit-card )?读卡$/ }).click();
+    await page.getByRole('alert').filter({ hasText: '未检测到身份证' }).waitFor({ timeout: 15_000 });
+    await screenshot(page, '20-devices-no-card');
+  });
+
+  it('the 模拟设备 panel places a sample card, clearly labelled as simulation', async () => {
+    await page.getByRole('button', { name: '模拟设备' }).click();
+    await page.getByText('这里操作的是模拟设备').waitFor();
+    await page.getByLabel('样例证件').click();
+    await page.getByTitle('龙金花（苗族）').click();
+    await page.getByRole('button', { name: '放置证件' }).click();
+    await page.getByText('当前：').locator('.ant-tag').filter({ hasText: '龙金花' }).waitFor();
+    await screenshot(page, '21-simulation-panel');
+    await page.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
+  });
+
+  it('读卡 shows the card with the ID number masked', async () => {
+    await page.getByRole('button', { name: /^(credit-card )?读卡$/ }).click();
+    await page.getByText('433124********0267').waitFor();
+    await expect(page.getByText('433124199211080267').count()).resolves.toBe(0);
+    await page.getByText('照片未解码').waitFor();
+    await screenshot(page, '22-devices-card-read');
+  });
+});
