@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 /** The centred card used by setup, login and password change, with the training-mode label. */
 export function AuthFrame(props: { title: string; subtitle?: ReactNode; training: boolean; children: ReactNode; width?: number }) {
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(160deg, #eef3fa 0%, #dde7f4 100%)' }}>
+    <div style={{ minHeight: '100vh', boxSizing: 'border-box', padding: 24, display: 'grid', placeItems: 'center', background: 'linear-gradient(160deg, #eef3fa 0%, #dde7f4 100%)' }}>
       <Card style={{ width: props.width ?? 420, boxShadow: '0 8px 24px rgba(29,79,145,0.12)' }}>
         <div style={{ textAlign: 'center', marginBottom: 24 }}>
           <Typography.Title level={3} style={{ marginBottom: 4 }}>
