@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'PRINT_FAILED',
   'PRINT_TIMEOUT',
   'INVALID_PDF',
+  'INVALID_PRINT_OPTIONS',
+  'INVALID_CALIBRATION',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -120,6 +122,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   PRINT_FAILED: '打印失败，请检查打印机后重试。',
   PRINT_TIMEOUT: '打印超时，请检查打印机状态。',
   INVALID_PDF: '打印文件格式不正确。',
+  INVALID_PRINT_OPTIONS: '打印参数不正确。',
+  INVALID_CALIBRATION: '校准偏移应在 −20 至 20 毫米之间。',
 };
 
 /** An error thrown inside core that the dispatcher turns into `{ ok: false, error }`. */

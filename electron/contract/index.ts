@@ -50,7 +50,7 @@ export type { UserView } from './methods/users';
 export type { AuditRecordView, AuditVerification } from './methods/audit';
 export type { SessionView } from './methods/shared';
 export type { WorkbenchSummary } from './methods/workbench';
-export type { IdCardView } from './methods/devices';
+export type { IdCardView, PrinterView } from './methods/devices';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';
 export * from './validation/password-policy';

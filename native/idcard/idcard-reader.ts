@@ -45,6 +45,8 @@ export interface SerialIdCardReaderOptions extends Omit<IdCardReaderOptions, 'ch
 }
 
 const DEVICE_NAME = '身份证阅读器';
+/** A command refused or cut off this close to the overall deadline failed because of the deadline. */
+const DEADLINE_SLACK_MS = 50;
 
 /**
  * The second-generation ID card reader over the GA 450 SAM protocol: find → select → read, SAM
@@ -119,7 +121,7 @@ export class IdCardReader {
         return await this.build(data);
       } catch (err) {
         // An attempt cut short by the overall deadline after "no card" answers is still "no card".
-        if (noCard && performance.now() >= deadline && err instanceof DeviceError && err.code === 'DEVICE_TIMEOUT') throw noCard;
+        if (noCard && deadline - performance.now() < DEADLINE_SLACK_MS && err instanceof DeviceError && err.code === 'DEVICE_TIMEOUT') throw noCard;
         if (!(err instanceof DeviceError) || err.code !== 'NO_CARD') throw err;
         noCard = err;
         if (deadline - performance.now() <= retryIntervalMs) throw err;

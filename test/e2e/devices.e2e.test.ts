@@ -3,6 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser';
 import { makeTempDir } from '../support/temp-dir';
 import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
+import { createCupsPdfQueue, type CupsPdfQueue } from '../native/printer/cups-pdf-queue';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Training mode end to end: the simulated reader runs on a real pseudo-terminal behind the web
@@ -13,8 +16,11 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
   let host: RunningWebHost;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
+  let queue: CupsPdfQueue;
 
   beforeAll(async () => {
+    queue = await createCupsPdfQueue({ description: '受理窗口 A4 打印机' });
+    writeFileSync(join(data.path, 'config.json'), JSON.stringify({ devices: { printer: queue.name } }));
     host = await startWebHostProcess(data.path);
     chromium = await launchChromium();
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
@@ -34,12 +40,16 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
   });
 
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-devices-${ctx.task.name.slice(0, 30)}`);
+    if (ctx.task.result?.state === 'fail') {
+      await screenshot(page, `failed-devices-${ctx.task.name.slice(0, 30)}`);
+      console.log(host.output());
+    }
   });
 
   afterAll(async () => {
     await chromium?.close();
     await host?.stop();
+    await queue?.remove();
     data.remove();
   });
 
@@ -73,5 +83,14 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
     await expect(page.getByText('433124199211080267').count()).resolves.toBe(0);
     await page.getByText('照片未解码').waitFor();
     await screenshot(page, '22-devices-card-read');
+  });
+
+  it('打印测试页 prints through CUPS and says which job it was', async () => {
+    const row = page.getByRole('row').filter({ hasText: '受理窗口 A4 打印机' });
+    await row.getByText('文书打印').waitFor();
+    await row.getByRole('button', { name: /打印测试页/ }).click();
+    await page.getByText(/测试页已送到打印机 \S+（作业 \d+）/).waitFor({ timeout: 15_000 });
+    expect(queue.outputFiles().length).toBe(1);
+    await screenshot(page, '23-devices-printers');
   });
 });

@@ -36,6 +36,21 @@ export const idCardViewSchema = z.discriminatedUnion('supported', [
 ]);
 export type IdCardView = z.infer<typeof idCardViewSchema>;
 
+export const printerViewSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  state: z.enum(['idle', 'printing', 'stopped']),
+  acceptingJobs: z.boolean(),
+  isDefault: z.boolean(),
+  reasons: z.array(z.string()),
+  message: z.string(),
+  calibration: z.object({ x: z.number(), y: z.number() }).nullable(),
+});
+export type PrinterView = z.infer<typeof printerViewSchema>;
+
+const printerName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,126}$/, '打印机名称只能包含字母、数字、点、下划线和连字符');
+const offsetMm = z.number().min(-20).max(20);
+
 /** Technicians (admin), and the staff who read cards at the counter and at issuing. */
 const CARD_READERS: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 
@@ -50,6 +65,28 @@ export const deviceMethods = {
     description: "The reader's SAM module status and serial",
     input: z.object({}).strict(),
     output: z.object({ status: z.string(), samId: z.string().nullable() }),
+    access: ['admin'],
+  }),
+  'devices.printers': method({
+    description: 'Printers known to the system, the one documents go to, and calibration offsets',
+    input: z.object({}).strict(),
+    output: z.object({
+      printers: z.array(printerViewSchema),
+      selected: z.string().nullable(),
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    }),
+    access: 'any',
+  }),
+  'devices.printTestPage': method({
+    description: 'Print the A4 calibration test page (with the printer calibration applied); audited',
+    input: z.object({ printer: printerName.optional() }).strict(),
+    output: z.object({ jobId: z.number().int(), printer: z.string() }),
+    access: 'any',
+  }),
+  'devices.setCalibration': method({
+    description: "Store a printer's calibration offsets in millimetres (x right, y down); audited",
+    input: z.object({ printer: printerName, xMm: offsetMm, yMm: offsetMm }).strict(),
+    output: okOutput,
     access: ['admin'],
   }),
   'devices.simulation': method({

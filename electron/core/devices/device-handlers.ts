@@ -2,6 +2,7 @@ import { AppError } from '../../contract';
 import type { Handler } from '../handler';
 import { audit } from '../services';
 import { toIdCardView } from './card-view';
+import { calibrationReads, calibrationWrites } from './calibration-repository';
 
 const readIdCard: Handler<'devices.readIdCard'> = async (ctx, input) => {
   try {
@@ -23,6 +24,45 @@ const readIdCard: Handler<'devices.readIdCard'> = async (ctx, input) => {
   }
 };
 
+const printers: Handler<'devices.printers'> = async (ctx) => {
+  const snapshot = await ctx.services.devices.printers();
+  const db = ctx.services.db();
+  return {
+    selected: snapshot.selected,
+    error: snapshot.error,
+    printers: snapshot.printers.map((p) => ({ ...p, calibration: calibrationReads.of(db, p.name) })),
+  };
+};
+
+const printTestPage: Handler<'devices.printTestPage'> = async (ctx, input) => {
+  const db = ctx.services.db();
+  try {
+    const job = await ctx.services.devices.printTestPage(input.printer, (printer) => calibrationReads.of(db, printer));
+    audit(ctx, { action: 'devices.printTestPage', object: `printer:${job.printer}`, result: 'success', detail: { jobId: job.jobId } });
+    return job;
+  } catch (err) {
+    if (err instanceof AppError) {
+      audit(ctx, { action: 'devices.printTestPage', object: `printer:${input.printer ?? 'default'}`, result: 'failure', detail: { code: err.code } });
+    }
+    throw err;
+  }
+};
+
+const setCalibration: Handler<'devices.setCalibration'> = (ctx, input) => {
+  const db = ctx.services.db();
+  const before = calibrationReads.of(db, input.printer);
+  db.transaction(() => {
+    calibrationWrites.set(db, input.printer, { x: input.xMm, y: input.yMm }, ctx.session?.username ?? null, ctx.now);
+    audit(ctx, {
+      action: 'devices.setCalibration',
+      object: `printer:${input.printer}`,
+      result: 'success',
+      detail: { before, after: { x: input.xMm, y: input.yMm } },
+    });
+  })();
+  return { ok: true as const };
+};
+
 const samInfo: Handler<'devices.samInfo'> = (ctx) => ctx.services.devices.samInfo();
 
 const simulation: Handler<'devices.simulation'> = (ctx) => ctx.services.devices.simulation();
@@ -40,6 +80,9 @@ const removeCard: Handler<'devices.simulateRemoveCard'> = (ctx) => {
 export const deviceHandlers = {
   'devices.readIdCard': readIdCard,
   'devices.samInfo': samInfo,
+  'devices.printers': printers,
+  'devices.printTestPage': printTestPage,
+  'devices.setCalibration': setCalibration,
   'devices.simulation': simulation,
   'devices.simulatePlaceCard': placeCard,
   'devices.simulateRemoveCard': removeCard,

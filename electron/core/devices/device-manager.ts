@@ -3,6 +3,8 @@ import type { CardReading } from '../../../native/idcard/card-reading';
 import { deviceErrorToAppError } from './device-error-mapping';
 import { DEVICE_LABELS, type DeviceKind, type DeviceStatus } from './device-status';
 import { openIdCardDevice, type IdCardDevice } from './idcard-device';
+import { PrinterDevice, type PrinterSnapshot } from './printer-device';
+import { createTestPage } from '../../../native/printer/test-page';
 import { SIMULATED_CARDS } from './simulated-cards';
 
 type DevicesConfig = WorkstationConfig['devices'];
@@ -18,12 +20,16 @@ export class DeviceManager {
   private placedCard: string | null = null;
   private busy = new Set<DeviceKind>();
   private closed = false;
+  private readonly printer: PrinterDevice;
+  private printerTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly config: DevicesConfig,
     private readonly onChange: () => void,
     private readonly log: (message: string) => void,
+    printerDevice?: PrinterDevice,
   ) {
+    this.printer = printerDevice ?? new PrinterDevice(config.printer);
     for (const kind of ['idcard', 'sigpad', 'printer'] as const) {
       this.statuses.set(kind, { kind, label: DEVICE_LABELS[kind], state: 'not_configured', detail: '未配置', simulated: false });
     }
@@ -31,6 +37,10 @@ export class DeviceManager {
 
   /** Opens the configured devices in the background; status events report progress. */
   async start(): Promise<void> {
+    // The printing service is asked now and every 30 s: a paused or removed queue shows in the top bar.
+    void this.printers();
+    this.printerTimer = setInterval(() => void this.printers(), 30_000);
+    this.printerTimer.unref();
     const { idcard } = this.config;
     if (idcard !== 'none') {
       this.setStatus({ kind: 'idcard', label: DEVICE_LABELS.idcard, state: 'connecting', detail: '正在连接…', simulated: idcard === 'sim' });
@@ -63,6 +73,31 @@ export class DeviceManager {
     });
   }
 
+  /** The printers the system knows, the selected one, and the top bar status derived from them. */
+  async printers(): Promise<PrinterSnapshot> {
+    const snapshot = await this.printer.snapshot();
+    this.setStatus(PrinterDevice.statusOf(snapshot));
+    return snapshot;
+  }
+
+  /** Prints the A4 calibration test page with the chosen printer's stored calibration applied. */
+  async printTestPage(
+    printerName: string | undefined,
+    calibrationOf: (printer: string) => { x: number; y: number } | null,
+  ): Promise<{ jobId: number; printer: string }> {
+    const snapshot = await this.printers();
+    const printer = printerName ?? snapshot.selected;
+    if (!printer) throw new AppError('DEVICE_NOT_CONFIGURED', '没有可用的打印机：请在配置文件中设置 devices.printer，或设置系统默认打印机。');
+    const offsetMm = calibrationOf(printer);
+    return this.exclusive('printer', async () => {
+      const pdf = await createTestPage({ printerName: printer, printedAt: new Date() });
+      const result = await this.printer.print(pdf, { printer, copies: 1, media: 'A4', title: '打印测试页', ...(offsetMm ? { offsetMm } : {}) });
+      void this.printers();
+      if (!result.ok) throw new AppError(result.error.code, result.error.message, { state: result.state, jobId: result.jobId });
+      return { jobId: result.jobId, printer };
+    });
+  }
+
   simulation() {
     return {
       idcard: this.idcard?.simulation
@@ -89,6 +124,7 @@ export class DeviceManager {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.printerTimer) clearInterval(this.printerTimer);
     await this.idcard?.close();
     this.idcard = null;
   }

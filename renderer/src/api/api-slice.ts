@@ -24,7 +24,7 @@ function args<M extends MethodName>(method: M, input: MethodInput<M>): CallArgs 
 export const api = createApi({
   reducerPath: 'api',
   baseQuery: contractBaseQuery,
-  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation'],
+  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation', 'Printers'],
   endpoints: (b) => ({
     appInfo: b.query<MethodOutput<'app.info'>, void>({ query: () => args('app.info', {}), providesTags: ['AppInfo'] }),
     status: b.query<MethodOutput<'status.get'>, void>({ query: () => args('status.get', {}), providesTags: ['Status'] }),
@@ -94,6 +94,15 @@ export const api = createApi({
       query: (input) => args('devices.readIdCard', input),
       invalidatesTags: ['Workbench'],
     }),
+    printers: b.query<MethodOutput<'devices.printers'>, void>({ query: () => args('devices.printers', {}), providesTags: ['Printers'] }),
+    printTestPage: b.mutation<MethodOutput<'devices.printTestPage'>, MethodInput<'devices.printTestPage'>>({
+      query: (input) => args('devices.printTestPage', input),
+      invalidatesTags: ['Printers', 'Status'],
+    }),
+    setCalibration: b.mutation<MethodOutput<'devices.setCalibration'>, MethodInput<'devices.setCalibration'>>({
+      query: (input) => args('devices.setCalibration', input),
+      invalidatesTags: ['Printers'],
+    }),
     samInfo: b.mutation<MethodOutput<'devices.samInfo'>, void>({ query: () => args('devices.samInfo', {}) }),
     simulation: b.query<MethodOutput<'devices.simulation'>, void>({
       query: () => args('devices.simulation', {}),
@@ -113,6 +122,9 @@ export const api = createApi({
 export const {
   useReadIdCardMutation,
   useSamInfoMutation,
+  usePrintersQuery,
+  usePrintTestPageMutation,
+  useSetCalibrationMutation,
   useSimulationQuery,
   useSimulatePlaceCardMutation,
   useSimulateRemoveCardMutation,

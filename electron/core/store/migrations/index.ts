@@ -1,6 +1,7 @@
 import { migration0001 } from './0001-accounts-and-audit';
+import { migration0002 } from './0002-printer-calibration';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Never edit a released one: add the next number. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 export type { Migration } from './migration';

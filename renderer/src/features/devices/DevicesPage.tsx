@@ -3,6 +3,7 @@ import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { SessionView } from '../../../../electron/contract';
 import { errorMessage, useReadIdCardMutation, useSamInfoMutation, useSessionQuery, useStatusQuery } from '../../api/api-slice';
 import { IdCardView } from './IdCardView';
+import { PrintersCard } from './PrintersCard';
 
 const STATE_TAGS: Record<string, { color: string; text: string }> = {
   connected: { color: 'green', text: '已连接' },
@@ -70,6 +71,7 @@ export default function DevicesPage() {
         {readState.error && <Alert type="error" showIcon role="alert" message={errorMessage(readState.error)} />}
         {readState.data && !readState.isLoading && <IdCardView card={readState.data} />}
       </Card>
+      <PrintersCard isAdmin={session.user.role === 'admin'} />
     </Space>
   );
 }

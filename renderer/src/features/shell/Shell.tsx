@@ -35,7 +35,7 @@ export default function Shell({ info, session }: { info: AppInfo; session: NonNu
               aria-label="主导航"
             />
           </Layout.Sider>
-          <Layout.Content style={{ padding: 24, background: '#f3f5f9', overflow: 'auto' }}>
+          <Layout.Content style={{ padding: '24px 24px 96px', background: '#f3f5f9', overflow: 'auto' }}>
             <Suspense fallback={<Spin />}>
               {Page ? <Page /> : <Result status="403" title="无权访问" subTitle="当前角色不能使用此功能。" extra={<a href="#/">返回工作台</a>} />}
             </Suspense>

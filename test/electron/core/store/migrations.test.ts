@@ -34,6 +34,14 @@ describe('store: pragmas and migrations', () => {
     expect(() => db.prepare("INSERT INTO users (username, display_name, role, password_hash, password_changed_at, created_at) VALUES ('a','a','janitor','h','t','t')").run()).toThrow(/CHECK/);
   });
 
+  it('migration 0002 adds per-printer calibration within ±20 mm', () => {
+    const { db, dir } = freshDb();
+    migrate(db, MIGRATIONS, join(dir, 'backups'));
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.prepare("INSERT INTO printer_calibration (printer, x_mm, y_mm, updated_at) VALUES ('p1', 1.5, -2, 't')").run();
+    expect(() => db.prepare("INSERT INTO printer_calibration (printer, x_mm, y_mm, updated_at) VALUES ('p2', 25, 0, 't')").run()).toThrow(/CHECK/);
+  });
+
   it('migration 0001 makes the audit log append-only', () => {
     const { db, dir } = freshDb();
     migrate(db, MIGRATIONS, join(dir, 'backups'));
