@@ -93,4 +93,28 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
     expect(queue.outputFiles().length).toBe(1);
     await screenshot(page, '23-devices-printers');
   });
+
+  it('采集签名: the trainee signs with the mouse on the simulated pad and the signature comes back', async () => {
+    await page.getByRole('button', { name: /采集签名/ }).click();
+    await page.getByText('等待签名人在签名板上签名并确认').waitFor();
+    await page.getByRole('button', { name: '模拟设备' }).click();
+    const canvas = page.getByLabel('签名区（用鼠标书写）');
+    await canvas.waitFor();
+    const box = (await canvas.boundingBox())!;
+    // Two strokes: a wave and a cross bar.
+    await page.mouse.move(box.x + 30, box.y + 100);
+    await page.mouse.down();
+    for (let i = 0; i <= 30; i++) await page.mouse.move(box.x + 30 + i * 9, box.y + 100 + Math.sin(i / 3) * 40);
+    await page.mouse.up();
+    await page.mouse.move(box.x + 60, box.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 300, box.y + 140, { steps: 12 });
+    await page.mouse.up();
+    await screenshot(page, '24-simulation-signing');
+    await page.getByRole('button', { name: '确认签名' }).click();
+    await page.locator('.ant-drawer-close').click();
+    await page.getByAltText('采集到的签名').waitFor();
+    await page.getByText(/共 2 笔/).waitFor();
+    await screenshot(page, '25-devices-signature');
+  });
 });

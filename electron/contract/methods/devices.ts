@@ -89,10 +89,38 @@ export const deviceMethods = {
     output: okOutput,
     access: ['admin'],
   }),
+  'devices.captureSignature': method({
+    description: 'Show the prompt on the signature pad and wait for the signer to confirm; audited',
+    input: z
+      .object({ prompt: z.string().trim().min(1).max(64).default('请在签名板上签名'), timeoutSeconds: z.number().int().min(5).max(300).default(60) })
+      .strict(),
+    output: z.object({
+      strokes: z.number().int(),
+      points: z.number().int(),
+      lostPoints: z.number().int(),
+      svg: z.string(),
+      pngDataUrl: z.string(),
+    }),
+    access: CARD_READERS,
+  }),
+  'devices.cancelSignature': method({
+    description: 'Stop the signature capture in progress',
+    input: z.object({}).strict(),
+    output: okOutput,
+    access: CARD_READERS,
+  }),
   'devices.simulation': method({
     description: 'What the simulated devices hold (training mode panel)',
     input: z.object({}).strict(),
     output: z.object({
+      sigpad: z
+        .object({
+          signing: z.boolean(),
+          prompt: z.string(),
+          area: z.object({ width: z.number(), height: z.number() }),
+          samples: z.array(z.object({ id: z.string(), label: z.string() })),
+        })
+        .nullable(),
       idcard: z
         .object({ placedCard: z.string().nullable(), cards: z.array(z.object({ id: z.string(), label: z.string() })) })
         .nullable(),
@@ -103,6 +131,28 @@ export const deviceMethods = {
   'devices.simulatePlaceCard': method({
     description: 'Place a sample card on the simulated reader',
     input: z.object({ card: z.string().min(1).max(40) }).strict(),
+    output: okOutput,
+    access: 'any',
+  }),
+  'devices.simulateSign': method({
+    description: "Play the signer on the simulated pad: a sample signature or the trainee's mouse strokes, then 确认",
+    input: z.union([
+      z.object({ sample: z.string().min(1).max(40) }).strict(),
+      z
+        .object({
+          strokes: z
+            .array(z.array(z.object({ x: z.number().int().min(0).max(65535), y: z.number().int().min(0).max(65535), pressure: z.number().int().min(0).max(4095), t: z.number().int().min(0) }).strict()).min(1).max(5000))
+            .min(1)
+            .max(200),
+        })
+        .strict(),
+    ]),
+    output: okOutput,
+    access: 'any',
+  }),
+  'devices.simulateSignerCancel': method({
+    description: 'The simulated signer presses 取消',
+    input: z.object({}).strict(),
     output: okOutput,
     access: 'any',
   }),

@@ -63,6 +63,34 @@ const setCalibration: Handler<'devices.setCalibration'> = (ctx, input) => {
   return { ok: true as const };
 };
 
+const captureSignature: Handler<'devices.captureSignature'> = async (ctx, input) => {
+  try {
+    const signature = await ctx.services.devices.captureSignature(input.prompt, input.timeoutSeconds * 1000);
+    audit(ctx, { action: 'devices.captureSignature', object: 'device:sigpad', result: 'success', detail: { strokes: signature.strokes, points: signature.points } });
+    return signature;
+  } catch (err) {
+    if (err instanceof AppError) {
+      audit(ctx, { action: 'devices.captureSignature', object: 'device:sigpad', result: 'failure', detail: { code: err.code } });
+    }
+    throw err;
+  }
+};
+
+const cancelSignature: Handler<'devices.cancelSignature'> = async (ctx) => {
+  await ctx.services.devices.cancelSignature();
+  return { ok: true as const };
+};
+
+const simulateSign: Handler<'devices.simulateSign'> = async (ctx, input) => {
+  await ctx.services.devices.simulateSign(input);
+  return { ok: true as const };
+};
+
+const simulateSignerCancel: Handler<'devices.simulateSignerCancel'> = (ctx) => {
+  ctx.services.devices.simulateSignerCancel();
+  return { ok: true as const };
+};
+
 const samInfo: Handler<'devices.samInfo'> = (ctx) => ctx.services.devices.samInfo();
 
 const simulation: Handler<'devices.simulation'> = (ctx) => ctx.services.devices.simulation();
@@ -84,6 +112,10 @@ export const deviceHandlers = {
   'devices.printTestPage': printTestPage,
   'devices.setCalibration': setCalibration,
   'devices.simulation': simulation,
+  'devices.captureSignature': captureSignature,
+  'devices.cancelSignature': cancelSignature,
+  'devices.simulateSign': simulateSign,
+  'devices.simulateSignerCancel': simulateSignerCancel,
   'devices.simulatePlaceCard': placeCard,
   'devices.simulateRemoveCard': removeCard,
 };

@@ -4,6 +4,10 @@ import { deviceErrorToAppError } from './device-error-mapping';
 import { DEVICE_LABELS, type DeviceKind, type DeviceStatus } from './device-status';
 import { openIdCardDevice, type IdCardDevice } from './idcard-device';
 import { PrinterDevice, type PrinterSnapshot } from './printer-device';
+import { openSigpadDevice, type SigpadDevice } from './sigpad-device';
+import { toPng, toSvg } from '../../../native/sigpad/strokes';
+import type { PenPoint } from '../../../native/sigpad/strokes';
+import { SAMPLE_SIGNATURES, type SampleSignatureName } from '../../../native/sim/sample-signatures';
 import { createTestPage } from '../../../native/printer/test-page';
 import { SIMULATED_CARDS } from './simulated-cards';
 
@@ -17,6 +21,7 @@ type DevicesConfig = WorkstationConfig['devices'];
 export class DeviceManager {
   private readonly statuses = new Map<DeviceKind, DeviceStatus>();
   private idcard: IdCardDevice | null = null;
+  private sigpad: SigpadDevice | null = null;
   private placedCard: string | null = null;
   private busy = new Set<DeviceKind>();
   private closed = false;
@@ -41,6 +46,26 @@ export class DeviceManager {
     void this.printers();
     this.printerTimer = setInterval(() => void this.printers(), 30_000);
     this.printerTimer.unref();
+    await Promise.all([this.startIdCard(), this.startSigpad()]);
+  }
+
+  private async startSigpad(): Promise<void> {
+    const { sigpad } = this.config;
+    if (sigpad === 'none') return;
+    this.setStatus({ kind: 'sigpad', label: DEVICE_LABELS.sigpad, state: 'connecting', detail: '正在连接…', simulated: sigpad === 'sim' });
+    try {
+      const device = await openSigpadDevice(sigpad, (s) => this.setStatus(s));
+      if (this.closed) return void (await device.close());
+      this.sigpad = device;
+      // Reads the pad's description once connected; a pad that is absent shows in its status.
+      device.pad.open(5000).catch((err: Error) => this.log(`signature pad not ready: ${err.message}`));
+    } catch (err) {
+      this.log(`signature pad failed to open: ${(err as Error).message}`);
+      this.setStatus({ kind: 'sigpad', label: DEVICE_LABELS.sigpad, state: 'error', detail: `无法打开：${(err as Error).message}`, simulated: sigpad === 'sim' });
+    }
+  }
+
+  private async startIdCard(): Promise<void> {
     const { idcard } = this.config;
     if (idcard !== 'none') {
       this.setStatus({ kind: 'idcard', label: DEVICE_LABELS.idcard, state: 'connecting', detail: '正在连接…', simulated: idcard === 'sim' });
@@ -98,8 +123,58 @@ export class DeviceManager {
     });
   }
 
-  simulation() {
+  /**
+   * Shows the prompt on the pad and waits for the signer's 确认. Returns the signature as vector
+   * (SVG, for documents) and raster (PNG, for screens).
+   */
+  async captureSignature(prompt: string, timeoutMs: number) {
+    const device = this.requireSigpad();
+    const capture = await this.exclusive('sigpad', () => device.pad.capture({ prompt, timeoutMs }));
+    const png = toPng(capture, { width: 480, height: 240 });
     return {
+      strokes: capture.strokes.length,
+      points: capture.strokes.reduce((n, s) => n + s.length, 0),
+      lostPoints: capture.lostPoints ?? 0,
+      svg: toSvg(capture, { widthPx: 480 }),
+      pngDataUrl: `data:image/png;base64,${png.toString('base64')}`,
+    };
+  }
+
+  async cancelSignature(): Promise<void> {
+    const device = this.requireSigpad();
+    try {
+      await device.pad.cancel();
+    } catch (err) {
+      throw deviceErrorToAppError(err);
+    }
+  }
+
+  async simulateSign(input: { sample: string } | { strokes: PenPoint[][] }): Promise<void> {
+    const simulation = this.sigpad?.simulation;
+    if (!simulation) throw new AppError('DEVICE_NOT_SIMULATED');
+    if (!simulation.signing) throw new AppError('BAD_REQUEST', '签名板上没有等待中的签名：请先在业务页面或设备检测页发起签名。');
+    if ('sample' in input && !(input.sample in SAMPLE_SIGNATURES)) throw new AppError('BAD_REQUEST', `没有名为 ${input.sample} 的样例签名。`);
+    await simulation.sign('sample' in input ? { sample: input.sample as SampleSignatureName } : input);
+  }
+
+  simulateSignerCancel(): void {
+    const simulation = this.sigpad?.simulation;
+    if (!simulation) throw new AppError('DEVICE_NOT_SIMULATED');
+    if (!simulation.signing) throw new AppError('BAD_REQUEST', '签名板上没有等待中的签名。');
+    simulation.cancel();
+  }
+
+  simulation() {
+    const pad = this.sigpad?.simulation;
+    return {
+      sigpad: pad
+        ? {
+            signing: pad.signing,
+            prompt: pad.prompt,
+            area: pad.area,
+            samples: Object.entries(SAMPLE_SIGNATURES).map(([id, s]) => ({ id, label: s.label })),
+          }
+        : null,
       idcard: this.idcard?.simulation
         ? { placedCard: this.placedCard, cards: Object.entries(SIMULATED_CARDS).map(([id, c]) => ({ id, label: c.label })) }
         : null,
@@ -125,8 +200,17 @@ export class DeviceManager {
   async close(): Promise<void> {
     this.closed = true;
     if (this.printerTimer) clearInterval(this.printerTimer);
-    await this.idcard?.close();
+    await Promise.all([this.idcard?.close(), this.sigpad?.close()]);
     this.idcard = null;
+    this.sigpad = null;
+  }
+
+  private requireSigpad(): SigpadDevice {
+    if (!this.sigpad) {
+      const s = this.statuses.get('sigpad');
+      throw new AppError(s?.state === 'not_configured' ? 'DEVICE_NOT_CONFIGURED' : 'DEVICE_NOT_CONNECTED', s?.state === 'not_configured' ? undefined : s?.detail);
+    }
+    return this.sigpad;
   }
 
   private requireIdCard(): IdCardDevice {

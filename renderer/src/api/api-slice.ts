@@ -103,6 +103,19 @@ export const api = createApi({
       query: (input) => args('devices.setCalibration', input),
       invalidatesTags: ['Printers'],
     }),
+    captureSignature: b.mutation<MethodOutput<'devices.captureSignature'>, MethodInput<'devices.captureSignature'>>({
+      query: (input) => args('devices.captureSignature', input),
+      invalidatesTags: ['Simulation'],
+    }),
+    cancelSignature: b.mutation<MethodOutput<'devices.cancelSignature'>, void>({ query: () => args('devices.cancelSignature', {}) }),
+    simulateSign: b.mutation<MethodOutput<'devices.simulateSign'>, MethodInput<'devices.simulateSign'>>({
+      query: (input) => args('devices.simulateSign', input),
+      invalidatesTags: ['Simulation'],
+    }),
+    simulateSignerCancel: b.mutation<MethodOutput<'devices.simulateSignerCancel'>, void>({
+      query: () => args('devices.simulateSignerCancel', {}),
+      invalidatesTags: ['Simulation'],
+    }),
     samInfo: b.mutation<MethodOutput<'devices.samInfo'>, void>({ query: () => args('devices.samInfo', {}) }),
     simulation: b.query<MethodOutput<'devices.simulation'>, void>({
       query: () => args('devices.simulation', {}),
@@ -122,6 +135,10 @@ export const api = createApi({
 export const {
   useReadIdCardMutation,
   useSamInfoMutation,
+  useCaptureSignatureMutation,
+  useCancelSignatureMutation,
+  useSimulateSignMutation,
+  useSimulateSignerCancelMutation,
   usePrintersQuery,
   usePrintTestPageMutation,
   useSetCalibrationMutation,

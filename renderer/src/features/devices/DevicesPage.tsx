@@ -4,6 +4,7 @@ import type { SessionView } from '../../../../electron/contract';
 import { errorMessage, useReadIdCardMutation, useSamInfoMutation, useSessionQuery, useStatusQuery } from '../../api/api-slice';
 import { IdCardView } from './IdCardView';
 import { PrintersCard } from './PrintersCard';
+import { SignaturePadCard } from './SignaturePadCard';
 
 const STATE_TAGS: Record<string, { color: string; text: string }> = {
   connected: { color: 'green', text: '已连接' },
@@ -71,6 +72,7 @@ export default function DevicesPage() {
         {readState.error && <Alert type="error" showIcon role="alert" message={errorMessage(readState.error)} />}
         {readState.data && !readState.isLoading && <IdCardView card={readState.data} />}
       </Card>
+      <SignaturePadCard canCapture={canRead} />
       <PrintersCard isAdmin={session.user.role === 'admin'} />
     </Space>
   );
