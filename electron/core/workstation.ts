@@ -24,6 +24,8 @@ import { recoveryHandlers } from './store/recovery-handlers';
 import { workbenchHandlers } from './workbench-handlers';
 import { deviceHandlers } from './devices/device-handlers';
 import { DeviceManager } from './devices/device-manager';
+import { PrinterDevice } from './devices/printer-device';
+import type { PrinterBackend } from '../../native/printer/printer';
 
 const handlers: Handlers = {
   ...appHandlers,
@@ -46,6 +48,8 @@ export interface WorkstationOptions {
   idleSweepMs?: number;
   /** Open the configured devices (default true); tests that do not need them pass false. */
   startDevices?: boolean;
+  /** How documents reach printers: CUPS by default; the Electron host passes its own on Windows. */
+  printerBackend?: PrinterBackend;
 }
 
 export interface Workstation {
@@ -73,7 +77,12 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
 
   let db: Db | null = null;
   const events = new EventHub();
-  const devices = new DeviceManager(loaded.config.devices, () => events.broadcast('status.changed', {}), log);
+  const devices = new DeviceManager(
+    loaded.config.devices,
+    () => events.broadcast('status.changed', {}),
+    log,
+    options.printerBackend ? new PrinterDevice(loaded.config.devices.printer, options.printerBackend) : undefined,
+  );
   const services: Services = {
     dataDir,
     host: options.host,

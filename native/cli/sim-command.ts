@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import { IdCardSimulator } from '../sim/idcard-simulator';
 import { SAMPLE_CARDS, type SampleHolder } from '../sim/sample-cards';
+import { SigpadSimulator } from '../sim/sigpad-simulator';
+import { SAMPLE_SIGNATURES, type SampleSignatureName } from '../sim/sample-signatures';
 import { CliFailure, EXIT, type Output } from './output';
 
 const HELP = `控制命令：place <${Object.keys(SAMPLE_CARDS).join('|')}>、remove、unplug、replug、garble <n>、noise <字节数>、slow <毫秒>、silent on|off、quit`;
@@ -66,6 +68,45 @@ export async function simIdcard(out: Output, opts: { link?: string; card?: strin
           break;
         default:
           reply(HELP);
+      }
+    });
+  });
+}
+
+const PAD_HELP = `控制命令：sign <${Object.keys(SAMPLE_SIGNATURES).join('|')}>、cancel、unplug、replug、garble <n>、slow <毫秒>、quit`;
+
+/**
+ * `sim sigpad [--link PATH]`: a simulated signature pad on a pseudo-terminal. When a capture
+ * starts, `sign zhangSan` plays a sample signer who then presses 确认.
+ */
+export async function simSigpad(out: Output, opts: { link?: string }): Promise<number> {
+  const sim = new SigpadSimulator();
+  const path = await sim.start({ link: opts.link });
+  out.result({ device: 'sigpad', path }, () => `模拟签名板已启动：${path}\n${PAD_HELP}`);
+  return new Promise<number>((resolve) => {
+    const stop = () => {
+      void sim.close().then(() => resolve(EXIT.ok));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const rl = createInterface({ input: process.stdin });
+    const reply = (text: string) => process.stderr.write(`${text}\n`);
+    rl.on('line', (line) => {
+      const [cmd, arg] = line.trim().split(/\s+/);
+      try {
+        if (cmd === 'sign' && arg && arg in SAMPLE_SIGNATURES) {
+          void sim.sign(SAMPLE_SIGNATURES[arg as SampleSignatureName]).then(() => reply('已签名并确认'), (e: Error) => reply(e.message));
+        } else if (cmd === 'cancel') sim.signerCancels();
+        else if (cmd === 'unplug') void sim.unplug().then(() => reply('已拔出'));
+        else if (cmd === 'replug') void sim.replug().then(() => reply('已插回'));
+        else if (cmd === 'garble') sim.garble(Number(arg) || 1);
+        else if (cmd === 'slow') sim.slowDown(Number(arg) || 0);
+        else if (cmd === 'quit') {
+          rl.close();
+          stop();
+        } else if (cmd) reply(PAD_HELP);
+      } catch (e) {
+        reply((e as Error).message);
       }
     });
   });
