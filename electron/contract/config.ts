@@ -41,8 +41,11 @@ export const devicesConfigSchema = z
   .object({
     idcard: deviceLocationSchema.default('sim'),
     sigpad: deviceLocationSchema.default('sim'),
-    /** The CUPS / system printer for A4 documents; null = the system default printer. */
-    printer: z.string().regex(/^[\w.@-]{1,127}$/).nullable().default(null),
+    /**
+     * The system printer for A4 documents (a CUPS queue name, or a Windows printer name such as
+     * "HP LaserJet M403 (网络)"); null = the system default printer. Each backend checks names itself.
+     */
+    printer: z.string().min(1).max(127).regex(/^[^\u0000-\u001f]+$/).nullable().default(null),
   })
   .strict();
 

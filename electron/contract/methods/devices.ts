@@ -48,7 +48,8 @@ export const printerViewSchema = z.object({
 });
 export type PrinterView = z.infer<typeof printerViewSchema>;
 
-const printerName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,126}$/, '打印机名称只能包含字母、数字、点、下划线和连字符');
+/** CUPS queue names or Windows printer names; each printing backend checks its own rules. */
+const printerName = z.string().min(1).max(127).regex(/^[^\u0000-\u001f]+$/, '打印机名称不能包含控制字符');
 const offsetMm = z.number().min(-20).max(20);
 
 /** Technicians (admin), and the staff who read cards at the counter and at issuing. */

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type Session } from 'electron';
 import { startWorkstation, type Workstation } from '../../core/workstation';
 import { appPaths, dataDirFrom } from './app-paths';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
@@ -7,6 +7,9 @@ import { reloadOnCrash } from './crash-reload';
 import { focusWindow } from './focus-window';
 import { bindContract, forwardEvents } from './ipc-binding';
 import { hardenWebContents } from './security-policy';
+import { ElectronPrinterBackend } from './electron-printer-backend';
+import { removeLeftoverTempPdfs } from './pdf-temp-file';
+import { createPrintWindow, hardenPrintContents, PRINT_PARTITION } from './print-window';
 import { describeStartupFailure, RENDERER_GAVE_UP } from './startup-failure';
 import { createMainWindow } from './window-factory';
 
@@ -34,6 +37,7 @@ if (!app.requestSingleInstanceLock()) {
 function run(): void {
   let workstation: Workstation | null = null;
   let mainWindow: BrowserWindow | null = null;
+  let printSession: Session | null = null;
   const stopOnQuit: Array<() => void> = [];
 
   app.on('second-instance', () => focusWindow(mainWindow));
@@ -41,6 +45,9 @@ function run(): void {
   // Every webContents, not only the main window's: same navigation / window.open / webview
   // rules, and its back-end session ends with it.
   app.on('web-contents-created', (_event, contents) => {
+    // Hidden print windows show a local PDF, not the app: their own policy (print-window.ts). Were
+    // this check ever to miss, they would get the app's stricter rules too: prints time out, nothing opens up.
+    if (printSession !== null && contents.session === printSession) return hardenPrintContents(contents, log);
     hardenWebContents(contents, log);
     const clientId = clientIdFor(contents);
     contents.once('destroyed', () => workstation?.forgetClient(clientId));
@@ -56,7 +63,12 @@ function run(): void {
   app
     .whenReady()
     .then(() => {
-      const ws = startWorkstation({ dataDir, host: 'electron', log: (m) => console.error(`[core] ${m}`) });
+      const ws = startWorkstation({
+        dataDir,
+        host: 'electron',
+        log: (m) => console.error(`[core] ${m}`),
+        printerBackend: process.platform === 'win32' ? windowsPrinterBackend() : undefined,
+      });
       workstation = ws;
       const paths = appPaths(app.getAppPath());
       const mode = ws.services.config.value.mode;
@@ -95,4 +107,20 @@ function run(): void {
       workstation?.close();
       app.exit(failure.exitCode);
     });
+
+  /**
+   * Windows has no CUPS, so documents go through Chromium's printing. Elsewhere the core keeps its
+   * CUPS backend: CUPS reports job states, paused queues and their reasons, which Chromium's
+   * printing does not expose (electron-printer-list.ts), and its media names are native there.
+   */
+  function windowsPrinterBackend(): ElectronPrinterBackend {
+    const ownSession = session.fromPartition(PRINT_PARTITION);
+    printSession = ownSession;
+    void removeLeftoverTempPdfs();
+    return new ElectronPrinterBackend({
+      printerSource: () => mainWindow?.webContents ?? null,
+      createWindow: () => createPrintWindow({ BrowserWindow, session: ownSession, log }),
+      log,
+    });
+  }
 }
