@@ -69,7 +69,9 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
     await page.getByRole('button', { name: '模拟设备' }).click();
     await page.getByText('这里操作的是模拟设备').waitFor();
     await page.getByLabel('样例证件').click();
-    await page.getByTitle('龙金花（苗族）').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '龙金花（苗族）' }).click();
+    // The option list animates closed; a click before it is gone lands on the list, not the button.
+    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: '放置证件' }).click();
     await page.getByText('当前：').locator('.ant-tag').filter({ hasText: '龙金花' }).waitFor();
     await screenshot(page, '21-simulation-panel');
