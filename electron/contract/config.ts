@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { configurableBusinessTypesSchema } from './validation/business-type-config';
+import { DEFAULT_FEE_SCHEDULE, feeScheduleSchema } from './validation/fee-schedule';
+import { EMPTY_HOLIDAY_CALENDAR, holidayCalendarSchema } from './validation/holiday-calendar';
+import { workstationIdSchema } from './validation/workstation-id';
 
 /**
  * The workstation configuration file (`config.json` in the data folder). Every key has a
@@ -59,6 +63,14 @@ export const configSchema = z
     training: z.boolean().default(true),
     security: securityConfigSchema.default({ idleLockSeconds: 600, maxFailedLogins: 5, lockoutMinutes: 10 }),
     devices: devicesConfigSchema.default({ idcard: 'sim', sigpad: 'sim', printer: null }),
+    /** Two characters that tell this workstation's case numbers from its neighbours' (e.g. A7). */
+    workstationId: workstationIdSchema.nullable().default(null),
+    /** Office adjustments of the business types' checklists (merged onto the defaults). */
+    businessTypes: configurableBusinessTypesSchema.default({}),
+    /** Fee amounts and non-tax item codes (发改价格规〔2016〕2559号 by default). */
+    fees: feeScheduleSchema.default(DEFAULT_FEE_SCHEDULE),
+    /** Extra holidays and make-up working days, added to the built-in official calendar. */
+    holidays: holidayCalendarSchema.default(EMPTY_HOLIDAY_CALENDAR),
   })
   .strict();
 

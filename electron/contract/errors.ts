@@ -57,6 +57,18 @@ export const ERROR_CODES = [
   'INVALID_PDF',
   'INVALID_PRINT_OPTIONS',
   'INVALID_CALIBRATION',
+  // Cases
+  'INVALID_ID_NUMBER',
+  'INVALID_UNIT_CODE',
+  'INVALID_CERTIFICATE_NUMBER',
+  'INVALID_PHONE',
+  'INVALID_CO_OWNERSHIP',
+  'INVALID_CASE_NUMBER',
+  'INVALID_FEE_OVERRIDE',
+  'CASE_NOT_FOUND',
+  'CASE_STATE_CONFLICT',
+  'CASE_RULES_NOT_MET',
+  'UNKNOWN_BUSINESS_TYPE',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -124,6 +136,17 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INVALID_PDF: '打印文件格式不正确。',
   INVALID_PRINT_OPTIONS: '打印参数不正确。',
   INVALID_CALIBRATION: '校准偏移应在 −20 至 20 毫米之间。',
+  INVALID_ID_NUMBER: '身份证号码不正确，请核对后重新输入。',
+  INVALID_UNIT_CODE: '不动产单元代码不正确，请核对后重新输入。',
+  INVALID_CERTIFICATE_NUMBER: '不动产权证书号不正确，请核对后重新输入。',
+  INVALID_PHONE: '联系电话不正确，请核对后重新输入。',
+  INVALID_CO_OWNERSHIP: '共有方式或共有份额不正确。',
+  INVALID_CASE_NUMBER: '业务编号不正确。',
+  INVALID_FEE_OVERRIDE: '调整收费须填写原因。',
+  CASE_NOT_FOUND: '找不到该业务。',
+  CASE_STATE_CONFLICT: '该业务当前状态不允许此操作，请刷新后再试。',
+  CASE_RULES_NOT_MET: '受理条件未满足，请按提示补齐后再受理。',
+  UNKNOWN_BUSINESS_TYPE: '不认识的业务类型。',
 };
 
 /** An error thrown inside core that the dispatcher turns into `{ ok: false, error }`. */

@@ -36,10 +36,22 @@ describe('store: pragmas and migrations', () => {
 
   it('migration 0002 adds per-printer calibration within ±20 mm', () => {
     const { db, dir } = freshDb();
-    migrate(db, MIGRATIONS, join(dir, 'backups'));
+    migrate(db, MIGRATIONS.slice(0, 2), join(dir, 'backups'));
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.prepare("INSERT INTO printer_calibration (printer, x_mm, y_mm, updated_at) VALUES ('p1', 1.5, -2, 't')").run();
     expect(() => db.prepare("INSERT INTO printer_calibration (printer, x_mm, y_mm, updated_at) VALUES ('p2', 25, 0, 't')").run()).toThrow(/CHECK/);
+  });
+
+  it('migration 0003 creates cases with their parts, blobs, the number sequence and the trigram index', () => {
+    const { db, dir } = freshDb();
+    migrate(db, MIGRATIONS, join(dir, 'backups'));
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    const at = '2026-11-27T08:00:00Z';
+    db.prepare("INSERT INTO cases (id, business_type, status, created_at, created_by, updated_at) VALUES (1, 'transfer', 'draft', ?, 'c', ?)").run(at, at);
+    expect(() => db.prepare("INSERT INTO cases (business_type, status, created_at, created_by, updated_at) VALUES ('x', 'lost', ?, 'c', ?)").run(at, at)).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO case_parties (case_id, ordinal, role, name, id_number) VALUES (99, 1, 'holder', 'x', 'y')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO case_search (rowid, case_number, names, unit_codes, addresses) VALUES (1, '', '周晓岚', '', '湖南省长沙市芙蓉区五一大道')").run();
+    expect(db.prepare("SELECT rowid FROM case_search WHERE case_search MATCH '\"芙蓉区\"'").all()).toEqual([{ rowid: 1 }]);
   });
 
   it('migration 0001 makes the audit log append-only', () => {

@@ -1,0 +1,203 @@
+import type { Db } from '../store/database';
+import type { CaseRecord, CaseStatus, CoOwnership, FeeLine, Material, Party, Unit } from './case-record';
+
+interface CaseRow {
+  id: number;
+  case_number: string | null;
+  official_number: string | null;
+  business_type: string;
+  status: CaseStatus;
+  co_ownership: CoOwnership | null;
+  track_registration: string;
+  track_transaction: string;
+  track_tax: string;
+  fee_total_fen: number;
+  fee_override_reason: string | null;
+  promised_date: string | null;
+  created_at: string;
+  created_by: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  updated_at: string;
+  status_reason: string | null;
+}
+
+/** Reads of cases. */
+export const caseReads = {
+  byId(db: Db, id: number): CaseRecord | undefined {
+    const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+    return row ? assemble(db, row) : undefined;
+  },
+
+  byNumber(db: Db, caseNumber: string): CaseRecord | undefined {
+    const row = db.prepare('SELECT * FROM cases WHERE case_number = ?').get(caseNumber) as CaseRow | undefined;
+    return row ? assemble(db, row) : undefined;
+  },
+};
+
+/** Writes of cases. Callers wrap them, with the audit record, in one transaction. */
+export const caseWrites = {
+  insertDraft(db: Db, c: { businessType: string; createdBy: string; tracks: CaseRecord['tracks'] }, now: Date): number {
+    const at = now.toISOString();
+    const info = db
+      .prepare(
+        `INSERT INTO cases (business_type, status, track_registration, track_transaction, track_tax, created_at, created_by, updated_at)
+         VALUES (?, 'draft', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(c.businessType, c.tracks.registration, c.tracks.transaction, c.tracks.tax, at, c.createdBy, at);
+    return Number(info.lastInsertRowid);
+  },
+
+  setCoOwnership(db: Db, id: number, coOwnership: CoOwnership | null, now: Date): void {
+    db.prepare('UPDATE cases SET co_ownership = ?, updated_at = ? WHERE id = ?').run(coOwnership, now.toISOString(), id);
+  },
+
+  replaceParties(db: Db, id: number, parties: Party[]): void {
+    db.prepare('DELETE FROM case_parties WHERE case_id = ?').run(id);
+    const insert = db.prepare(
+      `INSERT INTO case_parties (case_id, ordinal, role, name, id_type, id_number, phone, share_bp, signature_blob, signed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const p of parties) insert.run(id, p.ordinal, p.role, p.name, p.idType, p.idNumber, p.phone, p.shareBp, p.signatureBlob, p.signedAt);
+  },
+
+  setSignature(db: Db, id: number, ordinal: number, blobHash: string, now: Date): void {
+    db.prepare('UPDATE case_parties SET signature_blob = ?, signed_at = ? WHERE case_id = ? AND ordinal = ?').run(blobHash, now.toISOString(), id, ordinal);
+  },
+
+  replaceUnits(db: Db, id: number, units: Unit[]): void {
+    db.prepare('DELETE FROM case_units WHERE case_id = ?').run(id);
+    const insert = db.prepare('INSERT INTO case_units (case_id, ordinal, unit_code, address, use, area_m2) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const u of units) insert.run(id, u.ordinal, u.unitCode, u.address, u.use, u.areaM2);
+  },
+
+  replaceMaterials(db: Db, id: number, materials: Array<Omit<Material, 'files'>>): void {
+    const keep = new Set(materials.map((m) => m.materialId));
+    for (const row of db.prepare('SELECT id, material_id FROM case_materials WHERE case_id = ?').all(id) as Array<{ id: number; material_id: string }>) {
+      if (!keep.has(row.material_id)) db.prepare('DELETE FROM case_materials WHERE id = ?').run(row.id);
+    }
+    const upsert = db.prepare(
+      `INSERT INTO case_materials (case_id, material_id, name, required, received, copies) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(case_id, material_id) DO UPDATE SET name = excluded.name, required = excluded.required,
+         received = excluded.received, copies = excluded.copies`,
+    );
+    for (const m of materials) upsert.run(id, m.materialId, m.name, m.required ? 1 : 0, m.received ? 1 : 0, m.copies);
+  },
+
+  attachFile(db: Db, id: number, materialId: string, blobHash: string, fileName: string): void {
+    const row = db.prepare('SELECT id FROM case_materials WHERE case_id = ? AND material_id = ?').get(id, materialId) as { id: number } | undefined;
+    if (!row) throw new Error(`material ${materialId} is not on case ${id}`);
+    db.prepare('INSERT OR IGNORE INTO case_material_files (material_row, blob_hash, file_name) VALUES (?, ?, ?)').run(row.id, blobHash, fileName);
+    db.prepare('UPDATE case_materials SET received = 1 WHERE id = ?').run(row.id);
+  },
+
+  replaceFees(db: Db, id: number, fees: FeeLine[], overrideReason: string | null): void {
+    db.prepare('DELETE FROM case_fees WHERE case_id = ?').run(id);
+    const insert = db.prepare('INSERT INTO case_fees (case_id, code, name, amount_fen) VALUES (?, ?, ?, ?)');
+    for (const f of fees) insert.run(id, f.code, f.name, f.amountFen);
+    const total = fees.reduce((n, f) => n + f.amountFen, 0);
+    db.prepare('UPDATE cases SET fee_total_fen = ?, fee_override_reason = ? WHERE id = ?').run(total, overrideReason, id);
+  },
+
+  setStatus(db: Db, id: number, status: CaseStatus, reason: string | null, now: Date): void {
+    db.prepare('UPDATE cases SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(status, reason, now.toISOString(), id);
+  },
+
+  markAccepted(db: Db, id: number, a: { caseNumber: string; promisedDate: string; by: string }, now: Date): void {
+    db.prepare(
+      "UPDATE cases SET status = 'accepted', case_number = ?, promised_date = ?, accepted_at = ?, accepted_by = ?, updated_at = ? WHERE id = ?",
+    ).run(a.caseNumber, a.promisedDate, now.toISOString(), a.by, now.toISOString(), id);
+  },
+
+  /** The next sequence number of a day, allocated inside the caller's transaction. */
+  nextSequence(db: Db, day: string): number {
+    const row = db
+      .prepare('INSERT INTO case_number_sequence (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last')
+      .get(day) as { last: number };
+    return row.last;
+  },
+};
+
+function assemble(db: Db, r: CaseRow): CaseRecord {
+  const parties = (
+    db.prepare('SELECT * FROM case_parties WHERE case_id = ? ORDER BY ordinal').all(r.id) as Array<{
+      ordinal: number;
+      role: Party['role'];
+      name: string;
+      id_type: string;
+      id_number: string;
+      phone: string | null;
+      share_bp: number | null;
+      signature_blob: string | null;
+      signed_at: string | null;
+    }>
+  ).map((p) => ({
+    ordinal: p.ordinal,
+    role: p.role,
+    name: p.name,
+    idType: p.id_type,
+    idNumber: p.id_number,
+    phone: p.phone,
+    shareBp: p.share_bp,
+    signatureBlob: p.signature_blob,
+    signedAt: p.signed_at,
+  }));
+  const units = (
+    db.prepare('SELECT * FROM case_units WHERE case_id = ? ORDER BY ordinal').all(r.id) as Array<{
+      ordinal: number;
+      unit_code: string;
+      address: string;
+      use: Unit['use'];
+      area_m2: number | null;
+    }>
+  ).map((u) => ({ ordinal: u.ordinal, unitCode: u.unit_code, address: u.address, use: u.use, areaM2: u.area_m2 }));
+  const fileRows = db
+    .prepare(
+      `SELECT m.material_id, f.blob_hash, f.file_name FROM case_material_files f JOIN case_materials m ON m.id = f.material_row
+       WHERE m.case_id = ? ORDER BY f.rowid`,
+    )
+    .all(r.id) as Array<{ material_id: string; blob_hash: string; file_name: string }>;
+  const materials = (
+    db.prepare('SELECT * FROM case_materials WHERE case_id = ? ORDER BY id').all(r.id) as Array<{
+      material_id: string;
+      name: string;
+      required: number;
+      received: number;
+      copies: number;
+    }>
+  ).map((m) => ({
+    materialId: m.material_id,
+    name: m.name,
+    required: m.required === 1,
+    received: m.received === 1,
+    copies: m.copies,
+    files: fileRows.filter((f) => f.material_id === m.material_id).map((f) => ({ blobHash: f.blob_hash, fileName: f.file_name })),
+  }));
+  const fees = (db.prepare('SELECT code, name, amount_fen FROM case_fees WHERE case_id = ? ORDER BY id').all(r.id) as Array<{
+    code: string;
+    name: string;
+    amount_fen: number;
+  }>).map((f) => ({ code: f.code, name: f.name, amountFen: f.amount_fen }));
+  return {
+    id: r.id,
+    caseNumber: r.case_number,
+    officialNumber: r.official_number,
+    businessType: r.business_type,
+    status: r.status,
+    coOwnership: r.co_ownership,
+    tracks: { registration: r.track_registration, transaction: r.track_transaction, tax: r.track_tax },
+    feeTotalFen: r.fee_total_fen,
+    feeOverrideReason: r.fee_override_reason,
+    promisedDate: r.promised_date,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    acceptedAt: r.accepted_at,
+    acceptedBy: r.accepted_by,
+    updatedAt: r.updated_at,
+    statusReason: r.status_reason,
+    parties,
+    units,
+    materials,
+    fees,
+  };
+}

@@ -1,0 +1,85 @@
+import type { Db } from '../store/database';
+import type { CaseRecord, CaseStatus } from './case-record';
+
+/**
+ * Substring search over case number, party names, unit codes and addresses (Chinese included).
+ * FTS5's trigram tokenizer answers queries of 3 or more characters from its index; shorter ones
+ * (two-character names such as 张三 are common) fall back to LIKE over the same small table.
+ * ID numbers and phones are never indexed.
+ */
+export function indexCase(db: Db, c: CaseRecord): void {
+  db.prepare('DELETE FROM case_search WHERE rowid = ?').run(c.id);
+  db.prepare('INSERT INTO case_search (rowid, case_number, names, unit_codes, addresses) VALUES (?, ?, ?, ?, ?)').run(
+    c.id,
+    [c.caseNumber, c.officialNumber].filter(Boolean).join(' '),
+    c.parties.map((p) => p.name).join(' '),
+    c.units.map((u) => u.unitCode).join(' '),
+    c.units.map((u) => u.address).join(' '),
+  );
+}
+
+export interface CaseQuery {
+  text?: string;
+  status?: CaseStatus[];
+  businessType?: string;
+  /** Accepted (or, for drafts, created) on or after / before these ISO dates. */
+  from?: string;
+  to?: string;
+  limit: number;
+  offset?: number;
+}
+
+export interface CaseListRow {
+  id: number;
+  caseNumber: string | null;
+  businessType: string;
+  status: CaseStatus;
+  names: string;
+  unitCodes: string;
+  addresses: string;
+  createdAt: string;
+  acceptedAt: string | null;
+  promisedDate: string | null;
+}
+
+export function searchCases(db: Db, q: CaseQuery): { rows: CaseListRow[]; total: number } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const text = q.text?.trim().replace(/\s+/g, ' ');
+  if (text) {
+    if ([...text].length >= 3) {
+      where.push('s.case_search MATCH @match');
+      params.match = `"${text.replace(/"/g, '""')}"`;
+    } else {
+      where.push("(s.case_number LIKE @like ESCAPE '\\' OR s.names LIKE @like ESCAPE '\\' OR s.unit_codes LIKE @like ESCAPE '\\' OR s.addresses LIKE @like ESCAPE '\\')");
+      params.like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    }
+  }
+  if (q.status && q.status.length > 0) {
+    where.push(`c.status IN (${q.status.map((_, i) => `@st${i}`).join(', ')})`);
+    q.status.forEach((s, i) => (params[`st${i}`] = s));
+  }
+  if (q.businessType) {
+    where.push('c.business_type = @type');
+    params.type = q.businessType;
+  }
+  if (q.from) {
+    where.push('coalesce(c.accepted_at, c.created_at) >= @from');
+    params.from = q.from;
+  }
+  if (q.to) {
+    where.push('coalesce(c.accepted_at, c.created_at) < @to');
+    params.to = q.to;
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const from = 'FROM cases c JOIN case_search s ON s.rowid = c.id';
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.case_number AS caseNumber, c.business_type AS businessType, c.status, s.names, s.unit_codes AS unitCodes,
+              s.addresses, c.created_at AS createdAt, c.accepted_at AS acceptedAt, c.promised_date AS promisedDate
+       ${from} ${clause} ORDER BY coalesce(c.accepted_at, c.created_at) DESC, c.id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset ?? 0 }) as CaseListRow[];
+  const total = (db.prepare(`SELECT count(*) AS n ${from} ${clause}`).get(params) as { n: number }).n;
+  return { rows, total };
+}
