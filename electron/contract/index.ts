@@ -8,6 +8,7 @@ import { setupMethods } from './methods/setup';
 import { userMethods } from './methods/users';
 import { workbenchMethods } from './methods/workbench';
 import { deviceMethods } from './methods/devices';
+import { caseMethods } from './methods/cases';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -23,6 +24,7 @@ export const contract = {
   ...recoveryMethods,
   ...workbenchMethods,
   ...deviceMethods,
+  ...caseMethods,
 };
 
 export type Contract = typeof contract;
@@ -51,6 +53,7 @@ export type { AuditRecordView, AuditVerification } from './methods/audit';
 export type { SessionView } from './methods/shared';
 export type { WorkbenchSummary } from './methods/workbench';
 export type { IdCardView, PrinterView } from './methods/devices';
+export type { CaseView } from './methods/cases';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';
 export * from './validation/password-policy';

@@ -5,6 +5,8 @@ import type { Session, SessionRegistry } from './auth/sessions';
 import type { EventHub } from './events';
 import type { BackupInfo } from './store/backup';
 import type { DeviceManager } from './devices/device-manager';
+import type { BlobStore } from './blobs/blob-store';
+import type { BusinessType } from '../contract';
 import type { Db } from './store/database';
 
 export interface RecoveryState {
@@ -22,6 +24,9 @@ export interface Services {
   readonly sessions: SessionRegistry;
   readonly events: EventHub;
   readonly devices: DeviceManager;
+  readonly blobs: BlobStore;
+  /** The office's business types (defaults + config overrides), checked at start. */
+  businessTypes(): BusinessType[];
   readonly paths: { database: string; backups: string; config: string };
   config: { value: WorkstationConfig; exists: boolean };
   recovery: RecoveryState | null;

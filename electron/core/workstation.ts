@@ -10,7 +10,10 @@ import { SessionRegistry } from './auth/sessions';
 import { setupHandlers } from './auth/setup-handlers';
 import { userHandlers } from './auth/user-handlers';
 import { configHandlers } from './config/config-handlers';
-import { loadConfig } from './config/config-file';
+import { ConfigFileError, loadConfig } from './config/config-file';
+import { BlobStore } from './blobs/blob-store';
+import { businessTypesOf } from './cases/business-type-catalog';
+import { caseHandlers } from './cases/case-handlers';
 import { auditConfigFileChange } from './config/config-file-tracking';
 import { createDispatch } from './dispatch';
 import { EventHub } from './events';
@@ -37,6 +40,7 @@ const handlers: Handlers = {
   ...recoveryHandlers,
   ...workbenchHandlers,
   ...deviceHandlers,
+  ...caseHandlers,
 };
 
 export interface WorkstationOptions {
@@ -74,6 +78,12 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const loaded = loadConfig(dataDir);
   const paths = { database: join(dataDir, DATABASE_FILE_NAME), backups: join(dataDir, 'backups'), config: loaded.path };
+  let businessTypes: ReturnType<typeof businessTypesOf>;
+  try {
+    businessTypes = businessTypesOf(loaded.config);
+  } catch (err) {
+    throw new ConfigFileError(loaded.path, 'businessTypes', (err as Error).message);
+  }
 
   let db: Db | null = null;
   const events = new EventHub();
@@ -91,6 +101,8 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     sessions: new SessionRegistry(),
     events,
     devices,
+    blobs: new BlobStore(join(dataDir, 'blobs')),
+    businessTypes: () => businessTypes,
     paths,
     config: { value: loaded.config, exists: loaded.exists },
     recovery: null,

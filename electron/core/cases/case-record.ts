@@ -25,8 +25,8 @@ export interface Party {
   idType: string;
   idNumber: string;
   phone: string | null;
-  /** 按份共有 share in basis points (10000 = 100 %). */
-  shareBp: number | null;
+  /** 按份共有 share as entered (50%, 33.33%, 1/3); checked exactly by checkCoOwnership. */
+  share: string | null;
   signatureBlob: string | null;
   signedAt: string | null;
 }

@@ -55,10 +55,10 @@ export const caseWrites = {
   replaceParties(db: Db, id: number, parties: Party[]): void {
     db.prepare('DELETE FROM case_parties WHERE case_id = ?').run(id);
     const insert = db.prepare(
-      `INSERT INTO case_parties (case_id, ordinal, role, name, id_type, id_number, phone, share_bp, signature_blob, signed_at)
+      `INSERT INTO case_parties (case_id, ordinal, role, name, id_type, id_number, phone, share, signature_blob, signed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const p of parties) insert.run(id, p.ordinal, p.role, p.name, p.idType, p.idNumber, p.phone, p.shareBp, p.signatureBlob, p.signedAt);
+    for (const p of parties) insert.run(id, p.ordinal, p.role, p.name, p.idType, p.idNumber, p.phone, p.share, p.signatureBlob, p.signedAt);
   },
 
   setSignature(db: Db, id: number, ordinal: number, blobHash: string, now: Date): void {
@@ -127,7 +127,7 @@ function assemble(db: Db, r: CaseRow): CaseRecord {
       id_type: string;
       id_number: string;
       phone: string | null;
-      share_bp: number | null;
+      share: string | null;
       signature_blob: string | null;
       signed_at: string | null;
     }>
@@ -138,7 +138,7 @@ function assemble(db: Db, r: CaseRow): CaseRecord {
     idType: p.id_type,
     idNumber: p.id_number,
     phone: p.phone,
-    shareBp: p.share_bp,
+    share: p.share,
     signatureBlob: p.signature_blob,
     signedAt: p.signed_at,
   }));

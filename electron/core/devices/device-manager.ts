@@ -6,7 +6,7 @@ import { openIdCardDevice, type IdCardDevice } from './idcard-device';
 import { PrinterDevice, type PrinterSnapshot } from './printer-device';
 import { openSigpadDevice, type SigpadDevice } from './sigpad-device';
 import { toPng, toSvg } from '../../../native/sigpad/strokes';
-import type { PenPoint } from '../../../native/sigpad/strokes';
+import type { PenPoint, SignatureCapture } from '../../../native/sigpad/strokes';
 import { SAMPLE_SIGNATURES, type SampleSignatureName } from '../../../native/sim/sample-signatures';
 import { createTestPage } from '../../../native/printer/test-page';
 import { SIMULATED_CARDS } from './simulated-cards';
@@ -128,8 +128,16 @@ export class DeviceManager {
    * (SVG, for documents) and raster (PNG, for screens).
    */
   async captureSignature(prompt: string, timeoutMs: number) {
+    return DeviceManager.signatureView(await this.captureSignatureStrokes(prompt, timeoutMs));
+  }
+
+  /** The raw capture (vector strokes), for storing with a case. */
+  async captureSignatureStrokes(prompt: string, timeoutMs: number): Promise<SignatureCapture> {
     const device = this.requireSigpad();
-    const capture = await this.exclusive('sigpad', () => device.pad.capture({ prompt, timeoutMs }));
+    return this.exclusive('sigpad', () => device.pad.capture({ prompt, timeoutMs }));
+  }
+
+  static signatureView(capture: SignatureCapture) {
     const png = toPng(capture, { width: 480, height: 240 });
     return {
       strokes: capture.strokes.length,

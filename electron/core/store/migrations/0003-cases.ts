@@ -45,7 +45,7 @@ export const migration0003: Migration = {
         id_type TEXT NOT NULL DEFAULT 'resident_id',
         id_number TEXT NOT NULL,
         phone TEXT,
-        share_bp INTEGER CHECK (share_bp IS NULL OR share_bp BETWEEN 1 AND 10000),
+        share TEXT,
         signature_blob TEXT REFERENCES blobs(hash),
         signed_at TEXT,
         UNIQUE (case_id, ordinal)

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { method } from '../define';
+import type { Role } from '../roles';
+import { businessTypeIdSchema } from '../validation/business-types';
+
+const CLERKS: readonly Role[] = ['clerk', 'supervisor', 'admin'];
+/** Everyone who works on cases may look them up. */
+const STAFF: readonly Role[] = ['clerk', 'reviewer', 'registrar', 'supervisor', 'admin'];
+
+export const caseStatusSchema = z.enum([
+  'draft', 'accepted', 'submitted', 'reviewing', 'requisitioned', 'approved',
+  'registered', 'certified', 'delivered', 'closed', 'rejected', 'withdrawn',
+]);
+
+const partyInput = z
+  .object({
+    role: z.enum(['holder', 'obligor', 'agent']),
+    name: z.string().trim().min(1).max(60),
+    idType: z.enum(['resident_id', 'other']).default('resident_id'),
+    idNumber: z.string().trim().min(1).max(40),
+    phone: z.string().trim().max(30).nullable().default(null),
+    share: z.string().trim().max(20).nullable().default(null),
+  })
+  .strict();
+
+const unitInput = z
+  .object({
+    unitCode: z.string().trim().min(1).max(40),
+    address: z.string().trim().min(1).max(200),
+    use: z.enum(['residential', 'nonResidential', 'parking']),
+    areaM2: z.number().positive().max(1_000_000).nullable().default(null),
+  })
+  .strict();
+
+export const caseViewSchema = z.object({
+  id: z.number().int(),
+  caseNumber: z.string().nullable(),
+  businessType: z.string(),
+  businessTypeName: z.string(),
+  status: caseStatusSchema,
+  statusReason: z.string().nullable(),
+  coOwnership: z.enum(['sole', 'joint', 'shares']).nullable(),
+  tracks: z.object({ registration: z.string(), transaction: z.string(), tax: z.string() }),
+  parties: z.array(
+    z.object({
+      ordinal: z.number().int(),
+      role: z.enum(['holder', 'obligor', 'agent']),
+      name: z.string(),
+      idType: z.string(),
+      idNumberMasked: z.string(),
+      phoneMasked: z.string().nullable(),
+      share: z.string().nullable(),
+      signed: z.boolean(),
+    }),
+  ),
+  units: z.array(z.object({ ordinal: z.number().int(), unitCode: z.string(), address: z.string(), use: z.string(), areaM2: z.number().nullable() })),
+  materials: z.array(
+    z.object({ materialId: z.string(), name: z.string(), required: z.boolean(), received: z.boolean(), copies: z.number().int(), files: z.number().int() }),
+  ),
+  fees: z.array(z.object({ code: z.string(), name: z.string(), amountFen: z.number().int() })),
+  feeTotalFen: z.number().int(),
+  feeOverrideReason: z.string().nullable(),
+  promisedDate: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  acceptedAt: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
+  /** The acceptance rules, checked now: what still stands between this draft and 受理. */
+  acceptance: z.array(z.object({ rule: z.string(), passed: z.boolean(), reasons: z.array(z.string()) })),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+const caseId = z.object({ id: z.number().int().positive() }).strict();
+
+export const caseMethods = {
+  'cases.businessTypes': method({
+    description: "The office's business types: roles, materials, fee rule, tracks",
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        enabled: z.boolean(),
+        coOwnership: z.boolean(),
+        signaturesRequired: z.boolean(),
+        roles: z.record(z.string(), z.string()),
+        roleLabels: z.record(z.string(), z.string()),
+        materials: z.array(z.object({ id: z.string(), name: z.string(), requirement: z.string() })),
+        feeRule: z.string(),
+        promisedWorkingDays: z.number().int(),
+      }),
+    ),
+    access: STAFF,
+  }),
+  'cases.createDraft': method({
+    description: 'Start an intake of a business type (a draft case)',
+    input: z.object({ businessType: businessTypeIdSchema }).strict(),
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
+  'cases.get': method({
+    description: 'One case with its parties (numbers masked), units, materials, fees and acceptance check',
+    input: caseId,
+    output: caseViewSchema,
+    access: STAFF,
+  }),
+  'cases.saveDraft': method({
+    description: 'Save the intake form of a draft: co-ownership, parties, units, materials received',
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        coOwnership: z.enum(['sole', 'joint', 'shares']).nullable(),
+        parties: z.array(partyInput).max(50),
+        units: z.array(unitInput).max(200),
+        materialsReceived: z.array(z.object({ materialId: z.string().max(48), copies: z.number().int().min(0).max(99) }).strict()).max(100),
+        certificates: z.number().int().min(0).max(50).default(1),
+      })
+      .strict(),
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
+  'cases.signParty': method({
+    description: "Capture a party's signature on the signature pad and attach it to the case",
+    input: z.object({ id: z.number().int().positive(), ordinal: z.number().int().min(1), timeoutSeconds: z.number().int().min(5).max(300).default(90) }).strict(),
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
+  'cases.overrideFees': method({
+    description: 'Change the fee lines by hand; a reason is required and audited',
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        lines: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(40), amountFen: z.number().int().min(0).max(100_000_000) }).strict()).max(20),
+        reason: z.string().trim().min(2).max(200),
+      })
+      .strict(),
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
+  'cases.accept': method({
+    description: '受理: check every acceptance rule, assign the case number and promised date; audited',
+    input: caseId,
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
+  'cases.requisition': method({
+    description: '补正: record what is missing (one-time notice); the case waits for the applicant',
+    input: z.object({ id: z.number().int().positive(), missing: z.array(z.string().trim().min(1).max(100)).min(1).max(50), note: z.string().max(500).optional() }).strict(),
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
+  'cases.reject': method({
+    description: '不予受理 with reasons',
+    input: z.object({ id: z.number().int().positive(), reasons: z.array(z.string().trim().min(2).max(200)).min(1).max(20) }).strict(),
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
+  'cases.withdraw': method({
+    description: '撤回 at the applicant’s request, with the reason',
+    input: z.object({ id: z.number().int().positive(), reason: z.string().trim().min(2).max(200) }).strict(),
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
+  'cases.search': method({
+    description: 'Search cases by name, unit code, case number or address (substring), with filters',
+    input: z
+      .object({
+        text: z.string().max(100).optional(),
+        status: z.array(caseStatusSchema).max(12).optional(),
+        businessType: businessTypeIdSchema.optional(),
+        from: z.string().max(30).optional(),
+        to: z.string().max(30).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({
+      total: z.number().int(),
+      rows: z.array(
+        z.object({
+          id: z.number().int(),
+          caseNumber: z.string().nullable(),
+          businessType: z.string(),
+          status: caseStatusSchema,
+          names: z.string(),
+          unitCodes: z.string(),
+          addresses: z.string(),
+          createdAt: z.string(),
+          acceptedAt: z.string().nullable(),
+          promisedDate: z.string().nullable(),
+        }),
+      ),
+    }),
+    access: STAFF,
+  }),
+  'cases.timeline': method({
+    description: "The case's history from the audit log",
+    input: caseId,
+    output: z.array(z.object({ at: z.string(), actor: z.string().nullable(), action: z.string(), result: z.string(), detail: z.record(z.string(), z.unknown()) })),
+    access: STAFF,
+  }),
+};

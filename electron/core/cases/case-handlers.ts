@@ -1,0 +1,237 @@
+import {
+  AppError,
+  DEFAULT_HOLIDAY_CALENDAR,
+  mergeHolidayCalendars,
+  shanghaiDate,
+  tracksFor,
+  type BusinessType,
+} from '../../contract';
+import { toAuditRecordView } from '../audit/audit-log';
+import type { Handler } from '../handler';
+import { audit, requireSession, type CallContext } from '../services';
+import { checkAcceptance } from './acceptance-rules';
+import { formatCaseNumber } from './case-number';
+import type { CaseRecord, Party, Unit } from './case-record';
+import { caseReads, caseWrites } from './case-repository';
+import { indexCase, searchCases } from './case-search';
+import { canTransition, EDITABLE, type CounterTransition } from './case-transitions';
+import { toCaseView } from './case-view';
+import { computeFees, overrideFees } from './fees';
+import { promisedCompletionDate } from './working-days';
+import { workstationIdFor } from './workstation-id';
+
+function typeOf(ctx: CallContext, id: string): BusinessType {
+  const type = ctx.services.businessTypes().find((t) => t.id === id);
+  if (!type) throw new AppError('UNKNOWN_BUSINESS_TYPE');
+  return type;
+}
+
+function load(ctx: CallContext, id: number): CaseRecord {
+  const c = caseReads.byId(ctx.services.db(), id);
+  if (!c) throw new AppError('CASE_NOT_FOUND');
+  return c;
+}
+
+function view(ctx: CallContext, id: number) {
+  const c = load(ctx, id);
+  return toCaseView(c, typeOf(ctx, c.businessType));
+}
+
+function requireTransition(c: CaseRecord, t: CounterTransition): void {
+  if (!canTransition(t, c.status)) throw new AppError('CASE_STATE_CONFLICT', undefined, { status: c.status, transition: t });
+}
+
+/** Writes a change with its audit record and search entry in one transaction. */
+function commit(ctx: CallContext, id: number, action: string, detail: Record<string, unknown>, change: () => void): void {
+  const db = ctx.services.db();
+  db.transaction(() => {
+    change();
+    indexCase(db, load(ctx, id));
+    audit(ctx, { action, object: `case:${id}`, result: 'success', detail });
+  })();
+}
+
+const businessTypes: Handler<'cases.businessTypes'> = (ctx) =>
+  ctx.services.businessTypes().map((t) => ({
+    id: t.id,
+    name: t.name,
+    enabled: t.enabled,
+    coOwnership: t.coOwnership,
+    signaturesRequired: t.signaturesRequired,
+    roles: t.roles,
+    roleLabels: t.roleLabels,
+    materials: t.materials.map((m) => ({ id: m.id, name: m.name, requirement: m.requirement })),
+    feeRule: t.feeRule,
+    promisedWorkingDays: t.promisedWorkingDays,
+  }));
+
+const createDraft: Handler<'cases.createDraft'> = (ctx, input) => {
+  const s = requireSession(ctx);
+  const type = typeOf(ctx, input.businessType);
+  if (!type.enabled) throw new AppError('UNKNOWN_BUSINESS_TYPE', `本机构未开通“${type.name}”业务。`);
+  const db = ctx.services.db();
+  let id = 0;
+  db.transaction(() => {
+    id = caseWrites.insertDraft(db, { businessType: type.id, createdBy: s.username, tracks: initialTracks(type, []) }, ctx.now);
+    caseWrites.replaceMaterials(
+      db,
+      id,
+      type.materials.map((m) => ({ materialId: m.id, name: m.name, required: m.requirement === 'required', received: false, copies: 0 })),
+    );
+    indexCase(db, load(ctx, id));
+    audit(ctx, { action: 'cases.createDraft', object: `case:${id}`, result: 'success', detail: { businessType: type.id } });
+  })();
+  return view(ctx, id);
+};
+
+/** Registration always; transaction and tax as the business type and the units say (一窗受理、并行办理). */
+function initialTracks(type: BusinessType, units: Unit[]): CaseRecord['tracks'] {
+  const open = new Set(tracksFor(type, { isHouse: units.length === 0 || units.some((u) => /F\d{8}$/.test(u.unitCode.toUpperCase())) }));
+  return {
+    registration: 'pending',
+    transaction: open.has('transaction') ? 'pending' : 'not_applicable',
+    tax: open.has('tax') ? 'pending' : 'not_applicable',
+  };
+}
+
+const get: Handler<'cases.get'> = (ctx, input) => view(ctx, input.id);
+
+const saveDraft: Handler<'cases.saveDraft'> = (ctx, input) => {
+  const c = load(ctx, input.id);
+  if (!EDITABLE.includes(c.status)) throw new AppError('CASE_STATE_CONFLICT', '已受理的业务不能再修改申请内容。');
+  const type = typeOf(ctx, c.businessType);
+  const db = ctx.services.db();
+  // A party whose identity did not change keeps their signature; anyone new or changed signs again.
+  const parties: Party[] = input.parties.map((p, i) => {
+    const before = c.parties.find((b) => b.idNumber === p.idNumber.toUpperCase() && b.name === p.name && b.role === p.role);
+    return {
+      ordinal: i + 1,
+      role: p.role,
+      name: p.name,
+      idType: p.idType,
+      idNumber: p.idNumber.toUpperCase(),
+      phone: p.phone,
+      share: input.coOwnership === 'shares' && p.role === 'holder' ? p.share : null,
+      signatureBlob: before?.signatureBlob ?? null,
+      signedAt: before?.signedAt ?? null,
+    };
+  });
+  const units: Unit[] = input.units.map((u, i) => ({ ordinal: i + 1, unitCode: u.unitCode.toUpperCase().replace(/\s+/g, ''), address: u.address, use: u.use, areaM2: u.areaM2 }));
+  const received = new Map(input.materialsReceived.map((m) => [m.materialId, m.copies]));
+  const unknown = [...received.keys()].filter((id) => !c.materials.some((m) => m.materialId === id));
+  if (unknown.length > 0) throw new AppError('BAD_REQUEST', `材料清单中没有：${unknown.join('、')}`);
+  const quote = units.length > 0 ? computeFees({ businessType: type, use: units[0].use, certificates: input.certificates }, ctx.services.config.value.fees) : null;
+  commit(ctx, c.id, 'cases.saveDraft', { parties: parties.length, units: units.length, materialsReceived: received.size }, () => {
+    caseWrites.setCoOwnership(db, c.id, type.coOwnership ? input.coOwnership : null, ctx.now);
+    caseWrites.replaceParties(db, c.id, parties);
+    caseWrites.replaceUnits(db, c.id, units);
+    caseWrites.replaceMaterials(
+      db,
+      c.id,
+      c.materials.map((m) => ({ materialId: m.materialId, name: m.name, required: m.required, received: received.has(m.materialId) || m.files.length > 0, copies: received.get(m.materialId) ?? m.copies })),
+    );
+    // A fee changed by hand stays as it is; otherwise the fees follow the form.
+    if (quote && !c.feeOverrideReason) caseWrites.replaceFees(db, c.id, quote.lines.map((l) => ({ code: l.code, name: l.name, amountFen: l.amountFen })), null);
+    const tracks = initialTracks(type, units);
+    db.prepare('UPDATE cases SET track_transaction = ?, track_tax = ? WHERE id = ?').run(tracks.transaction, tracks.tax, c.id);
+  });
+  return view(ctx, c.id);
+};
+
+const signParty: Handler<'cases.signParty'> = async (ctx, input) => {
+  const c = load(ctx, input.id);
+  if (!EDITABLE.includes(c.status)) throw new AppError('CASE_STATE_CONFLICT');
+  const party = c.parties.find((p) => p.ordinal === input.ordinal);
+  if (!party) throw new AppError('BAD_REQUEST', '该申请人不在本业务中，请先保存申请人信息。');
+  const type = typeOf(ctx, c.businessType);
+  const capture = await ctx.services.devices.captureSignatureStrokes(`请${party.name}签名：${type.name}申请`.slice(0, 64), input.timeoutSeconds * 1000);
+  const db = ctx.services.db();
+  commit(ctx, c.id, 'cases.signParty', { ordinal: party.ordinal, strokes: capture.strokes.length }, () => {
+    const hash = ctx.services.blobs.put(db, Buffer.from(JSON.stringify(capture)), 'application/vnd.bdc.signature+json', ctx.now);
+    caseWrites.setSignature(db, c.id, party.ordinal, hash, ctx.now);
+  });
+  return view(ctx, c.id);
+};
+
+const overrideFeesHandler: Handler<'cases.overrideFees'> = (ctx, input) => {
+  const c = load(ctx, input.id);
+  if (!EDITABLE.includes(c.status)) throw new AppError('CASE_STATE_CONFLICT');
+  const current = { lines: c.fees.map((f) => ({ ...f, quantity: 1 })), totalFen: c.feeTotalFen, exemptionId: null, notes: [], manual: c.feeOverrideReason !== null, overrideReason: c.feeOverrideReason };
+  const result = overrideFees(current, { lines: input.lines.map((l) => ({ ...l, quantity: 1 })), reason: input.reason }, ctx.services.config.value.fees);
+  if (!result.ok) throw new AppError('INVALID_FEE_OVERRIDE', result.reasons.join('；'));
+  const db = ctx.services.db();
+  commit(ctx, c.id, 'cases.overrideFees', { reason: input.reason, before: c.feeTotalFen, after: result.quote.totalFen }, () => {
+    caseWrites.replaceFees(db, c.id, result.quote.lines.map((l) => ({ code: l.code, name: l.name, amountFen: l.amountFen })), input.reason);
+  });
+  return view(ctx, c.id);
+};
+
+const accept: Handler<'cases.accept'> = (ctx, input) => {
+  const s = requireSession(ctx);
+  const db = ctx.services.db();
+  const c = load(ctx, input.id);
+  requireTransition(c, 'accept');
+  const type = typeOf(ctx, c.businessType);
+  const failed = checkAcceptance(c, type).filter((r) => !r.passed);
+  if (failed.length > 0) {
+    audit(ctx, { action: 'cases.accept', object: `case:${c.id}`, result: 'failure', detail: { rules: failed.map((r) => r.rule) } });
+    throw new AppError('CASE_RULES_NOT_MET', `受理条件未满足：${failed.flatMap((r) => r.reasons).join('；')}`, {
+      rules: failed.map((r) => ({ rule: r.rule, reasons: r.reasons })),
+    });
+  }
+  const config = ctx.services.config.value;
+  const today = shanghaiDate(ctx.now);
+  commit(ctx, c.id, 'cases.accept', { businessType: c.businessType }, () => {
+    const sequence = caseWrites.nextSequence(db, today);
+    const caseNumber = formatCaseNumber({ officeCode: config.officeCode ?? '000000', date: today, workstationId: workstationIdFor(db, config), sequence });
+    const promisedDate = promisedCompletionDate({
+      acceptedOn: today,
+      workingDays: type.promisedWorkingDays,
+      calendar: mergeHolidayCalendars(DEFAULT_HOLIDAY_CALENDAR, config.holidays),
+    });
+    caseWrites.markAccepted(db, c.id, { caseNumber, promisedDate, by: s.username }, ctx.now);
+  });
+  return view(ctx, c.id);
+};
+
+function simpleTransition(t: CounterTransition, detail: (input: never) => { reason: string; audit: Record<string, unknown> }) {
+  return (ctx: CallContext, input: { id: number }) => {
+    const c = load(ctx, input.id);
+    requireTransition(c, t);
+    const { reason, audit: auditDetail } = detail(input as never);
+    const db = ctx.services.db();
+    const to = t === 'requisition' ? 'requisitioned' : t === 'reject' ? 'rejected' : 'withdrawn';
+    commit(ctx, c.id, `cases.${t}`, auditDetail, () => caseWrites.setStatus(db, c.id, to, reason, ctx.now));
+    return view(ctx, c.id);
+  };
+}
+
+const requisition: Handler<'cases.requisition'> = simpleTransition('requisition', (i: { missing: string[]; note?: string }) => ({
+  reason: `需补正：${i.missing.join('；')}${i.note ? `（${i.note}）` : ''}`,
+  audit: { missing: i.missing },
+}));
+const reject: Handler<'cases.reject'> = simpleTransition('reject', (i: { reasons: string[] }) => ({ reason: i.reasons.join('；'), audit: { reasons: i.reasons } }));
+const withdraw: Handler<'cases.withdraw'> = simpleTransition('withdraw', (i: { reason: string }) => ({ reason: i.reason, audit: { reason: i.reason } }));
+
+const search: Handler<'cases.search'> = (ctx, input) => searchCases(ctx.services.db(), input);
+
+const timeline: Handler<'cases.timeline'> = (ctx, input) => {
+  load(ctx, input.id);
+  const rows = ctx.services.db().prepare("SELECT * FROM audit_log WHERE object = ? ORDER BY seq").all(`case:${input.id}`) as Parameters<typeof toAuditRecordView>[0][];
+  return rows.map(toAuditRecordView).map((r) => ({ at: r.at, actor: r.actor, action: r.action, result: r.result, detail: r.detail }));
+};
+
+export const caseHandlers = {
+  'cases.businessTypes': businessTypes,
+  'cases.createDraft': createDraft,
+  'cases.get': get,
+  'cases.saveDraft': saveDraft,
+  'cases.signParty': signParty,
+  'cases.overrideFees': overrideFeesHandler,
+  'cases.accept': accept,
+  'cases.requisition': requisition,
+  'cases.reject': reject,
+  'cases.withdraw': withdraw,
+  'cases.search': search,
+  'cases.timeline': timeline,
+};

@@ -1,0 +1,38 @@
+import { maskIdNumber, maskPhone, type BusinessType, type CaseView } from '../../contract';
+import { checkAcceptance } from './acceptance-rules';
+import type { CaseRecord } from './case-record';
+
+/** The case as screens see it: ID numbers and phones masked, the acceptance rules evaluated now. */
+export function toCaseView(c: CaseRecord, type: BusinessType): CaseView {
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    businessType: c.businessType,
+    businessTypeName: type.name,
+    status: c.status,
+    statusReason: c.statusReason,
+    coOwnership: c.coOwnership,
+    tracks: c.tracks,
+    parties: c.parties.map((p) => ({
+      ordinal: p.ordinal,
+      role: p.role,
+      name: p.name,
+      idType: p.idType,
+      idNumberMasked: maskIdNumber(p.idNumber),
+      phoneMasked: p.phone ? maskPhone(p.phone) : null,
+      share: p.share,
+      signed: p.signatureBlob !== null,
+    })),
+    units: c.units,
+    materials: c.materials.map((m) => ({ materialId: m.materialId, name: m.name, required: m.required, received: m.received, copies: m.copies, files: m.files.length })),
+    fees: c.fees,
+    feeTotalFen: c.feeTotalFen,
+    feeOverrideReason: c.feeOverrideReason,
+    promisedDate: c.promisedDate,
+    createdAt: c.createdAt,
+    createdBy: c.createdBy,
+    acceptedAt: c.acceptedAt,
+    acceptedBy: c.acceptedBy,
+    acceptance: c.status === 'draft' || c.status === 'requisitioned' ? checkAcceptance(c, type) : [],
+  };
+}

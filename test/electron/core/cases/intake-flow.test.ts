@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeWorkstation, type TestWorkstation } from '../../../support/workstation';
+
+async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// Fictional people with valid GB 11643 check characters.
+const SELLER_1 = { role: 'obligor' as const, name: '周晓岚', idNumber: '43010219860314042X', phone: '13807310001' };
+const SELLER_2 = { role: 'obligor' as const, name: '刘德顺', idNumber: '430103195502010178', phone: null };
+const BUYER = { role: 'holder' as const, name: '龙金花', idNumber: '433124199211080267', phone: '0731-84001234' };
+const UNIT = { unitCode: '430102003004GB00123F00010203', address: '湖南省长沙市芙蓉区五一大道一百二十三号3栋2单元203室', use: 'residential' as const, areaM2: 89.5 };
+const RECEIVED = ['applicationForm', 'applicantIdentity', 'titleCertificate', 'transferContract'].map((materialId) => ({ materialId, copies: 1 }));
+
+/** A second-hand flat transfer (二手房转移) through the contract, as the intake wizard drives it. */
+describe('counter intake: the case model behind the contract', () => {
+  let t: TestWorkstation;
+  afterEach(() => t.close());
+
+  async function clerkWithDraft(startDevices = false) {
+    t = makeWorkstation({ config: { workstationId: 'A7', devices: { idcard: 'none', printer: 'none-printer' } }, startDevices });
+    await t.setup();
+    await t.userWithRole('clerk', 'clerk');
+    const draft = await t.ok('clerk', 'cases.createDraft', { businessType: 'transfer' });
+    return draft;
+  }
+
+  it('a new draft lists the checklist and says what stands between it and 受理', async () => {
+    const draft = await clerkWithDraft();
+    expect(draft).toMatchObject({ status: 'draft', businessTypeName: '转移登记', caseNumber: null });
+    expect(draft.materials.map((m) => m.materialId)).toContain('transferContract');
+    // 完税凭证 comes from the parallel tax track: not required at acceptance.
+    expect(draft.materials.find((m) => m.materialId === 'taxReceipt')).toMatchObject({ required: false });
+    const failing = draft.acceptance.filter((r) => !r.passed).map((r) => r.rule);
+    expect(failing).toEqual(expect.arrayContaining(['applicants-present-for-their-roles', 'units-present-and-codes-valid', 'required-materials-received']));
+    expect(failing).not.toContain('no-contract-filing');
+  });
+
+  it('saving the form validates with reasons: a wrong check digit, a bad unit code position, shares not 100 %', async () => {
+    const draft = await clerkWithDraft();
+    const saved = await t.ok('clerk', 'cases.saveDraft', {
+      id: draft.id,
+      coOwnership: 'shares',
+      parties: [
+        { ...BUYER, share: '60%' },
+        { role: 'holder', name: '石秀英', idNumber: '433124199211080268', share: '30%' },
+        SELLER_1,
+      ],
+      units: [{ ...UNIT, unitCode: '430102003004GB00123X00010203' }],
+      materialsReceived: RECEIVED,
+    });
+    const reasons = Object.fromEntries(saved.acceptance.map((r) => [r.rule, r.reasons.join(' ')]));
+    expect(reasons['id-numbers-valid']).toMatch(/石秀英.*校验/);
+    expect(reasons['units-present-and-codes-valid']).toMatch(/第 ?20 ?位/);
+    expect(reasons['co-ownership-and-shares-total-100']).toMatch(/100/);
+    expect(JSON.stringify(saved)).not.toContain('433124199211080267');
+    expect(saved.parties[0].idNumberMasked).toBe('433124********0267');
+  });
+
+  it('accepts a complete, signed transfer: case number, promised date, fees, tracks, search, timeline', async () => {
+    const draft = await clerkWithDraft(true);
+    await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [BUYER, SELLER_1, SELLER_2], units: [UNIT], materialsReceived: RECEIVED });
+    expect(await t.call('clerk', 'cases.accept', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'CASE_RULES_NOT_MET', message: expect.stringContaining('尚未签名') } });
+    await until(async () => ((await t.ok('clerk', 'status.get', {})).devices.find((d) => d.kind === 'sigpad')?.state === 'connected' ? true : undefined), 'pad');
+    for (const ordinal of [1, 2, 3]) {
+      const signing = t.call('clerk', 'cases.signParty', { id: draft.id, ordinal, timeoutSeconds: 20 });
+      await until(async () => ((await t.ok('clerk', 'devices.simulation', {})).sigpad?.signing ? true : undefined), 'pad signing');
+      await t.ok('clerk', 'devices.simulateSign', { sample: 'zhangSan' });
+      expect(await signing).toMatchObject({ ok: true });
+    }
+    const accepted = await t.ok('clerk', 'cases.accept', { id: draft.id });
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.caseNumber).toMatch(/^430102-\d{8}-A7-0001$/);
+    expect(accepted.promisedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(accepted.feeTotalFen).toBe(8000);
+    expect(accepted.tracks).toEqual({ registration: 'pending', transaction: 'pending', tax: 'pending' });
+    expect(accepted.parties.every((p) => p.signed)).toBe(true);
+    // Accepted cases cannot be edited.
+    expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'CASE_STATE_CONFLICT' } });
+    // Search: 3+ characters through the trigram index, 2 characters by scan, unit code, case number.
+    for (const text of ['芙蓉区五一', '龙金花', '金花', '00123F0001', accepted.caseNumber as string]) {
+      const found = await t.ok('clerk', 'cases.search', { text });
+      expect(found.rows.map((r) => r.id), text).toContain(draft.id);
+    }
+    expect((await t.ok('clerk', 'cases.search', { text: '433124199211080267' })).total).toBe(0);
+    const timeline = await t.ok('clerk', 'cases.timeline', { id: draft.id });
+    expect(timeline.map((e) => e.action)).toEqual(['cases.createDraft', 'cases.saveDraft', 'cases.accept', 'cases.signParty', 'cases.signParty', 'cases.signParty', 'cases.accept']);
+    expect(timeline.find((e) => e.action === 'cases.accept')?.result).toBe('failure');
+  }, 30_000);
+
+  it('a second acceptance the same day gets the next sequence number', async () => {
+    const draft = await clerkWithDraft();
+    const seizure = await t.ok('clerk', 'cases.createDraft', { businessType: 'seizure' });
+    expect(seizure.acceptance.find((r) => r.rule === 'every-applicant-signed')?.passed).toBe(true);
+    expect(draft.id).not.toBe(seizure.id);
+  });
+
+  it('requisition, rejection and withdrawal record their reasons and follow the state machine', async () => {
+    const draft = await clerkWithDraft();
+    const req = await t.ok('clerk', 'cases.requisition', { id: draft.id, missing: ['转移合同原件'], note: '复印件不清晰' });
+    expect(req).toMatchObject({ status: 'requisitioned', statusReason: '需补正：转移合同原件（复印件不清晰）' });
+    const withdrawn = await t.ok('clerk', 'cases.withdraw', { id: draft.id, reason: '申请人申请撤回' });
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(await t.call('clerk', 'cases.reject', { id: draft.id, reasons: ['不属于本机构受理范围'] })).toMatchObject({ ok: false, error: { code: 'CASE_STATE_CONFLICT' } });
+  });
+
+  it('a manual fee change needs a reason and is audited', async () => {
+    const draft = await clerkWithDraft();
+    await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [BUYER, SELLER_1], units: [UNIT], materialsReceived: RECEIVED });
+    expect(await t.call('clerk', 'cases.overrideFees', { id: draft.id, lines: [], reason: '' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const changed = await t.ok('clerk', 'cases.overrideFees', { id: draft.id, lines: [{ code: '1041501', name: '住宅类不动产登记费', amountFen: 4000 }], reason: '小微企业减半（经审批）' });
+    expect(changed).toMatchObject({ feeTotalFen: 4000, feeOverrideReason: '小微企业减半（经审批）' });
+    const [record] = (await t.ok('admin', 'audit.list', { limit: 1, action: 'cases.overrideFees' })).records;
+    expect(record).toMatchObject({ actor: 'clerk', detail: { reason: '小微企业减半（经审批）', before: 8000, after: 4000 } });
+  });
+});
