@@ -17,7 +17,12 @@ const partyInput = z
     role: z.enum(['holder', 'obligor', 'agent']),
     name: z.string().trim().min(1).max(60),
     idType: z.enum(['resident_id', 'other']).default('resident_id'),
-    idNumber: z.string().trim().min(1).max(40),
+    /**
+     * The ID number as typed; or, for a party already saved, the masked number the screen shows
+     * (the stored number is kept); or empty with `cardToken` from devices.readIdCard.
+     */
+    idNumber: z.string().trim().max(40).default(''),
+    cardToken: z.string().max(64).optional(),
     phone: z.string().trim().max(30).nullable().default(null),
     share: z.string().trim().max(20).nullable().default(null),
   })

@@ -26,6 +26,11 @@ export const idCardViewSchema = z.discriminatedUnion('supported', [
     validFrom: z.string(),
     validTo: z.string(),
     idNumberCheck: z.object({ valid: z.boolean(), reasons: z.array(z.string()) }),
+    /**
+     * Stands for the full card data, held by the back end for a few minutes: an intake form passes
+     * it instead of the ID number, so the full number never travels to the screen.
+     */
+    cardToken: z.string(),
     photo: z.object({ format: z.enum(['wlt', 'png']), bytes: z.number().int(), decoded: z.boolean(), pngDataUrl: z.string().optional() }),
   }),
   z.object({

@@ -1,6 +1,7 @@
 import {
   AppError,
   DEFAULT_HOLIDAY_CALENDAR,
+  maskIdNumber,
   mergeHolidayCalendars,
   shanghaiDate,
   tracksFor,
@@ -103,13 +104,14 @@ const saveDraft: Handler<'cases.saveDraft'> = (ctx, input) => {
   const db = ctx.services.db();
   // A party whose identity did not change keeps their signature; anyone new or changed signs again.
   const parties: Party[] = input.parties.map((p, i) => {
-    const before = c.parties.find((b) => b.idNumber === p.idNumber.toUpperCase() && b.name === p.name && b.role === p.role);
+    const idNumber = resolveIdNumber(ctx, c, p);
+    const before = c.parties.find((b) => b.idNumber === idNumber && b.name === p.name && b.role === p.role);
     return {
       ordinal: i + 1,
       role: p.role,
       name: p.name,
       idType: p.idType,
-      idNumber: p.idNumber.toUpperCase(),
+      idNumber,
       phone: p.phone,
       share: input.coOwnership === 'shares' && p.role === 'holder' ? p.share : null,
       signatureBlob: before?.signatureBlob ?? null,
@@ -137,6 +139,25 @@ const saveDraft: Handler<'cases.saveDraft'> = (ctx, input) => {
   });
   return view(ctx, c.id);
 };
+
+/**
+ * Where a party's full ID number comes from: a card just read (its token), the number as typed,
+ * or — when the screen sends back the masked number it shows — the number already stored.
+ */
+function resolveIdNumber(ctx: CallContext, c: CaseRecord, p: { name: string; role: string; idNumber: string; cardToken?: string }): string {
+  if (p.cardToken) {
+    const card = ctx.services.devices.cardTokens.resolve(p.cardToken, ctx.now.getTime());
+    if (!card) throw new AppError('BAD_REQUEST', `${p.name}的身份证读取结果已过期，请重新读卡。`);
+    return card.idNumber;
+  }
+  if (p.idNumber.includes('*')) {
+    const kept = c.parties.find((b) => b.name === p.name && maskIdNumber(b.idNumber) === p.idNumber.toUpperCase());
+    if (!kept) throw new AppError('BAD_REQUEST', `${p.name}的证件号码需要完整填写或重新读卡。`);
+    return kept.idNumber;
+  }
+  if (!p.idNumber) throw new AppError('BAD_REQUEST', `请填写${p.name}的证件号码或读取身份证。`);
+  return p.idNumber.toUpperCase();
+}
 
 const signParty: Handler<'cases.signParty'> = async (ctx, input) => {
   const c = load(ctx, input.id);

@@ -3,7 +3,7 @@ import type { CardReading } from '../../../native/idcard/card-reading';
 import { maskIdNumber } from '../../../native/idcard/id-number';
 
 /** The card as the screen may see it: the ID number masked, the photo as a PNG only if decoded. */
-export function toIdCardView(card: CardReading): IdCardView {
+export function toIdCardView(card: CardReading, cardToken: string): IdCardView {
   if (!card.supported) return { supported: false, cardType: card.cardType, message: card.message };
   const photo = card.photo;
   return {
@@ -19,6 +19,7 @@ export function toIdCardView(card: CardReading): IdCardView {
     validFrom: card.validFrom,
     validTo: card.validTo,
     idNumberCheck: card.idNumberCheck.valid ? { valid: true, reasons: [] } : { valid: false, reasons: card.idNumberCheck.reasons },
+    cardToken,
     photo: {
       format: photo.format,
       bytes: photo.bytes,

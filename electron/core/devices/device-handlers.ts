@@ -7,7 +7,7 @@ import { calibrationReads, calibrationWrites } from './calibration-repository';
 const readIdCard: Handler<'devices.readIdCard'> = async (ctx, input) => {
   try {
     const card = await ctx.services.devices.readIdCard(input.timeoutSeconds * 1000);
-    const view = toIdCardView(card);
+    const view = toIdCardView(card, card.supported ? ctx.services.devices.cardTokens.issue(card, ctx.now.getTime()) : '');
     // A device read of personal data is audited; the record holds the masked number only.
     audit(ctx, {
       action: 'devices.readIdCard',

@@ -3,6 +3,7 @@ import type { CardReading } from '../../../native/idcard/card-reading';
 import { deviceErrorToAppError } from './device-error-mapping';
 import { DEVICE_LABELS, type DeviceKind, type DeviceStatus } from './device-status';
 import { openIdCardDevice, type IdCardDevice } from './idcard-device';
+import { CardTokens } from './card-tokens';
 import { PrinterDevice, type PrinterSnapshot } from './printer-device';
 import { openSigpadDevice, type SigpadDevice } from './sigpad-device';
 import { toPng, toSvg } from '../../../native/sigpad/strokes';
@@ -26,6 +27,8 @@ export class DeviceManager {
   private busy = new Set<DeviceKind>();
   private closed = false;
   private readonly printer: PrinterDevice;
+  /** Full card data behind opaque tokens, for intake forms (card-tokens.ts). */
+  readonly cardTokens = new CardTokens();
   private printerTimer: NodeJS.Timeout | null = null;
 
   constructor(

@@ -94,6 +94,38 @@ describe('counter intake: the case model behind the contract', () => {
     expect(timeline.find((e) => e.action === 'cases.accept')?.result).toBe('failure');
   }, 30_000);
 
+  it('a card read fills the party: the full number goes to the case through a token, never to the screen', async () => {
+    t = makeWorkstation({ config: { workstationId: 'A7', devices: { sigpad: 'none', printer: 'none-printer' } }, startDevices: true });
+    await t.setup();
+    await t.userWithRole('clerk', 'clerk');
+    const draft = await t.ok('clerk', 'cases.createDraft', { businessType: 'transfer' });
+    await until(async () => ((await t.ok('clerk', 'status.get', {})).devices.find((d) => d.kind === 'idcard')?.state === 'connected' ? true : undefined), 'reader');
+    await t.ok('clerk', 'devices.simulatePlaceCard', { card: 'miao' });
+    const card = await t.ok('clerk', 'devices.readIdCard', { timeoutSeconds: 3 });
+    if (!card.supported) throw new Error('expected a resident card');
+    expect(JSON.stringify(card)).not.toContain('433124199211080267');
+    const saved = await t.ok('clerk', 'cases.saveDraft', {
+      id: draft.id,
+      coOwnership: 'sole',
+      parties: [{ role: 'holder', name: card.name, cardToken: card.cardToken }, SELLER_1],
+      units: [UNIT],
+      materialsReceived: RECEIVED,
+    });
+    expect(saved.parties[0]).toMatchObject({ name: '龙金花', idNumberMasked: '433124********0267' });
+    expect(saved.acceptance.find((r) => r.rule === 'id-numbers-valid')?.passed).toBe(true);
+    // The screen sends back what it shows; the stored number is kept.
+    const again = await t.ok('clerk', 'cases.saveDraft', {
+      id: draft.id,
+      coOwnership: 'sole',
+      parties: [{ role: 'holder', name: '龙金花', idNumber: '433124********0267' }, SELLER_1],
+      units: [UNIT],
+      materialsReceived: RECEIVED,
+    });
+    expect(again.acceptance.find((r) => r.rule === 'id-numbers-valid')?.passed).toBe(true);
+    expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [{ role: 'holder', name: '别人', idNumber: '433124********0267' }], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [{ role: 'holder', name: '龙金花', cardToken: 'forged' }], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
   it('a second acceptance the same day gets the next sequence number', async () => {
     const draft = await clerkWithDraft();
     const seizure = await t.ok('clerk', 'cases.createDraft', { businessType: 'seizure' });
