@@ -1,0 +1,15 @@
+import type { CjkFontSource } from '../../../native/printer/cjk-font';
+
+/** How a document is rendered, as opposed to what it says (document-data.ts). */
+export interface DocumentOptions {
+  /** The Chinese font; Noto Serif CJK SC (fonts/document-font.ts) when not given. */
+  font?: CjkFontSource;
+}
+
+export interface SignedDocumentOptions extends DocumentOptions {
+  /**
+   * The office's SM2 key for the verification code. Only the private key is needed; giving the
+   * public key as well saves deriving it for every document.
+   */
+  signingKey: { privateKeyHex: string; publicKeyHex?: string };
+}

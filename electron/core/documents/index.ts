@@ -1,0 +1,29 @@
+/**
+ * Documents the counter prints and archives: each is one function from plain, validated data
+ * (document-data.ts) to the bytes of an A4 PDF with an embedded subset Chinese font.
+ */
+export { renderApplicationForm } from './application-form';
+export { renderAcceptanceReceipt } from './acceptance-receipt';
+export { renderPaymentNotice } from './payment-notice';
+export { renderRequisitionNotice } from './requisition-notice';
+export { renderRejectionNotice } from './rejection-notice';
+export * from './document-data';
+export { DocumentError, isDocumentError, type DocumentErrorCode } from './document-errors';
+export { DOCUMENT_KINDS, documentNumber, type DocumentKind, type DocumentKindCode } from './document-kinds';
+export type { DocumentOptions, SignedDocumentOptions } from './document-options';
+export { DEFAULT_DOCUMENT_FONT } from './fonts/document-font';
+export { amountInCapitals } from './amount-in-capitals';
+export { amountInFigures } from './amount-in-figures';
+export { receiptFactsDigest } from './receipt-facts';
+export {
+  generateOfficeKeyPair,
+  signVerificationCode,
+  verifyReceiptCode,
+  verifyVerificationCode,
+  VERIFICATION_CODE_VERSION,
+  type OfficeKeyPair,
+  type VerificationFacts,
+  type VerificationFailureCode,
+  type VerificationResult,
+} from './verification-code';
+export { measureReceipt, type ReceiptMeasurement } from './bench-receipt';

@@ -1,0 +1,35 @@
+import type { Applicant, Unit } from './document-data';
+
+/** How facts are written in document text. */
+
+/** 2026-11-27 → 2026年11月27日, the way dates are written in official documents (no leading zeros). */
+export function chineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** Square metres with two decimals, as registers record areas. */
+export function area(m2: number): string {
+  return m2.toFixed(2);
+}
+
+/** 张三、李四 — how a notice addresses its applicants (agents act for them and are not addressed). */
+export function addressees(applicants: readonly Applicant[]): string {
+  const principals = applicants.filter((a) => a.role !== '代理人');
+  return unique((principals.length > 0 ? principals : applicants).map((a) => a.name)).join('、');
+}
+
+/** 张三（权利人）、王五（义务人） */
+export function namesWithRoles(applicants: readonly Applicant[]): string {
+  return applicants.map((a) => `${a.name}（${a.role}）`).join('、');
+}
+
+/** The units' locations for running text: the first, and how many more. */
+export function unitsInBrief(units: readonly Unit[]): string {
+  const [first] = units;
+  return units.length === 1 ? first.address : `${first.address}等${units.length}个不动产单元`;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
