@@ -14,6 +14,7 @@ import { ConfigFileError, loadConfig } from './config/config-file';
 import { BlobStore } from './blobs/blob-store';
 import { businessTypesOf } from './cases/business-type-catalog';
 import { caseHandlers } from './cases/case-handlers';
+import { documentHandlers } from './cases/document-handlers';
 import { auditConfigFileChange } from './config/config-file-tracking';
 import { createDispatch } from './dispatch';
 import { EventHub } from './events';
@@ -41,6 +42,7 @@ const handlers: Handlers = {
   ...workbenchHandlers,
   ...deviceHandlers,
   ...caseHandlers,
+  ...documentHandlers,
 };
 
 export interface WorkstationOptions {

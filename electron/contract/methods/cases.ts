@@ -77,7 +77,32 @@ export type CaseView = z.infer<typeof caseViewSchema>;
 
 const caseId = z.object({ id: z.number().int().positive() }).strict();
 
+export const caseDocumentKindSchema = z.enum(['applicationForm', 'acceptanceReceipt', 'paymentNotice', 'requisitionNotice', 'rejectionNotice']);
+
 export const caseMethods = {
+  'cases.document': method({
+    description: 'Produce one of the case’s documents as PDF (archived as a blob); audited',
+    input: z.object({ id: z.number().int().positive(), kind: caseDocumentKindSchema }).strict(),
+    output: z.object({ kind: caseDocumentKindSchema, title: z.string(), fileName: z.string(), pdfBase64: z.string(), bytes: z.number().int(), blobHash: z.string() }),
+    access: STAFF,
+  }),
+  'cases.printDocument': method({
+    description: 'Print one of the case’s documents on the office printer (A4); audited',
+    input: z.object({ id: z.number().int().positive(), kind: caseDocumentKindSchema, copies: z.number().int().min(1).max(9).default(1) }).strict(),
+    output: z.object({ jobId: z.number().int(), printer: z.string(), blobHash: z.string() }),
+    access: CLERKS,
+  }),
+  'documents.verify': method({
+    description: "Check a receipt's verification code (the QR text) against this office's public key",
+    input: z.object({ text: z.string().trim().min(1).max(1000) }).strict(),
+    output: z.object({
+      ok: z.boolean(),
+      reason: z.string().nullable(),
+      facts: z.object({ kind: z.string(), officeCode: z.string(), caseNumber: z.string(), issuedDate: z.string() }).nullable(),
+      publicKeyHex: z.string(),
+    }),
+    access: 'any',
+  }),
   'cases.businessTypes': method({
     description: "The office's business types: roles, materials, fee rule, tracks",
     input: z.object({}).strict(),

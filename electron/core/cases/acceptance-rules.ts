@@ -59,7 +59,9 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
     if (c.units.length === 0) return ['请至少填写一个不动产单元。'];
     return c.units.flatMap((u, i) => {
       const check = validateUnitCode(u.unitCode);
-      return check.valid ? [] : check.reasons.map((r) => `第 ${i + 1} 个不动产单元：${r}`);
+      const reasons = check.valid ? [] : check.reasons.map((r) => `第 ${i + 1} 个不动产单元：${r}`);
+      // The area is printed on the application form and the receipt.
+      return u.areaM2 === null ? [...reasons, `第 ${i + 1} 个不动产单元：请填写面积`] : reasons;
     });
   },
 

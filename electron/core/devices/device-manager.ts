@@ -175,6 +175,19 @@ export class DeviceManager {
     simulation.cancel();
   }
 
+  /** Prints a document on the selected A4 printer and waits for the job's end. */
+  async printDocument(pdf: Uint8Array, options: { title: string; copies: number }): Promise<{ jobId: number; printer: string }> {
+    const snapshot = await this.printers();
+    const printer = snapshot.selected;
+    if (!printer) throw new AppError('DEVICE_NOT_CONFIGURED', '没有可用的打印机：请在配置文件中设置 devices.printer，或设置系统默认打印机。');
+    return this.exclusive('printer', async () => {
+      const result = await this.printer.print(pdf, { printer, copies: options.copies, media: 'A4', title: options.title });
+      void this.printers();
+      if (!result.ok) throw new AppError(result.error.code, result.error.message, { state: result.state, jobId: result.jobId });
+      return { jobId: result.jobId, printer };
+    });
+  }
+
   simulation() {
     const pad = this.sigpad?.simulation;
     return {

@@ -54,6 +54,9 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'cases.withdraw': ['clerk', 'supervisor', 'admin'],
   'cases.search': ALL,
   'cases.timeline': ALL,
+  'cases.document': ALL,
+  'cases.printDocument': ['clerk', 'supervisor', 'admin'],
+  'documents.verify': ALL,
   'devices.simulatePlaceCard': ALL,
   'devices.simulateRemoveCard': ALL,
 };

@@ -1,0 +1,76 @@
+import { AppError } from '../../contract';
+import { verifyVerificationCode } from '../documents';
+import { officeKeyPair } from '../crypto/office-key';
+import type { Handler } from '../handler';
+import { audit, requireSession, type CallContext } from '../services';
+import type { SignatureCapture } from '../../../native/sigpad/strokes';
+import { CASE_DOCUMENT_TITLES, renderCaseDocument, type CaseDocumentKind } from './case-documents';
+import { caseReads } from './case-repository';
+import { userReads } from '../auth/users-repository';
+
+/** The detail of the case's last audit record of an action (what a requisition asked for, …). */
+function lastDetail(ctx: CallContext, caseId: number, action: string): Record<string, unknown> {
+  const row = ctx.services
+    .db()
+    .prepare('SELECT detail FROM audit_log WHERE object = ? AND action = ? AND result = ? ORDER BY seq DESC LIMIT 1')
+    .get(`case:${caseId}`, action, 'success') as { detail: string } | undefined;
+  return row ? (JSON.parse(row.detail) as Record<string, unknown>) : {};
+}
+
+/** Renders a document of the case and archives it as a blob, in one transaction with its audit record. */
+async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Promise<{ pdf: Uint8Array; blobHash: string; fileName: string }> {
+  const s = requireSession(ctx);
+  const db = ctx.services.db();
+  const c = caseReads.byId(db, id);
+  if (!c) throw new AppError('CASE_NOT_FOUND');
+  const type = ctx.services.businessTypes().find((t) => t.id === c.businessType);
+  if (!type) throw new AppError('UNKNOWN_BUSINESS_TYPE');
+  const clerk = c.acceptedBy ?? s.username;
+  const pdf = await renderCaseDocument(c, kind, {
+    config: ctx.services.config.value,
+    type,
+    clerkName: userReads.byUsername(db, clerk)?.display_name ?? clerk,
+    today: ctx.now,
+    signatureOf: (hash) => JSON.parse(Buffer.from(ctx.services.blobs.get(hash)).toString('utf8')) as SignatureCapture,
+    signingKey: officeKeyPair(ctx.services.dataDir),
+    requisitioned: (lastDetail(ctx, id, 'cases.requisition').missing as string[] | undefined) ?? [],
+    rejectionReasons: (lastDetail(ctx, id, 'cases.reject').reasons as string[] | undefined) ?? [],
+  });
+  const fileName = `${CASE_DOCUMENT_TITLES[kind]}-${c.caseNumber ?? `DRAFT-${c.id}`}.pdf`;
+  let blobHash = '';
+  db.transaction(() => {
+    blobHash = ctx.services.blobs.put(db, pdf, 'application/pdf', ctx.now);
+    db.prepare('INSERT INTO case_documents (case_id, kind, blob_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(id, kind, blobHash, ctx.now.toISOString(), s.username);
+    audit(ctx, { action: 'cases.document', object: `case:${id}`, result: 'success', detail: { kind, blob: blobHash.slice(0, 16), bytes: pdf.length } });
+  })();
+  return { pdf, blobHash, fileName };
+}
+
+const document: Handler<'cases.document'> = async (ctx, input) => {
+  const { pdf, blobHash, fileName } = await produce(ctx, input.id, input.kind);
+  return { kind: input.kind, title: CASE_DOCUMENT_TITLES[input.kind], fileName, pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length, blobHash };
+};
+
+const printDocument: Handler<'cases.printDocument'> = async (ctx, input) => {
+  const { pdf, blobHash } = await produce(ctx, input.id, input.kind);
+  try {
+    const job = await ctx.services.devices.printDocument(pdf, { title: CASE_DOCUMENT_TITLES[input.kind], copies: input.copies });
+    audit(ctx, { action: 'cases.print', object: `case:${input.id}`, result: 'success', detail: { kind: input.kind, printer: job.printer, jobId: job.jobId, copies: input.copies } });
+    return { ...job, blobHash };
+  } catch (err) {
+    if (err instanceof AppError) {
+      audit(ctx, { action: 'cases.print', object: `case:${input.id}`, result: 'failure', detail: { kind: input.kind, code: err.code } });
+    }
+    throw err;
+  }
+};
+
+const verify: Handler<'documents.verify'> = (ctx, input) => {
+  const key = officeKeyPair(ctx.services.dataDir);
+  const result = verifyVerificationCode(input.text, key.publicKeyHex);
+  return result.ok
+    ? { ok: true, reason: null, facts: { kind: result.facts.kind, officeCode: result.facts.officeCode, caseNumber: result.facts.caseNumber, issuedDate: result.facts.issuedDate }, publicKeyHex: key.publicKeyHex }
+    : { ok: false, reason: result.message, facts: null, publicKeyHex: key.publicKeyHex };
+};
+
+export const documentHandlers = { 'cases.document': document, 'cases.printDocument': printDocument, 'documents.verify': verify };
