@@ -101,17 +101,48 @@ async function idcardOverhead() {
   return { name: 'idcard.read.overhead_ms', value: Math.round(r.overheadMs * 10) / 10, unit: 'ms', target: 20, ok: r.overheadMs < 20 };
 }
 
+async function searchP95() {
+  const { measureSearch } = await import(join(root, 'dist', 'bench', 'bench-search.mjs'));
+  const r = measureSearch({ cases: 100_000, queries: 500 });
+  const value = Math.round(r.p95Ms * 10) / 10;
+  return { name: 'search.p95_ms_100k', value, unit: 'ms', target: 20, ok: r.p95Ms < 20 };
+}
+
+let receipt = null;
+async function measureReceiptOnce() {
+  if (!receipt) {
+    const { measureReceipt } = await import(join(root, 'dist', 'bench', 'bench-receipt.mjs'));
+    receipt = await measureReceipt({ runs: 20 });
+  }
+  return receipt;
+}
+
+async function receiptMs() {
+  const r = await measureReceiptOnce();
+  return { name: 'pdf.receipt_ms', value: Math.round(r.medianMs), unit: 'ms', target: 150, ok: r.medianMs < 150 };
+}
+
+async function receiptKb() {
+  const r = await measureReceiptOnce();
+  const kb = Math.round((r.bytes / 1024) * 10) / 10;
+  return { name: 'pdf.receipt_kb', value: kb, unit: 'KiB', target: 100, ok: kb < 100 };
+}
+
 async function bundleBenchModules() {
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: { 'bench-read': 'native/idcard/bench-read.ts' },
+    entryPoints: {
+      'bench-read': 'native/idcard/bench-read.ts',
+      'bench-search': 'electron/core/cases/bench-search.ts',
+      'bench-receipt': 'electron/core/documents/bench-receipt.ts',
+    },
+    packages: 'external',
     outdir: 'dist/bench',
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['serialport', '@serialport/*'],
     absWorkingDir: root,
     logLevel: 'warning',
     banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
@@ -122,6 +153,9 @@ const BENCHMARKS = {
   'startup.web_interactive_ms': webInteractive,
   'renderer.initial_js_gzip_kb': initialJs,
   'idcard.read.overhead_ms': idcardOverhead,
+  'search.p95_ms_100k': searchP95,
+  'pdf.receipt_ms': receiptMs,
+  'pdf.receipt_kb': receiptKb,
 };
 
 if (!isBuildFresh()) await build({ quiet: true });

@@ -206,6 +206,8 @@ export const caseMethods = {
       .strict(),
     output: z.object({
       total: z.number().int(),
+      /** More matches than `total` (the count stops at 1000). */
+      totalCapped: z.boolean(),
       rows: z.array(
         z.object({
           id: z.number().int(),

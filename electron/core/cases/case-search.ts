@@ -3,12 +3,18 @@ import type { CaseRecord, CaseStatus } from './case-record';
 
 /**
  * Substring search over case number, party names, unit codes and addresses (Chinese included).
- * FTS5's trigram tokenizer answers queries of 3 or more characters from its index; shorter ones
- * (two-character names such as 张三 are common) fall back to LIKE over the same small table.
- * ID numbers and phones are never indexed.
+ * FTS5's trigram tokenizer answers queries of 3 or more characters from its index. Shorter ones
+ * (two-character names such as 张三 are common) search party names through an index of every
+ * suffix of every name, and case numbers by prefix. ID numbers and phones are never indexed.
  */
 export function indexCase(db: Db, c: CaseRecord): void {
   db.prepare('DELETE FROM case_search WHERE rowid = ?').run(c.id);
+  db.prepare('DELETE FROM case_name_suffixes WHERE case_id = ?').run(c.id);
+  const suffix = db.prepare('INSERT INTO case_name_suffixes (suffix, case_id) VALUES (?, ?)');
+  for (const name of new Set(c.parties.map((p) => p.name))) {
+    const chars = [...name];
+    for (let i = 0; i < chars.length; i++) suffix.run(chars.slice(i).join(''), c.id);
+  }
   db.prepare('INSERT INTO case_search (rowid, case_number, names, unit_codes, addresses) VALUES (?, ?, ?, ?, ?)').run(
     c.id,
     [c.caseNumber, c.officialNumber].filter(Boolean).join(' '),
@@ -42,7 +48,10 @@ export interface CaseListRow {
   promisedDate: string | null;
 }
 
-export function searchCases(db: Db, q: CaseQuery): { rows: CaseListRow[]; total: number } {
+/** Beyond this many matches the list says "1000+": nobody pages through more. */
+export const TOTAL_CAP = 1000;
+
+export function searchCases(db: Db, q: CaseQuery): { rows: CaseListRow[]; total: number; totalCapped: boolean } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const text = q.text?.trim().replace(/\s+/g, ' ');
@@ -51,8 +60,12 @@ export function searchCases(db: Db, q: CaseQuery): { rows: CaseListRow[]; total:
       where.push('s.case_search MATCH @match');
       params.match = `"${text.replace(/"/g, '""')}"`;
     } else {
-      where.push("(s.case_number LIKE @like ESCAPE '\\' OR s.names LIKE @like ESCAPE '\\' OR s.unit_codes LIKE @like ESCAPE '\\' OR s.addresses LIKE @like ESCAPE '\\')");
-      params.like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      where.push(
+        `(c.id IN (SELECT case_id FROM case_name_suffixes WHERE suffix >= @short AND suffix < @shortEnd)
+          OR (c.case_number >= @short AND c.case_number < @shortEnd))`,
+      );
+      params.short = text;
+      params.shortEnd = `${text}\u{10FFFF}`;
     }
   }
   if (q.status && q.status.length > 0) {
@@ -80,6 +93,7 @@ export function searchCases(db: Db, q: CaseQuery): { rows: CaseListRow[]; total:
        ${from} ${clause} ORDER BY coalesce(c.accepted_at, c.created_at) DESC, c.id DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: q.limit, offset: q.offset ?? 0 }) as CaseListRow[];
-  const total = (db.prepare(`SELECT count(*) AS n ${from} ${clause}`).get(params) as { n: number }).n;
-  return { rows, total };
+  // Counting every match of a common word would cost more than the page itself: count to a cap.
+  const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} ${clause} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n;
+  return { rows, total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
 }

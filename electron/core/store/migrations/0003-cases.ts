@@ -101,6 +101,15 @@ export const migration0003: Migration = {
         last INTEGER NOT NULL
       ) STRICT;
 
+      -- Every suffix of every party name: a name containing a 1–2 character query is a range scan
+      -- on this index (trigrams need 3 characters, and 张三-style names have two).
+      CREATE TABLE case_name_suffixes (
+        suffix TEXT NOT NULL,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX case_name_suffixes_suffix ON case_name_suffixes(suffix, case_id);
+      CREATE INDEX case_name_suffixes_case ON case_name_suffixes(case_id);
+
       CREATE VIRTUAL TABLE case_search USING fts5(
         case_number, names, unit_codes, addresses,
         tokenize = 'trigram'
