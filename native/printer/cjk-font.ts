@@ -45,7 +45,7 @@ interface SubsetWithEncode {
 interface FaceWithSubset {
   createSubset(): SubsetWithEncode;
 }
-type SubsetStream = { on(event: 'data' | 'end' | 'error', listener: (value?: unknown) => void): SubsetStream };
+export type SubsetStream = { on(event: 'data' | 'end' | 'error', listener: (value?: unknown) => void): SubsetStream };
 
 /** The object pdf-lib calls `create(bytes)` on: opens the configured face, with a pdf-lib-shaped subset. */
 export function fontkitFor(source: CjkFontSource): PdfLibFontkit {
@@ -59,7 +59,8 @@ function pickFace(buffer: Uint8Array, source: CjkFontSource): FaceWithSubset {
   // variation of that name and throw: open without it and choose here.
   const font = createFontkitFont(buffer);
   const wanted = source.postscriptName;
-  if (typeof font.getFont === 'function') {
+  // fontkit 2 gives single fonts a getFont() too: only the type tells a collection apart.
+  if ((font.type === 'TTC' || font.type === 'DFont') && typeof font.getFont === 'function') {
     if (!wanted) throw new Error(`字体文件 ${source.path} 是字体集合，请在设置中指定字体的 PostScript 名称。`);
     const face = font.getFont(wanted);
     if (!face) {
@@ -86,7 +87,7 @@ function withEncodeStream(face: FaceWithSubset): FaceWithSubset {
 }
 
 /** A one-shot emitter: listeners are attached in the same tick, so emit on the next microtask. */
-function emitOnce(produce: () => Uint8Array): SubsetStream {
+export function emitOnce(produce: () => Uint8Array): SubsetStream {
   const listeners: Record<'data' | 'end' | 'error', Array<(value?: unknown) => void>> = { data: [], end: [], error: [] };
   const stream: SubsetStream = {
     on(event, listener) {

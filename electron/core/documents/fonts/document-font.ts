@@ -1,3 +1,4 @@
+import { emitOnce, type SubsetStream } from '../../../../native/printer/cjk-font';
 import { readFile } from 'node:fs/promises';
 import { create as createFontkitFont } from 'fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
@@ -129,27 +130,3 @@ interface SubsetLike {
   encodeStream?: () => SubsetStream;
 }
 
-type SubsetStream = { on(event: 'data' | 'end' | 'error', listener: (value?: unknown) => void): SubsetStream };
-
-/** pdf-lib reads a subset as a stream: attach listeners now, deliver encode()'s bytes on the next microtask. */
-function emitOnce(produce: () => Uint8Array): SubsetStream {
-  const listeners: Record<'data' | 'end' | 'error', Array<(value?: unknown) => void>> = { data: [], end: [], error: [] };
-  const stream: SubsetStream = {
-    on(event, listener) {
-      listeners[event].push(listener);
-      return stream;
-    },
-  };
-  queueMicrotask(() => {
-    let bytes: Uint8Array;
-    try {
-      bytes = produce();
-    } catch (error) {
-      for (const listener of listeners.error) listener(error);
-      return;
-    }
-    for (const listener of listeners.data) listener(bytes);
-    for (const listener of listeners.end) listener();
-  });
-  return stream;
-}
