@@ -21,10 +21,15 @@ function args<M extends MethodName>(method: M, input: MethodInput<M>): CallArgs 
   return { method, input };
 }
 
+/** Tags a change to one case invalidates: that case (view and timeline) and every case list. */
+function caseChanged(_result: unknown, _error: unknown, input: { id: number }) {
+  return [{ type: 'Case' as const, id: input.id }, 'CaseList' as const];
+}
+
 export const api = createApi({
   reducerPath: 'api',
   baseQuery: contractBaseQuery,
-  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation', 'Printers'],
+  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation', 'Printers', 'BusinessTypes', 'Case', 'CaseList'],
   endpoints: (b) => ({
     appInfo: b.query<MethodOutput<'app.info'>, void>({ query: () => args('app.info', {}), providesTags: ['AppInfo'] }),
     status: b.query<MethodOutput<'status.get'>, void>({ query: () => args('status.get', {}), providesTags: ['Status'] }),
@@ -129,6 +134,57 @@ export const api = createApi({
       query: () => args('devices.simulateRemoveCard', {}),
       invalidatesTags: ['Simulation'],
     }),
+
+    // ── Cases: intake (受理) and 业务查询. A change to a case refreshes that case (view and
+    // timeline share its tag) and every case list.
+    businessTypes: b.query<MethodOutput<'cases.businessTypes'>, void>({
+      query: () => args('cases.businessTypes', {}),
+      providesTags: ['BusinessTypes'],
+    }),
+    caseById: b.query<MethodOutput<'cases.get'>, MethodInput<'cases.get'>>({
+      query: (input) => args('cases.get', input),
+      providesTags: (_r, _e, input) => [{ type: 'Case', id: input.id }],
+    }),
+    caseTimeline: b.query<MethodOutput<'cases.timeline'>, MethodInput<'cases.timeline'>>({
+      query: (input) => args('cases.timeline', input),
+      providesTags: (_r, _e, input) => [{ type: 'Case', id: input.id }],
+    }),
+    searchCases: b.query<MethodOutput<'cases.search'>, MethodInput<'cases.search'>>({
+      query: (input) => args('cases.search', input),
+      providesTags: ['CaseList'],
+    }),
+    createDraft: b.mutation<MethodOutput<'cases.createDraft'>, MethodInput<'cases.createDraft'>>({
+      query: (input) => args('cases.createDraft', input),
+      invalidatesTags: ['CaseList', 'Workbench'],
+    }),
+    saveDraft: b.mutation<MethodOutput<'cases.saveDraft'>, MethodInput<'cases.saveDraft'>>({
+      query: (input) => args('cases.saveDraft', input),
+      invalidatesTags: caseChanged,
+    }),
+    signParty: b.mutation<MethodOutput<'cases.signParty'>, MethodInput<'cases.signParty'>>({
+      query: (input) => args('cases.signParty', input),
+      invalidatesTags: (r, e, input) => [...caseChanged(r, e, input), 'Simulation'],
+    }),
+    overrideFees: b.mutation<MethodOutput<'cases.overrideFees'>, MethodInput<'cases.overrideFees'>>({
+      query: (input) => args('cases.overrideFees', input),
+      invalidatesTags: caseChanged,
+    }),
+    acceptCase: b.mutation<MethodOutput<'cases.accept'>, MethodInput<'cases.accept'>>({
+      query: (input) => args('cases.accept', input),
+      invalidatesTags: (r, e, input) => [...caseChanged(r, e, input), 'Workbench'],
+    }),
+    requisitionCase: b.mutation<MethodOutput<'cases.requisition'>, MethodInput<'cases.requisition'>>({
+      query: (input) => args('cases.requisition', input),
+      invalidatesTags: caseChanged,
+    }),
+    rejectCase: b.mutation<MethodOutput<'cases.reject'>, MethodInput<'cases.reject'>>({
+      query: (input) => args('cases.reject', input),
+      invalidatesTags: caseChanged,
+    }),
+    withdrawCase: b.mutation<MethodOutput<'cases.withdraw'>, MethodInput<'cases.withdraw'>>({
+      query: (input) => args('cases.withdraw', input),
+      invalidatesTags: caseChanged,
+    }),
   }),
 });
 
@@ -167,6 +223,21 @@ export const {
   useUpdateConfigMutation,
   useRestoreBackupMutation,
   useStartEmptyMutation,
+} = api;
+
+export const {
+  useBusinessTypesQuery,
+  useCaseByIdQuery,
+  useCaseTimelineQuery,
+  useSearchCasesQuery,
+  useCreateDraftMutation,
+  useSaveDraftMutation,
+  useSignPartyMutation,
+  useOverrideFeesMutation,
+  useAcceptCaseMutation,
+  useRequisitionCaseMutation,
+  useRejectCaseMutation,
+  useWithdrawCaseMutation,
 } = api;
 
 /** The message to show for an RTK Query error value. */

@@ -5,7 +5,7 @@ import { useLockMutation } from '../../api/api-slice';
 import { navigate, useRoute } from '../../app/hash-route';
 import { SimulationPanel } from '../devices/SimulationPanel';
 import { LockOverlay } from './LockOverlay';
-import { navFor } from './navigation';
+import { matchNav, navFor } from './navigation';
 import { TopBar } from './TopBar';
 import { useIdleLock } from './use-idle-lock';
 
@@ -17,7 +17,7 @@ export default function Shell({ info, session }: { info: AppInfo; session: NonNu
   useEffect(() => navigate('/'), [session.user.id]);
   useIdleLock(session.idleLockSeconds, !session.locked, () => void lock());
   const items = navFor(session.user.role);
-  const current = items.find((i) => i.path === route);
+  const current = matchNav(items, route);
   const Page = current?.page;
 
   return (

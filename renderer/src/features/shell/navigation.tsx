@@ -1,4 +1,4 @@
-import { ApiOutlined, AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../../../electron/contract';
 import { WorkbenchPage } from '../workbench/WorkbenchPage';
@@ -10,6 +10,8 @@ export interface NavItem {
   /** Roles that see the entry; the back end checks the same roles on every call. */
   roles: readonly Role[] | 'any';
   page: ComponentType | LazyExoticComponent<ComponentType>;
+  /** Also serves the routes below the path (`/cases/12`); the page reads the rest of the route. */
+  prefix?: boolean;
 }
 
 // Screens other than the workbench load on first use, keeping the start-up bundle small.
@@ -18,9 +20,13 @@ const AuditPage = lazy(() => import('../audit/AuditPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const AccountPage = lazy(() => import('../settings/AccountPage'));
 const DevicesPage = lazy(() => import('../devices/DevicesPage'));
+const IntakePage = lazy(() => import('../intake/IntakePage'));
+const CasesPage = lazy(() => import('../cases/CasesPage'));
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, roles: 'any', page: WorkbenchPage },
+  { path: '/intake', label: '受理', icon: <FormOutlined />, roles: ['clerk', 'supervisor', 'admin'], page: IntakePage, prefix: true },
+  { path: '/cases', label: '业务查询', icon: <FileSearchOutlined />, roles: ['clerk', 'reviewer', 'registrar', 'supervisor', 'admin'], page: CasesPage, prefix: true },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'], page: UsersPage },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'], page: AuditPage },
   { path: '/devices', label: '设备检测', icon: <ApiOutlined />, roles: 'any', page: DevicesPage },
@@ -30,4 +36,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 export function navFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles === 'any' || item.roles.includes(role));
+}
+
+/** The entry serving a route: an exact path, or a prefix entry's detail route (`/cases/12`). */
+export function matchNav(items: readonly NavItem[], route: string): NavItem | undefined {
+  return items.find((i) => i.path === route) ?? items.find((i) => i.prefix && route.startsWith(`${i.path}/`));
 }

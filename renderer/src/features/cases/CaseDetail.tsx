@@ -1,0 +1,275 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { amountInCapitals, CO_OWNERSHIP_LABELS, UNIT_USE_LABELS, type CaseView, type SessionView, type UnitUse } from '../../../../electron/contract';
+import { errorMessage, useBusinessTypesQuery, useCaseByIdQuery, useCaseTimelineQuery, useSessionQuery } from '../../api/api-slice';
+import { navigate } from '../../app/hash-route';
+import { formatTime } from '../../app/labels';
+import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals';
+import { caseActionLabel, CASE_STATUS, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
+import { resumeIntakePath } from './case-route';
+
+const CLERKS = ['clerk', 'supervisor', 'admin'];
+/** States in which no track goes on, whatever the tracks still say. */
+const ENDED: Partial<Record<CaseView['status'], string>> = { withdrawn: '业务已撤回，各项办理终止', rejected: '不予受理，各项办理终止' };
+type Action = 'requisition' | 'reject' | 'withdraw';
+
+/** One case: status and tracks, parties (masked), units, materials, fees, the timeline and what can be done now. */
+export function CaseDetail({ id }: { id: number }) {
+  const { data: view, error, isLoading } = useCaseByIdQuery({ id });
+  const timeline = useCaseTimelineQuery({ id });
+  const types = useBusinessTypesQuery();
+  const session = useSessionQuery().data as NonNullable<SessionView>;
+  const [action, setAction] = useState<Action | null>(null);
+
+  if (isLoading) return <Spin />;
+  if (error || !view) {
+    return <Result status="warning" title="无法打开该业务" subTitle={errorMessage(error)} extra={<a href="#/cases">返回业务查询</a>} />;
+  }
+  const type = types.data?.find((t) => t.id === view.businessType);
+  const roleLabel = (r: keyof typeof PARTY_ROLE_LABELS) => type?.roleLabels[r] ?? PARTY_ROLE_LABELS[r];
+  const editable = view.status === 'draft' || view.status === 'requisitioned';
+  const canAct = CLERKS.includes(session.user.role);
+  const status = CASE_STATUS[view.status];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space size={12} wrap>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/cases')} aria-label="返回业务查询" />
+            <span data-testid="case-title">{view.caseNumber ? `业务编号 ${view.caseNumber}` : `受理草稿 #${view.id}`}</span>
+            <Tag color={status.color} data-testid="case-status">
+              {status.label}
+            </Tag>
+            <Tag>{view.businessTypeName}</Tag>
+          </Space>
+        }
+        extra={
+          canAct && (
+            <Space wrap>
+              {editable && (
+                <Button type="primary" onClick={() => navigate(resumeIntakePath(view.id))}>
+                  继续受理
+                </Button>
+              )}
+              {editable && <Button onClick={() => setAction('requisition')}>补正</Button>}
+              {editable && (
+                <Button danger onClick={() => setAction('reject')}>
+                  不予受理
+                </Button>
+              )}
+              {(editable || view.status === 'accepted') && <Button onClick={() => setAction('withdraw')}>撤回</Button>}
+            </Space>
+          )
+        }
+      >
+        {view.statusReason && (
+          <Alert
+            type={view.status === 'requisitioned' ? 'warning' : 'info'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`${status.label}：${view.statusReason}`}
+          />
+        )}
+        <Descriptions size="small" column={3} bordered>
+          <Descriptions.Item label="业务类型">{view.businessTypeName}</Descriptions.Item>
+          <Descriptions.Item label="受理时间">{formatTime(view.acceptedAt)}</Descriptions.Item>
+          <Descriptions.Item label="承诺办结日期">{view.promisedDate ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="创建">
+            {formatTime(view.createdAt)}（{view.createdBy}）
+          </Descriptions.Item>
+          <Descriptions.Item label="受理人">{view.acceptedBy ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="共有方式">{view.coOwnership ? CO_OWNERSHIP_LABELS[view.coOwnership] : '—'}</Descriptions.Item>
+          <Descriptions.Item label="并行办理" span={3}>
+            <Space size={16} wrap aria-label="办理进度">
+              {(Object.keys(TRACK_LABELS) as Array<keyof typeof TRACK_LABELS>).map((track) => {
+                const s = trackStatus(view.tracks[track]);
+                return (
+                  <span key={track}>
+                    {TRACK_LABELS[track]}：<Tag color={s.color}>{s.label}</Tag>
+                  </span>
+                );
+              })}
+              {ENDED[view.status] && <Typography.Text type="secondary">（{ENDED[view.status]}）</Typography.Text>}
+            </Space>
+          </Descriptions.Item>
+        </Descriptions>
+        {editable && view.acceptance.some((r) => !r.passed) && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 16 }}
+            title="尚未满足的受理条件"
+            description={view.acceptance
+              .filter((r) => !r.passed)
+              .map((r) => `${ruleLabel(r.rule)}：${r.reasons.join(' ')}`)
+              .map((t) => (
+                <div key={t}>{t}</div>
+              ))}
+          />
+        )}
+      </Card>
+      <Row gutter={16}>
+        <Col span={16}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title="申请人" size="small">
+              <Table
+                rowKey="ordinal"
+                size="small"
+                pagination={false}
+                dataSource={view.parties}
+                locale={{ emptyText: '尚未填写申请人' }}
+                columns={[
+                  { title: '类别', dataIndex: 'role', width: 150, render: (r: keyof typeof PARTY_ROLE_LABELS) => roleLabel(r) },
+                  { title: '姓名', dataIndex: 'name' },
+                  { title: '证件号码', dataIndex: 'idNumberMasked', render: (v: string) => <code>{v}</code> },
+                  { title: '联系电话', dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
+                  ...(view.coOwnership === 'shares' ? [{ title: '份额', dataIndex: 'share', render: (v: string | null) => v ?? '—' }] : []),
+                  { title: '签名', dataIndex: 'signed', width: 70, render: (s: boolean) => (s ? <Tag color="green">已签</Tag> : <Tag>未签</Tag>) },
+                ]}
+              />
+            </Card>
+            <Card title="不动产单元" size="small">
+              <Table
+                rowKey="ordinal"
+                size="small"
+                pagination={false}
+                dataSource={view.units}
+                locale={{ emptyText: '尚未填写不动产单元' }}
+                columns={[
+                  { title: '不动产单元代码', dataIndex: 'unitCode', width: 260, render: (v: string) => <code>{v}</code> },
+                  { title: '坐落', dataIndex: 'address' },
+                  { title: '用途', dataIndex: 'use', width: 90, render: (u: string) => UNIT_USE_LABELS[u as UnitUse] ?? u },
+                  { title: '面积', dataIndex: 'areaM2', width: 100, render: (a: number | null) => (a === null ? '—' : `${a} m²`) },
+                ]}
+              />
+            </Card>
+            <Card title="申请材料" size="small">
+              <MaterialsTable view={view} requirements={Object.fromEntries((type?.materials ?? []).map((m) => [m.id, m.requirement]))} />
+            </Card>
+            <Card title="收费" size="small">
+              <FeesTable view={view} />
+            </Card>
+          </Space>
+        </Col>
+        <Col span={8}>
+          <Card title="办理过程" size="small" data-testid="case-timeline">
+            {timeline.error && <Alert type="error" showIcon title={errorMessage(timeline.error)} />}
+            {timeline.data && timeline.data.length === 0 && <Empty description="暂无记录" />}
+            {timeline.data && (
+              <Timeline
+                style={{ marginTop: 8 }}
+                items={[...timeline.data].reverse().map((e, i) => ({
+                  key: `${e.at}-${i}`,
+                  color: e.result === 'success' ? 'blue' : 'red',
+                  content: (
+                    <div>
+                      <div style={{ fontSize: 12, color: '#8c8c8c' }}>{formatTime(e.at)}</div>
+                      <Typography.Text strong>{caseActionLabel(e.action)}</Typography.Text>
+                      {e.result !== 'success' && (
+                        <Tag color="red" style={{ marginLeft: 6 }}>
+                          未通过
+                        </Tag>
+                      )}
+                      <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 13 }}>
+                        {e.actor ?? '系统'}
+                      </Typography.Text>
+                      <TimelineDetail action={e.action} detail={e.detail} view={view} />
+                    </div>
+                  ),
+                }))}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <RequisitionModal open={action === 'requisition'} view={view} onClose={() => setAction(null)} />
+      <RejectModal open={action === 'reject'} view={view} onClose={() => setAction(null)} />
+      <WithdrawModal open={action === 'withdraw'} view={view} onClose={() => setAction(null)} />
+    </Space>
+  );
+}
+
+function MaterialsTable({ view, requirements }: { view: CaseView; requirements: Record<string, string> }) {
+  return (
+    <Table
+      rowKey="materialId"
+      size="small"
+      pagination={false}
+      dataSource={view.materials}
+      columns={[
+        { title: '材料名称', dataIndex: 'name' },
+        {
+          title: '要求',
+          dataIndex: 'materialId',
+          width: 110,
+          render: (id: string, m) => {
+            const r = MATERIAL_REQUIREMENT[requirements[id] ?? (m.required ? 'required' : 'optional')];
+            return <Tag color={r?.color}>{r?.label}</Tag>;
+          },
+        },
+        { title: '收取', dataIndex: 'received', width: 90, render: (r: boolean, m) => (r ? <Tag color="green">已收 {m.copies} 份</Tag> : <Tag>未收</Tag>) },
+      ]}
+    />
+  );
+}
+
+function FeesTable({ view }: { view: CaseView }) {
+  return (
+    <>
+      {view.fees.length > 0 ? (
+        <Table
+          rowKey={(l) => `${l.code}-${l.name}`}
+          size="small"
+          pagination={false}
+          dataSource={view.fees}
+          columns={[
+            { title: '项目编码', dataIndex: 'code', width: 110 },
+            { title: '收费项目', dataIndex: 'name' },
+            { title: '金额', dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
+          ]}
+        />
+      ) : (
+        <Typography.Text type="secondary">本业务不收费（或尚未填写不动产单元）。</Typography.Text>
+      )}
+      <div style={{ marginTop: 8 }}>
+        合计：<b>{formatYuan(view.feeTotalFen)}</b>（大写：{amountInCapitals(view.feeTotalFen)}）
+        {view.feeOverrideReason && (
+          <Tag color="orange" style={{ marginLeft: 8 }}>
+            已人工调整：{view.feeOverrideReason}
+          </Tag>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** The facts of a timeline entry worth reading, in Chinese. */
+function TimelineDetail({ action, detail, view }: { action: string; detail: Record<string, unknown>; view: CaseView }) {
+  const lines: string[] = [];
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  if (action === 'cases.signParty' && typeof detail.ordinal === 'number') {
+    const party = view.parties.find((p) => p.ordinal === detail.ordinal);
+    lines.push(party ? `${PARTY_ROLE_LABELS[party.role]} ${party.name}` : `第 ${detail.ordinal} 位申请人`);
+  }
+  if (action === 'cases.saveDraft' && typeof detail.parties === 'number') {
+    lines.push(`申请人 ${detail.parties} 人，不动产单元 ${String(detail.units ?? 0)} 个，已收材料 ${String(detail.materialsReceived ?? 0)} 项`);
+  }
+  if (action === 'cases.overrideFees' && typeof detail.before === 'number' && typeof detail.after === 'number') {
+    lines.push(`${formatYuan(detail.before)} → ${formatYuan(detail.after)}，原因：${str(detail.reason) ?? '—'}`);
+  }
+  if (action === 'cases.accept' && Array.isArray(detail.rules)) lines.push(`未满足：${list(detail.rules).map(ruleLabel).join('、')}`);
+  if (action === 'cases.requisition') lines.push(`需补正：${list(detail.missing).join('；')}`);
+  if (action === 'cases.reject') lines.push(`理由：${list(detail.reasons).join('；')}`);
+  if (action === 'cases.withdraw' && str(detail.reason)) lines.push(`原因：${str(detail.reason)}`);
+  if (lines.length === 0) return null;
+  return (
+    <div style={{ fontSize: 13, color: '#59667a' }}>
+      {lines.map((l) => (
+        <div key={l}>{l}</div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { BUSINESS_TYPE_IDS, type BusinessTypeId, type CaseView, type MethodOutput } from '../../../../electron/contract';
+import { actionLabel } from '../../app/labels';
+
+export type CaseStatus = CaseView['status'];
+export type BusinessTypeInfo = MethodOutput<'cases.businessTypes'>[number];
+
+/** Case states (ARCHITECTURE.md "Case model") as the counter says them, with a tag colour. */
+export const CASE_STATUS: Record<CaseStatus, { label: string; color: string }> = {
+  draft: { label: '草稿', color: 'default' },
+  accepted: { label: '已受理', color: 'blue' },
+  submitted: { label: '已上报', color: 'cyan' },
+  reviewing: { label: '审核中', color: 'processing' },
+  requisitioned: { label: '待补正', color: 'orange' },
+  approved: { label: '审核通过', color: 'geekblue' },
+  registered: { label: '已登簿', color: 'green' },
+  certified: { label: '已缮证', color: 'green' },
+  delivered: { label: '已发证', color: 'green' },
+  closed: { label: '已办结', color: 'default' },
+  rejected: { label: '不予受理', color: 'red' },
+  withdrawn: { label: '已撤回', color: 'default' },
+};
+
+export const CASE_STATUSES = Object.keys(CASE_STATUS) as CaseStatus[];
+
+/** 一窗受理、并行办理: the three parallel tracks of one case. */
+export const TRACK_LABELS: Record<keyof CaseView['tracks'], string> = {
+  registration: '登记',
+  transaction: '交易',
+  tax: '税务',
+};
+
+/** Track states; the platform may report others later, which show as they come. */
+const TRACK_STATUS: Record<string, { label: string; color: string }> = {
+  pending: { label: '待办理', color: 'processing' },
+  not_applicable: { label: '不适用', color: 'default' },
+  in_progress: { label: '办理中', color: 'processing' },
+  done: { label: '已办结', color: 'green' },
+  completed: { label: '已办结', color: 'green' },
+  failed: { label: '未通过', color: 'red' },
+};
+
+export function trackStatus(status: string): { label: string; color: string } {
+  return TRACK_STATUS[status] ?? { label: status, color: 'default' };
+}
+
+/** The acceptance rules of core (acceptance-rules.ts), by name, as a clerk reads them. */
+export const RULE_LABELS: Record<string, string> = {
+  'applicants-present-for-their-roles': '申请人齐全',
+  'id-numbers-valid': '证件号码有效',
+  'phones-valid': '联系电话有效',
+  'co-ownership-and-shares-total-100': '共有方式与份额',
+  'units-present-and-codes-valid': '不动产单元',
+  'required-materials-received': '必交材料已收取',
+  'every-applicant-signed': '申请人均已签名',
+};
+
+export function ruleLabel(rule: string): string {
+  return RULE_LABELS[rule] ?? rule;
+}
+
+/** What each checklist requirement means at the window (business-types.ts). */
+export const MATERIAL_REQUIREMENT: Record<string, { label: string; color: string }> = {
+  required: { label: '必交', color: 'red' },
+  withAgent: { label: '代理时必交', color: 'orange' },
+  requiredBeforeEntry: { label: '登簿前提交', color: 'blue' },
+  optional: { label: '可选', color: 'default' },
+};
+
+export const PARTY_ROLE_LABELS: Record<'holder' | 'obligor' | 'agent', string> = { holder: '权利人', obligor: '义务人', agent: '代理人' };
+
+/** Case actions in the timeline (audit actions of core/cases). */
+const CASE_ACTIONS: Record<string, string> = {
+  'cases.createDraft': '开始受理（创建草稿）',
+  'cases.saveDraft': '保存申请信息',
+  'cases.signParty': '申请人签名',
+  'cases.overrideFees': '调整收费',
+  'cases.accept': '受理',
+  'cases.requisition': '一次性告知补正',
+  'cases.reject': '不予受理',
+  'cases.withdraw': '撤回',
+  'cases.document': '生成文书',
+  'cases.printDocument': '打印文书',
+};
+
+export function caseActionLabel(action: string): string {
+  return CASE_ACTIONS[action] ?? actionLabel(action);
+}
+
+/** 8000 → "80.00 元". */
+export function formatYuan(fen: number): string {
+  return `${(fen / 100).toFixed(2)} 元`;
+}
+
+export function businessTypeName(types: readonly BusinessTypeInfo[] | undefined, id: string): string {
+  return types?.find((t) => t.id === id)?.name ?? id;
+}
+
+/** A business type id from the list (a string) as the contract's enum, or undefined. */
+export function asBusinessTypeId(id: string | undefined): BusinessTypeId | undefined {
+  return BUSINESS_TYPE_IDS.find((t) => t === id);
+}

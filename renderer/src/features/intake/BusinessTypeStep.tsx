@@ -1,0 +1,82 @@
+import { Empty, Tag, Typography } from 'antd';
+import { useRef, type KeyboardEvent } from 'react';
+import type { BusinessTypeInfo } from '../cases/case-labels';
+
+/**
+ * The office's enabled business types as cards. They are buttons: Tab reaches them, the arrow keys
+ * move between them, Enter or Space chooses (and creates the draft).
+ */
+export function BusinessTypeStep(props: { types: readonly BusinessTypeInfo[]; selected: string | null; busy: boolean; onChoose: (t: BusinessTypeInfo) => void }) {
+  const grid = useRef<HTMLDivElement>(null);
+  const enabled = props.types.filter((t) => t.enabled);
+  if (enabled.length === 0) return <Empty description="本机构没有开通的业务类型，请联系系统管理员。" />;
+  const focusIndex = Math.max(0, enabled.findIndex((t) => t.id === props.selected));
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const buttons = [...(grid.current?.querySelectorAll<HTMLButtonElement>('button[data-type]') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const perRow = Math.max(1, Math.round((grid.current?.clientWidth ?? 1) / (buttons[0]?.offsetWidth || 1)));
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: perRow, ArrowUp: -perRow, Home: -at, End: buttons.length - 1 - at };
+    const move = moves[e.key];
+    if (move === undefined) return;
+    e.preventDefault();
+    buttons[Math.min(buttons.length - 1, Math.max(0, at + move))]?.focus();
+  }
+
+  return (
+    <div>
+      <style>{CARD_CSS}</style>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        选择业务类型（方向键移动，回车选择）。选择后即创建受理草稿。
+      </Typography.Paragraph>
+      <div
+        ref={grid}
+        role="group"
+        aria-label="业务类型"
+        onKeyDown={onKeyDown}
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 12 }}
+      >
+        {enabled.map((t, i) => {
+          const selected = t.id === props.selected;
+          return (
+            <button
+              key={t.id}
+              type="button"
+              data-type={t.id}
+              data-autofocus={i === focusIndex ? '' : undefined}
+              disabled={props.busy}
+              aria-pressed={selected}
+              onClick={() => props.onChoose(t)}
+              className="intake-type-card"
+              style={{
+                textAlign: 'left',
+                padding: '12px 14px',
+                borderRadius: 6,
+                border: selected ? '2px solid #1d4f91' : '1px solid #d9dee8',
+                background: selected ? '#eef3fb' : '#fff',
+                cursor: props.busy ? 'wait' : 'pointer',
+                font: 'inherit',
+                minHeight: 84,
+              }}
+            >
+              <div style={{ fontWeight: 600, fontSize: 16, color: '#1b2a4a' }}>{t.name}</div>
+              <div style={{ marginTop: 6, display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+                <Tag color={t.feeRule === 'free' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
+                  {t.feeRule === 'free' ? '不收费' : '收费'}
+                </Tag>
+                <Tag style={{ marginInlineEnd: 0 }}>{t.promisedWorkingDays === 0 ? '即时办结' : `承诺 ${t.promisedWorkingDays} 个工作日`}</Tag>
+                {!t.signaturesRequired && <Tag style={{ marginInlineEnd: 0 }}>嘱托登记</Tag>}
+              </div>
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const CARD_CSS = `
+.intake-type-card:hover:not(:disabled) { border-color: #1d4f91 !important; box-shadow: 0 2px 8px rgba(29, 79, 145, 0.12); }
+.intake-type-card:focus-visible { outline: 3px solid #7aa2d6; outline-offset: 1px; }
+`;

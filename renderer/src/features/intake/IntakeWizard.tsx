@@ -1,0 +1,325 @@
+import { Alert, App, Button, Card, Result, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { CaseView } from '../../../../electron/contract';
+import {
+  errorMessage,
+  useAppInfoQuery,
+  useBusinessTypesQuery,
+  useCaseByIdQuery,
+  useCreateDraftMutation,
+  useSaveDraftMutation,
+  useWithdrawCaseMutation,
+} from '../../api/api-slice';
+import { navigate } from '../../app/hash-route';
+import { asBusinessTypeId, type BusinessTypeInfo } from '../cases/case-labels';
+import { caseDetailPath, resumeIntakePath } from '../cases/case-route';
+import { AcceptanceBar } from './AcceptanceBar';
+import { AcceptStep } from './AcceptStep';
+import { BusinessTypeStep } from './BusinessTypeStep';
+import { FeesStep } from './FeesStep';
+import {
+  afterSave,
+  carryParty,
+  emptyParty,
+  hasProblems,
+  newForm,
+  formFromCase,
+  partyIsEmpty,
+  partyProblems,
+  toSaveInput,
+  unitIsEmpty,
+  unitProblems,
+  type IntakeForm,
+} from './intake-form';
+import { MaterialsStep } from './MaterialsStep';
+import { PartiesStep } from './PartiesStep';
+import { SignaturesStep } from './SignaturesStep';
+import { UnitsStep } from './UnitsStep';
+
+const STEPS = ['业务类型', '申请人', '不动产单元', '申请材料', '收费', '签名', '受理'] as const;
+const PARTIES = 1;
+const UNITS = 2;
+const ACCEPT = STEPS.length - 1;
+
+/**
+ * The intake wizard. The draft is created when the type is chosen and saved on every step change,
+ * so the acceptance rules the back end checks show live. Enter moves on; each step puts the focus
+ * on its first field (or its main button), so the keyboard alone drives the whole intake.
+ */
+export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; onNext: () => void }) {
+  const types = useBusinessTypesQuery();
+  const info = useAppInfoQuery().data;
+  const [step, setStep] = useState(0);
+  const [reached, setReached] = useState(0);
+  const [type, setType] = useState<BusinessTypeInfo | null>(null);
+  const [caseId, setCaseId] = useState<number | null>(resumeId);
+  const [form, setForm] = useState<IntakeForm | null>(null);
+  const [savedJson, setSavedJson] = useState('');
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const caseQuery = useCaseByIdQuery({ id: caseId ?? 0 }, { skip: caseId === null });
+  const view = caseQuery.data;
+  const [createDraft] = useCreateDraftMutation();
+  const [saveDraft] = useSaveDraftMutation();
+  const [withdraw] = useWithdrawCaseMutation();
+  const content = useRef<HTMLDivElement>(null);
+  const { modal } = App.useApp();
+
+  // 继续受理: the saved draft fills the form; ID numbers stay masked and are kept as stored.
+  useEffect(() => {
+    if (resumeId === null || form || !view || !types.data) return;
+    if (view.status !== 'draft' && view.status !== 'requisitioned') return;
+    const t = types.data.find((x) => x.id === view.businessType) ?? null;
+    const f = formFromCase(view);
+    setType(t);
+    setForm(f);
+    if (t) setSavedJson(JSON.stringify(toSaveInput(view.id, t, f)?.input ?? null));
+    setStep(PARTIES);
+    setReached(ACCEPT);
+  }, [resumeId, form, view, types.data]);
+
+  // Each step starts with the focus on its first field, or on its main button.
+  useEffect(() => {
+    const root = content.current;
+    if (!root) return;
+    const target = root.querySelector<HTMLElement>('[data-autofocus]:not([disabled])') ?? root.querySelector<HTMLElement>('[data-step-next]:not([disabled])');
+    target?.focus();
+  }, [step, form === null, view?.status]);
+
+  async function choose(next: BusinessTypeInfo) {
+    if (busy) return;
+    setError(null);
+    if (caseId !== null && type?.id === next.id) return goTo(PARTIES);
+    if (caseId !== null && type) {
+      const confirmed = await modal.confirm({
+        title: `改为办理“${next.name}”？`,
+        content: `已创建的“${type.name}”草稿将撤回（原因：受理时更换业务类型），已填写的申请人和不动产单元会带到新的草稿。`,
+        okText: '更换业务类型',
+        cancelText: '取消',
+      });
+      if (!confirmed) return;
+      setBusy(true);
+      const r = await withdraw({ id: caseId, reason: '受理时更换业务类型' });
+      setBusy(false);
+      if ('error' in r) return setError(errorMessage(r.error));
+    }
+    const businessType = asBusinessTypeId(next.id);
+    if (!businessType) return setError('不认识的业务类型。');
+    setBusy(true);
+    const created = await createDraft({ businessType });
+    setBusy(false);
+    if ('error' in created) return setError(errorMessage(created.error));
+    const carried = form ? { ...newForm(next), parties: form.parties.map((p) => carryParty(p, (r) => next.roles[r] !== 'none')), units: form.units } : newForm(next);
+    if (carried.parties.length === 0 && next.roles.holder !== 'none') carried.parties = [emptyParty('holder')];
+    setType(next);
+    setCaseId(created.data.id);
+    setForm(carried);
+    setSavedJson('');
+    setStep(PARTIES);
+    setReached((r) => Math.max(r, PARTIES));
+  }
+
+  /** Steps change the form through updaters: a card read that ends later never undoes typing. */
+  const edit = (update: (f: IntakeForm) => IntakeForm) => setForm((f) => (f ? update(f) : f));
+
+  /** What stops the clerk leaving this step forwards; the fields show their own reasons. */
+  function blockers(at: number, f: IntakeForm): string[] {
+    if (at === PARTIES) {
+      const rows = f.parties.filter((p) => !partyIsEmpty(p));
+      if (rows.length === 0 && type && type.roles.holder !== 'none') return ['请至少填写一名申请人。'];
+      const bad = rows.filter((p) => hasProblems(partyProblems(p, f.coOwnership)));
+      return bad.length > 0 ? [`请修正标红的申请人信息（${bad.length} 人）。`] : [];
+    }
+    if (at === UNITS) {
+      const rows = f.units.filter((u) => !unitIsEmpty(u));
+      if (rows.length === 0) return ['请填写不动产单元。'];
+      return rows.some((u) => Object.keys(unitProblems(u)).length > 0) ? ['请修正标红的不动产单元信息。'] : [];
+    }
+    return [];
+  }
+
+  /** Saves the form when it changed; false when the back end refused it. */
+  async function save(f: IntakeForm): Promise<boolean> {
+    if (caseId === null || !type) return true;
+    const call = toSaveInput(caseId, type, f);
+    if (!call) return true;
+    const json = JSON.stringify(call.input);
+    if (json === savedJson) return true;
+    const r = await saveDraft(call.input);
+    if ('error' in r) {
+      setError(errorMessage(r.error));
+      return false;
+    }
+    setForm((current) => (current ? afterSave(current, call, r.data) : current));
+    setSavedJson(JSON.stringify(toSaveInput(caseId, type, afterSave(f, call, r.data))?.input ?? null));
+    return true;
+  }
+
+  async function goTo(target: number) {
+    if (busy || target === step || target < 0 || target > ACCEPT) return;
+    if (caseId === null || !form) return;
+    const forward = target > step;
+    if (forward) {
+      const problems = range(step, target).flatMap((s) => blockers(s, form));
+      if (problems.length > 0) {
+        setShowErrors(true);
+        setError(problems.join(' '));
+        focusFirstInvalid();
+        return;
+      }
+    }
+    setBusy(true);
+    const saved = await save(form);
+    setBusy(false);
+    if (!saved && forward) return;
+    if (saved) setError(null);
+    setShowErrors(false);
+    setStep(target);
+    setReached((r) => Math.max(r, target));
+  }
+
+  function focusFirstInvalid() {
+    requestAnimationFrame(() => content.current?.querySelector<HTMLElement>('.ant-form-item-has-error input, [aria-invalid="true"]')?.focus());
+  }
+
+  // Enter in a field moves on (not in lists, menus, dialogs, text areas or while an IME composes).
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.key !== 'Enter' || e.defaultPrevented || e.nativeEvent.isComposing || e.shiftKey || e.ctrlKey || e.altKey) return;
+    const target = e.target as HTMLElement;
+    if (target.tagName !== 'INPUT' || target.closest('.ant-select, .ant-picker, .ant-modal, .ant-drawer, [data-no-enter]')) return;
+    e.preventDefault();
+    void goTo(step + 1);
+  }
+
+  if (resumeId !== null && caseQuery.error) {
+    return <Result status="warning" title="无法打开该业务" subTitle={errorMessage(caseQuery.error)} extra={<a href="#/cases">返回业务查询</a>} />;
+  }
+  // After 受理 the page moves to /intake/<id>: the result stays there, and 受理 in the menu starts anew.
+  if (resumeId !== null && view && view.caseNumber && view.status === 'accepted') {
+    return (
+      <Card title={<Space size={8}>受理<Tag color="blue">{view.businessTypeName}</Tag></Space>}>
+        <Steps size="small" current={STEPS.length} items={STEPS.map((t) => ({ title: t }))} style={{ marginBottom: 16 }} aria-label="受理步骤" />
+        <div ref={content}>
+          <AcceptedResult view={view} onNext={onNext} />
+        </div>
+      </Card>
+    );
+  }
+  if (resumeId !== null && view && view.status !== 'draft' && view.status !== 'requisitioned') {
+    return (
+      <Result
+        status="info"
+        title="该业务已不能修改"
+        subTitle={`业务 ${view.caseNumber ?? `#${view.id}`} 当前状态不允许继续受理。`}
+        extra={<Button onClick={() => navigate(caseDetailPath(view.id))}>查看业务详情</Button>}
+      />
+    );
+  }
+  if (types.isLoading || (resumeId !== null && !form)) return <Spin />;
+
+  const title = (
+    <Space size={8}>
+      受理
+      {type && <Tag color="blue">{type.name}</Tag>}
+      {caseId !== null && (
+        <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
+          {view?.status === 'requisitioned' ? '待补正' : '草稿'} #{caseId}（每步自动保存）
+        </Typography.Text>
+      )}
+    </Space>
+  );
+
+  return (
+    <Card title={title} onKeyDown={onKeyDown} styles={{ body: { paddingTop: 16 } }}>
+      <Steps
+        size="small"
+        current={step}
+        onChange={(s) => void goTo(s)}
+        items={STEPS.map((t, i) => ({ title: t, disabled: caseId === null || i > reached + 1 }))}
+        style={{ marginBottom: 16 }}
+        aria-label="受理步骤"
+      />
+      {view && step > 0 && step < ACCEPT && <AcceptanceBar view={view} />}
+      {view?.status === 'requisitioned' && view.statusReason && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${view.statusReason}（补正的材料收齐后即可受理）`} />
+      )}
+      {resumeId !== null && step === PARTIES && form?.parties.some((p) => p.idSource.kind === 'stored') && (
+        <Alert
+          type="info"
+          showIcon
+          closable
+          style={{ marginBottom: 12 }}
+          title={`已保存的证件号码以脱敏方式显示，保存时保留原号码${form?.parties.some((p) => p.phoneMasked && !p.phone) ? '；已保存的联系电话不会回显，如需保留请重新录入' : ''}。`}
+        />
+      )}
+      {error && <Alert type="error" showIcon role="alert" closable={{ onClose: () => setError(null) }} style={{ marginBottom: 12 }} title={error} />}
+      <div ref={content} style={{ minHeight: 240 }}>
+        {step === 0 ? (
+          <BusinessTypeStep types={types.data ?? []} selected={type?.id ?? null} busy={busy} onChoose={(t) => void choose(t)} />
+        ) : !form || !type ? null : step === PARTIES ? (
+          <PartiesStep type={type} form={form} onChange={edit} showErrors={showErrors} training={info?.training ?? false} />
+        ) : step === UNITS ? (
+          <UnitsStep form={form} onChange={edit} showErrors={showErrors} officeCode={info?.officeCode ?? null} />
+        ) : step === 3 ? (
+          <MaterialsStep type={type} view={view} form={form} onChange={edit} />
+        ) : step === 4 ? (
+          <FeesStep type={type} view={view} />
+        ) : step === 5 ? (
+          <SignaturesStep type={type} view={view} training={info?.training ?? false} />
+        ) : (
+          <AcceptStep view={view} onGoTo={(s) => void goTo(s)} onAccepted={(v) => navigate(resumeIntakePath(v.id))} />
+        )}
+      </div>
+      {step > 0 && (
+        <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 24, borderTop: '1px solid #f0f0f0', paddingTop: 16 }}>
+          <Button onClick={() => void goTo(step - 1)} disabled={busy}>
+            上一步
+          </Button>
+          {step < ACCEPT && (
+            <Button type="primary" onClick={() => void goTo(step + 1)} loading={busy} data-step-next>
+              下一步：{STEPS[step + 1]}
+            </Button>
+          )}
+          {step < ACCEPT && (
+            <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 13 }}>
+              在输入框中按回车键进入下一步；离开每一步时自动保存
+            </Typography.Text>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function AcceptedResult({ view, onNext }: { view: CaseView; onNext: () => void }) {
+  return (
+    <Result
+      status="success"
+      title="受理成功"
+      subTitle={
+        <Space orientation="vertical" size={4}>
+          <span>
+            业务编号：
+            <Typography.Text strong copyable style={{ fontSize: 20 }} data-testid="case-number">
+              {view.caseNumber}
+            </Typography.Text>
+          </span>
+          <span data-testid="promised-date">承诺办结日期：{view.promisedDate ?? '—'}</span>
+        </Space>
+      }
+      extra={[
+        <Button key="detail" type="primary" onClick={() => navigate(caseDetailPath(view.id))} data-autofocus>
+          查看业务详情
+        </Button>,
+        <Button key="next" onClick={onNext}>
+          受理下一件
+        </Button>,
+      ]}
+    />
+  );
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}

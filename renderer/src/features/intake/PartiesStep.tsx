@@ -1,0 +1,299 @@
+import { CreditCardOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { CO_OWNERSHIP_LABELS, CO_OWNERSHIP_MODES, validateIdNumber, type ApplicantRole } from '../../../../electron/contract';
+import { errorMessage, useReadIdCardMutation } from '../../api/api-slice';
+import type { BusinessTypeInfo } from '../cases/case-labels';
+import { CardSummary } from './CardSummary';
+import { FieldReasons } from './FieldReasons';
+import { emptyParty, partyIsEmpty, partyProblems, partySetWarnings, type FormEdit, type IntakeForm, type PartyRow } from './intake-form';
+
+const MONO = "'SFMono-Regular', Consolas, 'Liberation Mono', monospace";
+
+/**
+ * 申请人: one row per applicant. 读取身份证 fills the name and takes the ID number from the card
+ * (the screen only sees it masked); a typed number is checked live against GB 11643.
+ */
+export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; onChange: FormEdit; showErrors: boolean; training: boolean }) {
+  const { type, form, onChange, showErrors } = props;
+  const [read] = useReadIdCardMutation();
+  const [reading, setReading] = useState<string | null>(null);
+  const [cardError, setCardError] = useState<string | null>(null);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const table = useRef<HTMLDivElement>(null);
+  const added = useRef<string | null>(null);
+  const rows = form.parties;
+  const shares = form.coOwnership === 'shares';
+  const roles = (['holder', 'obligor', 'agent'] as const).filter((r) => type.roles[r] !== 'none');
+  // The set as a whole is judged once no row is left blank (the clerk is done typing), or on leaving.
+  const warnings = rows.length > 0 && (showErrors || !rows.some(partyIsEmpty)) ? partySetWarnings(form, type) : [];
+
+  const update = (key: string, patch: Partial<PartyRow>) => onChange((f) => ({ ...f, parties: f.parties.map((r) => (r.key === key ? { ...r, ...patch } : r)) }));
+  const touch = (key: string, field: string) => setTouched((t) => new Set(t).add(`${key}:${field}`));
+  const shown = (key: string, field: string) => showErrors || touched.has(`${key}:${field}`);
+
+  // A new row takes the focus on its name field.
+  useEffect(() => {
+    if (!added.current) return;
+    table.current?.querySelector<HTMLInputElement>(`[data-row="${added.current}"][data-field="name"]`)?.focus();
+    added.current = null;
+  }, [rows.length]);
+
+  function addRow() {
+    const row = emptyParty(nextRole(rows, type));
+    added.current = row.key;
+    onChange((f) => ({ ...f, parties: [...f.parties, row] }));
+  }
+
+  async function readCard(row: PartyRow, index: number) {
+    setReading(row.key);
+    setCardError(null);
+    const r = await read({ timeoutSeconds: 5 });
+    setReading(null);
+    if ('error' in r) return setCardError(`第 ${index + 1} 位申请人：${errorMessage(r.error)}`);
+    const card = r.data;
+    if (!card.supported) return setCardError(`第 ${index + 1} 位申请人：${card.message}`);
+    update(row.key, { name: card.name, idType: 'resident_id', idNumber: '', idSource: { kind: 'card', token: card.cardToken, masked: card.idNumberMasked }, card });
+    // Next: the phone, the one thing a card does not carry.
+    requestAnimationFrame(() => table.current?.querySelector<HTMLInputElement>(`[data-row="${row.key}"][data-field="phone"]`)?.focus());
+  }
+
+  if (roles.length === 0) {
+    return <Alert type="info" showIcon title={`${type.name}为嘱托登记，没有申请人，请直接进入下一步。`} />;
+  }
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
+        {type.coOwnership && (
+          <Space size={8}>
+            <span>共有方式（权利人之间）</span>
+            <Radio.Group
+              optionType="button"
+              value={form.coOwnership}
+              onChange={(e) => onChange((f) => ({ ...f, coOwnership: e.target.value }))}
+              options={CO_OWNERSHIP_MODES.map((m) => ({ value: m, label: CO_OWNERSHIP_LABELS[m] }))}
+              aria-label="共有方式"
+            />
+          </Space>
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          {props.training ? '培训模式：先在右下角“模拟设备”中放置样例证件，再点本行的“读取身份证”。' : '将申请人的身份证放在阅读器上，点本行的“读取身份证”；也可手工录入。'}
+        </Typography.Text>
+      </div>
+      {cardError && <Alert type="error" showIcon role="alert" closable={{ onClose: () => setCardError(null) }} title={cardError} />}
+      <div ref={table}>
+        <Table<PartyRow>
+          rowKey="key"
+          size="small"
+          pagination={false}
+          tableLayout="fixed"
+          dataSource={rows}
+          locale={{ emptyText: '尚未添加申请人' }}
+          expandable={{
+            expandedRowKeys: rows.filter((r) => r.card).map((r) => r.key),
+            expandedRowRender: (r) => (r.card ? <CardSummary card={r.card} /> : null),
+            showExpandColumn: false,
+          }}
+          columns={[
+            {
+              title: '申请人类别',
+              key: 'role',
+              width: 180,
+              render: (_: unknown, r) => (
+                <Select<ApplicantRole>
+                  value={r.role}
+                  onChange={(role) => update(r.key, { role })}
+                  options={roles.map((role) => ({ value: role, label: type.roleLabels[role] }))}
+                  style={{ width: '100%' }}
+                  popupMatchSelectWidth={false}
+                  aria-label="申请人类别"
+                />
+              ),
+            },
+            {
+              title: '姓名',
+              key: 'name',
+              width: 116,
+              render: (_: unknown, r, i) => {
+                const problem = shown(r.key, 'name') ? partyProblems(r, form.coOwnership).name : undefined;
+                return (
+                  <>
+                    <Input
+                      value={r.name}
+                      maxLength={60}
+                      onChange={(e) => update(r.key, { name: e.target.value })}
+                      onBlur={() => touch(r.key, 'name')}
+                      status={problem ? 'error' : undefined}
+                      aria-invalid={problem ? true : undefined}
+                      aria-label={`第 ${i + 1} 位申请人姓名`}
+                      data-row={r.key}
+                      data-field="name"
+                      data-autofocus={i === 0 ? '' : undefined}
+                    />
+                    {problem && <FieldReasons reasons={[problem]} />}
+                  </>
+                );
+              },
+            },
+            {
+              title: '证件号码',
+              key: 'idNumber',
+              render: (_: unknown, r, i) => <IdNumberCell row={r} index={i} shown={shown(r.key, 'idNumber')} onChange={(patch) => update(r.key, patch)} onBlur={() => touch(r.key, 'idNumber')} />,
+            },
+            {
+              title: '联系电话',
+              key: 'phone',
+              width: 150,
+              render: (_: unknown, r, i) => {
+                const problems = r.phone.trim() && (shown(r.key, 'phone') || r.phone.replace(/\D/g, '').length >= 11) ? partyProblems(r, form.coOwnership).phone : undefined;
+                return (
+                  <>
+                    <Input
+                      value={r.phone}
+                      maxLength={30}
+                      placeholder={r.phoneMasked ? `原 ${r.phoneMasked}` : '选填'}
+                      onChange={(e) => update(r.key, { phone: e.target.value })}
+                      onBlur={() => touch(r.key, 'phone')}
+                      status={problems ? 'error' : undefined}
+                      aria-invalid={problems ? true : undefined}
+                      aria-label={`第 ${i + 1} 位申请人联系电话`}
+                      data-row={r.key}
+                      data-field="phone"
+                    />
+                    {problems && <FieldReasons reasons={problems} />}
+                  </>
+                );
+              },
+            },
+            ...(shares
+              ? [
+                  {
+                    title: '份额',
+                    key: 'share',
+                    width: 96,
+                    render: (_: unknown, r: PartyRow, i: number) => {
+                      if (r.role !== 'holder') return <Typography.Text type="secondary">—</Typography.Text>;
+                      const problem = shown(r.key, 'share') ? partyProblems(r, form.coOwnership).share : undefined;
+                      return (
+                        <>
+                          <Input
+                            value={r.share}
+                            maxLength={20}
+                            placeholder="如 50%"
+                            onChange={(e) => update(r.key, { share: e.target.value })}
+                            onBlur={() => touch(r.key, 'share')}
+                            status={problem ? 'error' : undefined}
+                            aria-invalid={problem ? true : undefined}
+                            aria-label={`第 ${i + 1} 位申请人份额`}
+                          />
+                          {problem && <FieldReasons reasons={[problem]} />}
+                        </>
+                      );
+                    },
+                  },
+                ]
+              : []),
+            {
+              title: '操作',
+              key: 'actions',
+              width: 186,
+              render: (_: unknown, r, i) => (
+                <Space size={4}>
+                  <Button icon={<CreditCardOutlined />} loading={reading === r.key} disabled={reading !== null && reading !== r.key} onClick={() => void readCard(r, i)} aria-label={`读取身份证（第 ${i + 1} 位）`}>
+                    读取身份证
+                  </Button>
+                  <Button
+                    icon={<DeleteOutlined />}
+                    danger
+                    type="text"
+                    onClick={() => onChange((f) => ({ ...f, parties: f.parties.filter((x) => x.key !== r.key) }))}
+                    aria-label={`删除第 ${i + 1} 位申请人`}
+                    title="删除"
+                  />
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </div>
+      <Button type="dashed" icon={<PlusOutlined />} onClick={addRow} block>
+        添加申请人
+      </Button>
+      {warnings.length > 0 && <Alert type="warning" showIcon title={<FieldReasons reasons={warnings} plain />} />}
+    </Space>
+  );
+}
+
+/** A typed number with its live GB 11643 check, or the masked number from the card or the case. */
+function IdNumberCell(props: { row: PartyRow; index: number; shown: boolean; onChange: (patch: Partial<PartyRow>) => void; onBlur: () => void }) {
+  const { row, index } = props;
+  if (row.idSource.kind !== 'typed') {
+    return (
+      <Space size={6} wrap>
+        <code style={{ fontSize: 14 }} data-testid="id-masked">
+          {row.idSource.masked}
+        </code>
+        <Tag color={row.idSource.kind === 'card' ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
+          {row.idSource.kind === 'card' ? '取自身份证' : '已保存'}
+        </Tag>
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => props.onChange({ idSource: { kind: 'typed' }, idNumber: '', card: null })}>
+          改为手工录入
+        </Button>
+      </Space>
+    );
+  }
+  const value = row.idNumber.trim();
+  const resident = row.idType === 'resident_id';
+  const check = resident && value ? validateIdNumber(value) : null;
+  const complete = value.length >= 18;
+  const problems = props.shown || complete ? partyProblems(row, null).idNumber : undefined;
+  return (
+    <>
+      <Space.Compact style={{ width: '100%' }}>
+        <Select
+          value={row.idType}
+          onChange={(idType) => props.onChange({ idType })}
+          options={[
+            { value: 'resident_id', label: '身份证' },
+            { value: 'other', label: '其他' },
+          ]}
+          style={{ width: 100, flex: 'none' }}
+          aria-label={`第 ${index + 1} 位申请人证件类型`}
+        />
+        <Input
+          value={row.idNumber}
+          maxLength={40}
+          placeholder={resident ? '18 位公民身份号码' : '证件号码'}
+          onChange={(e) => props.onChange({ idNumber: e.target.value })}
+          onBlur={props.onBlur}
+          status={problems ? 'error' : undefined}
+          aria-invalid={problems ? true : undefined}
+          aria-label={`第 ${index + 1} 位申请人证件号码`}
+          style={{ fontFamily: MONO }}
+          data-row={row.key}
+          data-field="idNumber"
+        />
+      </Space.Compact>
+      {problems ? (
+        <FieldReasons reasons={problems} />
+      ) : check?.valid ? (
+        <Typography.Text type="success" style={{ fontSize: 12 }}>
+          ✓ 号码校验通过 · {check.sex} · 出生 {check.birthDate}
+        </Typography.Text>
+      ) : resident && value ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          已输入 {value.length}/18 位
+        </Typography.Text>
+      ) : null}
+    </>
+  );
+}
+
+/** A new row's role: the side still missing, else the same as the last row. */
+function nextRole(rows: readonly PartyRow[], type: BusinessTypeInfo): ApplicantRole {
+  for (const role of ['holder', 'obligor'] as const) {
+    if (type.roles[role] === 'required' && !rows.some((r) => r.role === role)) return role;
+  }
+  return rows[rows.length - 1]?.role ?? (type.roles.holder !== 'none' ? 'holder' : 'obligor');
+}
