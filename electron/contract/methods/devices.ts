@@ -19,6 +19,7 @@ export const idCardViewSchema = z.discriminatedUnion('supported', [
     name: z.string(),
     sex: z.string(),
     nation: z.string(),
+    /** YYYY-MM: the day would complete the masked ID number. */
     birthDate: z.string(),
     address: z.string(),
     idNumberMasked: z.string(),

@@ -2,6 +2,7 @@ import {
   AppError,
   DEFAULT_HOLIDAY_CALENDAR,
   maskIdNumber,
+  maskPhone,
   mergeHolidayCalendars,
   shanghaiDate,
   tracksFor,
@@ -112,7 +113,7 @@ const saveDraft: Handler<'cases.saveDraft'> = (ctx, input) => {
       name: p.name,
       idType: p.idType,
       idNumber,
-      phone: p.phone,
+      phone: resolvePhone(c, p),
       share: input.coOwnership === 'shares' && p.role === 'holder' ? p.share : null,
       signatureBlob: before?.signatureBlob ?? null,
       signedAt: before?.signedAt ?? null,
@@ -157,6 +158,14 @@ function resolveIdNumber(ctx: CallContext, c: CaseRecord, p: { name: string; rol
   }
   if (!p.idNumber) throw new AppError('BAD_REQUEST', `请填写${p.name}的证件号码或读取身份证。`);
   return p.idNumber.toUpperCase();
+}
+
+/** A masked phone sent back by the screen keeps the stored one (same party by name and number). */
+function resolvePhone(c: CaseRecord, p: { name: string; phone: string | null }): string | null {
+  if (!p.phone || !p.phone.includes('*')) return p.phone;
+  const kept = c.parties.find((b) => b.name === p.name && b.phone && maskPhone(b.phone) === p.phone);
+  if (!kept) throw new AppError('BAD_REQUEST', `${p.name}的联系电话需要完整填写。`);
+  return kept.phone;
 }
 
 const signParty: Handler<'cases.signParty'> = async (ctx, input) => {
@@ -222,7 +231,17 @@ function simpleTransition(t: CounterTransition, detail: (input: never) => { reas
     const { reason, audit: auditDetail } = detail(input as never);
     const db = ctx.services.db();
     const to = t === 'requisition' ? 'requisitioned' : t === 'reject' ? 'rejected' : 'withdrawn';
-    commit(ctx, c.id, `cases.${t}`, auditDetail, () => caseWrites.setStatus(db, c.id, to, reason, ctx.now));
+    commit(ctx, c.id, `cases.${t}`, auditDetail, () => {
+      caseWrites.setStatus(db, c.id, to, reason, ctx.now);
+      // A case that ends at the counter ends on every track it had opened.
+      if (to !== 'requisitioned') {
+        db.prepare(
+          `UPDATE cases SET track_registration = 'cancelled',
+             track_transaction = CASE track_transaction WHEN 'not_applicable' THEN 'not_applicable' ELSE 'cancelled' END,
+             track_tax = CASE track_tax WHEN 'not_applicable' THEN 'not_applicable' ELSE 'cancelled' END WHERE id = ?`,
+        ).run(c.id);
+      }
+    });
     return view(ctx, c.id);
   };
 }

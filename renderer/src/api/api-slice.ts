@@ -185,6 +185,10 @@ export const api = createApi({
       query: (input) => args('cases.withdraw', input),
       invalidatesTags: caseChanged,
     }),
+    printCaseDocument: b.mutation<MethodOutput<'cases.printDocument'>, MethodInput<'cases.printDocument'>>({
+      query: (input) => args('cases.printDocument', input),
+      invalidatesTags: caseChanged,
+    }),
   }),
 });
 
@@ -226,6 +230,7 @@ export const {
 } = api;
 
 export const {
+  usePrintCaseDocumentMutation,
   useBusinessTypesQuery,
   useCaseByIdQuery,
   useCaseTimelineQuery,

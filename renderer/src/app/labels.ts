@@ -19,6 +19,20 @@ export const ACTION_LABELS: Record<string, string> = {
   'access.denied': '越权访问被拒绝',
   'recovery.restoreBackup': '从备份恢复数据库',
   'recovery.startEmpty': '以空数据库重新开始',
+  'devices.readIdCard': '读取身份证',
+  'devices.captureSignature': '采集签名',
+  'devices.printTestPage': '打印测试页',
+  'devices.setCalibration': '打印校准',
+  'cases.createDraft': '开始受理',
+  'cases.saveDraft': '保存申请信息',
+  'cases.signParty': '申请人签名',
+  'cases.overrideFees': '调整收费',
+  'cases.accept': '受理',
+  'cases.requisition': '补正',
+  'cases.reject': '不予受理',
+  'cases.withdraw': '撤回',
+  'cases.document': '生成文书',
+  'cases.print': '打印文书',
 };
 
 export function actionLabel(action: string): string {

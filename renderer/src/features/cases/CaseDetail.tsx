@@ -6,6 +6,7 @@ import { errorMessage, useBusinessTypesQuery, useCaseByIdQuery, useCaseTimelineQ
 import { navigate } from '../../app/hash-route';
 import { formatTime } from '../../app/labels';
 import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals';
+import { CaseDocuments } from './CaseDocuments';
 import { caseActionLabel, CASE_STATUS, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
 import { resumeIntakePath } from './case-route';
 
@@ -110,6 +111,7 @@ export function CaseDetail({ id }: { id: number }) {
           />
         )}
       </Card>
+      <CaseDocuments view={view} canPrint={canAct} />
       <Row gutter={16}>
         <Col span={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -33,6 +33,7 @@ export const TRACK_LABELS: Record<keyof CaseView['tracks'], string> = {
 const TRACK_STATUS: Record<string, { label: string; color: string }> = {
   pending: { label: '待办理', color: 'processing' },
   not_applicable: { label: '不适用', color: 'default' },
+  cancelled: { label: '已终止', color: 'default' },
   in_progress: { label: '办理中', color: 'processing' },
   done: { label: '已办结', color: 'green' },
   completed: { label: '已办结', color: 'green' },
@@ -79,6 +80,7 @@ const CASE_ACTIONS: Record<string, string> = {
   'cases.reject': '不予受理',
   'cases.withdraw': '撤回',
   'cases.document': '生成文书',
+  'cases.print': '打印文书',
   'cases.printDocument': '打印文书',
 };
 

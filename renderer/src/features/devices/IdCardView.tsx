@@ -24,7 +24,7 @@ export function IdCardView({ card }: { card: Card }) {
           <Descriptions.Item label="姓名">{card.name}</Descriptions.Item>
           <Descriptions.Item label="性别">{card.sex}</Descriptions.Item>
           <Descriptions.Item label="民族">{card.nation}</Descriptions.Item>
-          <Descriptions.Item label="出生日期">{card.birthDate}</Descriptions.Item>
+          <Descriptions.Item label="出生年月">{card.birthDate}</Descriptions.Item>
           <Descriptions.Item label="住址" span={2}>
             {card.address}
           </Descriptions.Item>

@@ -122,6 +122,18 @@ describe('counter intake: the case model behind the contract', () => {
       materialsReceived: RECEIVED,
     });
     expect(again.acceptance.find((r) => r.rule === 'id-numbers-valid')?.passed).toBe(true);
+    expect(card.birthDate).toBe('1992-11');
+    // A masked phone sent back keeps the stored one.
+    const masked = again.parties.find((p) => p.name === '周晓岚')?.phoneMasked as string;
+    const third = await t.ok('clerk', 'cases.saveDraft', {
+      id: draft.id,
+      coOwnership: 'sole',
+      parties: [{ role: 'holder', name: '龙金花', idNumber: '433124********0267' }, { ...SELLER_1, idNumber: '430102********042X', phone: masked }],
+      units: [UNIT],
+      materialsReceived: RECEIVED,
+    });
+    expect(third.parties[1].phoneMasked).toBe(masked);
+    expect(third.acceptance.find((r) => r.rule === 'phones-valid')?.passed).toBe(true);
     expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [{ role: 'holder', name: '别人', idNumber: '433124********0267' }], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [{ role: 'holder', name: '龙金花', cardToken: 'forged' }], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
@@ -139,6 +151,7 @@ describe('counter intake: the case model behind the contract', () => {
     expect(req).toMatchObject({ status: 'requisitioned', statusReason: '需补正：转移合同原件（复印件不清晰）' });
     const withdrawn = await t.ok('clerk', 'cases.withdraw', { id: draft.id, reason: '申请人申请撤回' });
     expect(withdrawn.status).toBe('withdrawn');
+    expect(withdrawn.tracks).toEqual({ registration: 'cancelled', transaction: 'cancelled', tax: 'cancelled' });
     expect(await t.call('clerk', 'cases.reject', { id: draft.id, reasons: ['不属于本机构受理范围'] })).toMatchObject({ ok: false, error: { code: 'CASE_STATE_CONFLICT' } });
   });
 
