@@ -32,7 +32,8 @@ let skipped = 0;
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed = r.numPassedTests;
-  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  // A file that fails to load has failed suites but no failed tests: count it once.
+  failed = r.numFailedTests > 0 ? r.numFailedTests : (r.numFailedTestSuites ?? 0);
   skipped = r.numPendingTests + (r.numTodoTests ?? 0);
 }
 const ok = vitest.status === 0 && failed === 0 && passed > 0;

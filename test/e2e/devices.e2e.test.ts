@@ -19,7 +19,7 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
   let queue: CupsPdfQueue;
 
   beforeAll(async () => {
-    queue = await createCupsPdfQueue({ description: '受理窗口 A4 打印机' });
+    queue = await createCupsPdfQueue({ description: '设备检测 A4 打印机' });
     writeFileSync(join(data.path, 'config.json'), JSON.stringify({ devices: { printer: queue.name } }));
     host = await startWebHostProcess(data.path);
     chromium = await launchChromium();
@@ -88,7 +88,7 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
   });
 
   it('打印测试页 prints through CUPS and says which job it was', async () => {
-    const row = page.getByRole('row').filter({ hasText: '受理窗口 A4 打印机' });
+    const row = page.getByRole('row').filter({ hasText: queue.name });
     await row.getByText('文书打印').waitFor();
     await row.getByRole('button', { name: /打印测试页/ }).click();
     await page.getByText(/测试页已送到打印机 \S+（作业 \d+）/).waitFor({ timeout: 15_000 });
