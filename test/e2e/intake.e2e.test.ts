@@ -209,6 +209,11 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     await page.getByText('本次必交 4 项，已收 0 项').waitFor();
     await clerk.press('Enter');
     await page.getByText('本次必交 4 项，已收 4 项').waitFor();
+    // A scan of the contract, attached from a file (not a clerk's keystroke: the file dialog).
+    const scan = join(data.path, '买卖合同第1页.png');
+    writeFileSync(scan, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201fe5c1b5b0000000049454e44ae426082', 'hex'));
+    await page.getByRole('row').filter({ hasText: '转移合同' }).locator('input[type=file]').setInputFiles(scan);
+    await page.getByRole('row').filter({ hasText: '转移合同' }).getByText('扫描件 1').waitFor();
     await shot('33-intake-materials');
     await clerk.press('Enter');
 

@@ -149,6 +149,21 @@ export const caseMethods = {
     output: caseViewSchema,
     access: CLERKS,
   }),
+  'cases.attachFile': method({
+    description: 'Attach a scan or photo (JPEG, PNG or PDF, at most 20 MB) to a material; stored by its SM3 hash; audited',
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        materialId: z.string().min(1).max(48),
+        fileName: z.string().trim().min(1).max(120),
+        mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+        /** The file's bytes in base64 (20 MB of file ≈ 27 MB of text). */
+        dataBase64: z.string().min(4).max(28_000_000),
+      })
+      .strict(),
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
   'cases.signParty': method({
     description: "Capture a party's signature on the signature pad and attach it to the case",
     input: z.object({ id: z.number().int().positive(), ordinal: z.number().int().min(1), timeoutSeconds: z.number().int().min(5).max(300).default(90) }).strict(),

@@ -168,6 +168,31 @@ function resolvePhone(c: CaseRecord, p: { name: string; phone: string | null }):
   return kept.phone;
 }
 
+const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const MAGIC: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+};
+
+const attachFile: Handler<'cases.attachFile'> = (ctx, input) => {
+  const c = load(ctx, input.id);
+  if (!EDITABLE.includes(c.status)) throw new AppError('CASE_STATE_CONFLICT', '已受理的业务不能再添加材料。');
+  const material = c.materials.find((m) => m.materialId === input.materialId);
+  if (!material) throw new AppError('BAD_REQUEST', '材料清单中没有这一项。');
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('BAD_REQUEST', '文件为空或超过 20 MB，请压缩或分页扫描后再上传。');
+  // The content must be what the name says: a renamed executable is not a scan.
+  if (!MAGIC[input.mediaType](bytes)) throw new AppError('BAD_REQUEST', `文件内容不是 ${input.mediaType === 'application/pdf' ? 'PDF' : input.mediaType === 'image/png' ? 'PNG 图片' : 'JPEG 图片'}，请检查文件。`);
+  const db = ctx.services.db();
+  let hash = '';
+  commit(ctx, c.id, 'cases.attachFile', { materialId: material.materialId, bytes: bytes.length }, () => {
+    hash = ctx.services.blobs.put(db, bytes, input.mediaType, ctx.now);
+    caseWrites.attachFile(db, c.id, material.materialId, hash, input.fileName);
+  });
+  return view(ctx, c.id);
+};
+
 const signParty: Handler<'cases.signParty'> = async (ctx, input) => {
   const c = load(ctx, input.id);
   if (!EDITABLE.includes(c.status)) throw new AppError('CASE_STATE_CONFLICT');
@@ -266,6 +291,7 @@ export const caseHandlers = {
   'cases.createDraft': createDraft,
   'cases.get': get,
   'cases.saveDraft': saveDraft,
+  'cases.attachFile': attachFile,
   'cases.signParty': signParty,
   'cases.overrideFees': overrideFeesHandler,
   'cases.accept': accept,

@@ -8,7 +8,8 @@ import { SECURITY_HEADERS } from './security-headers';
 import { readStatic, resolveStaticPath } from './static-files';
 
 export const CLIENT_COOKIE = 'bdc_client';
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Material scans travel as base64 in one call (cases.attachFile: 20 MB of file). */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface WebHostOptions {
   workstation: Workstation;

@@ -185,6 +185,10 @@ export const api = createApi({
       query: (input) => args('cases.withdraw', input),
       invalidatesTags: caseChanged,
     }),
+    attachCaseFile: b.mutation<MethodOutput<'cases.attachFile'>, MethodInput<'cases.attachFile'>>({
+      query: (input) => args('cases.attachFile', input),
+      invalidatesTags: caseChanged,
+    }),
     printCaseDocument: b.mutation<MethodOutput<'cases.printDocument'>, MethodInput<'cases.printDocument'>>({
       query: (input) => args('cases.printDocument', input),
       invalidatesTags: caseChanged,
@@ -230,6 +234,7 @@ export const {
 } = api;
 
 export const {
+  useAttachCaseFileMutation,
   usePrintCaseDocumentMutation,
   useBusinessTypesQuery,
   useCaseByIdQuery,

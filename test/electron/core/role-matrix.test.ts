@@ -47,6 +47,7 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'cases.get': ALL,
   'cases.saveDraft': ['clerk', 'supervisor', 'admin'],
   'cases.signParty': ['clerk', 'supervisor', 'admin'],
+  'cases.attachFile': ['clerk', 'supervisor', 'admin'],
   'cases.overrideFees': ['clerk', 'supervisor', 'admin'],
   'cases.accept': ['clerk', 'supervisor', 'admin'],
   'cases.requisition': ['clerk', 'supervisor', 'admin'],

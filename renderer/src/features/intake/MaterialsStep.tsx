@@ -3,6 +3,7 @@ import { Button, Checkbox, InputNumber, Space, Table, Tag, Typography } from 'an
 import type { CaseView } from '../../../../electron/contract';
 import { MATERIAL_REQUIREMENT, type BusinessTypeInfo } from '../cases/case-labels';
 import type { FormEdit, IntakeForm } from './intake-form';
+import { AttachFileButton } from './AttachFileButton';
 
 interface MaterialLine {
   materialId: string;
@@ -88,6 +89,19 @@ export function MaterialsStep(props: { type: BusinessTypeInfo; view: CaseView | 
                 />
               );
             },
+          },
+          {
+            title: '扫描件',
+            key: 'files',
+            width: 150,
+            render: (_: unknown, l) => (
+              <AttachFileButton
+                caseId={props.view?.id}
+                materialId={l.materialId}
+                name={l.name}
+                files={props.view?.materials.find((m) => m.materialId === l.materialId)?.files ?? 0}
+              />
+            ),
           },
         ]}
       />

@@ -155,6 +155,20 @@ describe('counter intake: the case model behind the contract', () => {
     expect(await t.call('clerk', 'cases.reject', { id: draft.id, reasons: ['不属于本机构受理范围'] })).toMatchObject({ ok: false, error: { code: 'CASE_STATE_CONFLICT' } });
   });
 
+  it('attaches a scan to a material as a content-addressed blob (SM3), checking the content type', async () => {
+    const draft = await clerkWithDraft();
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201fe5c1b5b0000000049454e44ae426082', 'hex');
+    const v = await t.ok('clerk', 'cases.attachFile', { id: draft.id, materialId: 'transferContract', fileName: '买卖合同第1页.png', mediaType: 'image/png', dataBase64: png.toString('base64') });
+    expect(v.materials.find((m) => m.materialId === 'transferContract')).toMatchObject({ received: true, files: 1 });
+    const { sm3Hex } = await import('../../../../electron/core/crypto/sm3');
+    expect(Buffer.from(t.ws.services.blobs.get(sm3Hex(png))).equals(png)).toBe(true);
+    // The same file twice is stored once; a file whose content is not what it claims is refused.
+    await t.ok('clerk', 'cases.attachFile', { id: draft.id, materialId: 'transferContract', fileName: '买卖合同第1页.png', mediaType: 'image/png', dataBase64: png.toString('base64') });
+    expect((t.ws.services.db().prepare('SELECT count(*) AS n FROM blobs').get() as { n: number }).n).toBe(1);
+    expect(await t.call('clerk', 'cases.attachFile', { id: draft.id, materialId: 'transferContract', fileName: 'x.pdf', mediaType: 'application/pdf', dataBase64: png.toString('base64') })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await t.call('clerk', 'cases.attachFile', { id: draft.id, materialId: 'nope', fileName: 'x.png', mediaType: 'image/png', dataBase64: png.toString('base64') })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
   it('a manual fee change needs a reason and is audited', async () => {
     const draft = await clerkWithDraft();
     await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [BUYER, SELLER_1], units: [UNIT], materialsReceived: RECEIVED });

@@ -104,7 +104,7 @@ describe('web host: 127.0.0.1, launch secret, Host and Origin checks', () => {
     expect((await callApi('app.info', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
     const bad = await send(host.port, '/api/app.info', { method: 'POST', headers: okHeaders(), body: '{not json' });
     expect(bad.status).toBe(400);
-    const big = await send(host.port, '/api/app.info', { method: 'POST', headers: okHeaders(), body: JSON.stringify({ x: 'a'.repeat(2_000_000) }) });
+    const big = await send(host.port, '/api/app.info', { method: 'POST', headers: okHeaders(), body: JSON.stringify({ x: 'a'.repeat(34_000_000) }) });
     expect(big.status).toBe(413);
   });
 
