@@ -240,6 +240,20 @@ export const caseMethods = {
     }),
     access: STAFF,
   }),
+  'cases.lookupUnit': method({
+    description: 'A unit this workstation already knows (from earlier cases): address, use, area, and which cases',
+    input: z.object({ unitCode: z.string().trim().min(28).max(40) }).strict(),
+    output: z
+      .object({
+        unitCode: z.string(),
+        address: z.string(),
+        use: z.enum(['residential', 'nonResidential', 'parking']),
+        areaM2: z.number().nullable(),
+        cases: z.array(z.object({ id: z.number().int(), caseNumber: z.string().nullable(), businessType: z.string(), status: caseStatusSchema })),
+      })
+      .nullable(),
+    access: STAFF,
+  }),
   'cases.timeline': method({
     description: "The case's history from the audit log",
     input: caseId,

@@ -278,6 +278,23 @@ const requisition: Handler<'cases.requisition'> = simpleTransition('requisition'
 const reject: Handler<'cases.reject'> = simpleTransition('reject', (i: { reasons: string[] }) => ({ reason: i.reasons.join('；'), audit: { reasons: i.reasons } }));
 const withdraw: Handler<'cases.withdraw'> = simpleTransition('withdraw', (i: { reason: string }) => ({ reason: i.reason, audit: { reason: i.reason } }));
 
+/** The newest record of a unit in earlier cases (drafts count: a clerk typed it carefully once). */
+const lookupUnit: Handler<'cases.lookupUnit'> = (ctx, input) => {
+  const code = input.unitCode.toUpperCase().replace(/\s+/g, '');
+  const db = ctx.services.db();
+  const latest = db
+    .prepare('SELECT u.unit_code, u.address, u.use, u.area_m2 FROM case_units u WHERE u.unit_code = ? ORDER BY u.case_id DESC LIMIT 1')
+    .get(code) as { unit_code: string; address: string; use: Unit['use']; area_m2: number | null } | undefined;
+  if (!latest) return null;
+  const cases = db
+    .prepare(
+      `SELECT DISTINCT c.id, c.case_number AS caseNumber, c.business_type AS businessType, c.status FROM cases c
+       JOIN case_units u ON u.case_id = c.id WHERE u.unit_code = ? ORDER BY c.id DESC LIMIT 10`,
+    )
+    .all(code) as Array<{ id: number; caseNumber: string | null; businessType: string; status: CaseRecord['status'] }>;
+  return { unitCode: latest.unit_code, address: latest.address, use: latest.use, areaM2: latest.area_m2, cases };
+};
+
 const search: Handler<'cases.search'> = (ctx, input) => searchCases(ctx.services.db(), input);
 
 const timeline: Handler<'cases.timeline'> = (ctx, input) => {
@@ -299,5 +316,6 @@ export const caseHandlers = {
   'cases.reject': reject,
   'cases.withdraw': withdraw,
   'cases.search': search,
+  'cases.lookupUnit': lookupUnit,
   'cases.timeline': timeline,
 };

@@ -185,6 +185,9 @@ export const api = createApi({
       query: (input) => args('cases.withdraw', input),
       invalidatesTags: caseChanged,
     }),
+    lookupUnit: b.query<MethodOutput<'cases.lookupUnit'>, MethodInput<'cases.lookupUnit'>>({
+      query: (input) => args('cases.lookupUnit', input),
+    }),
     attachCaseFile: b.mutation<MethodOutput<'cases.attachFile'>, MethodInput<'cases.attachFile'>>({
       query: (input) => args('cases.attachFile', input),
       invalidatesTags: caseChanged,
@@ -234,6 +237,7 @@ export const {
 } = api;
 
 export const {
+  useLookupUnitQuery,
   useAttachCaseFileMutation,
   usePrintCaseDocumentMutation,
   useBusinessTypesQuery,

@@ -55,6 +55,7 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'cases.withdraw': ['clerk', 'supervisor', 'admin'],
   'cases.search': ALL,
   'cases.timeline': ALL,
+  'cases.lookupUnit': ALL,
   'cases.document': ALL,
   'cases.printDocument': ['clerk', 'supervisor', 'admin'],
   'documents.verify': ALL,

@@ -5,6 +5,7 @@ import { UNIT_CODE_LENGTH, UNIT_USE_LABELS, UNIT_USES, normalizeUnitCode, valida
 import { FieldReasons } from './FieldReasons';
 import { emptyUnit, unitProblems, type FormEdit, type IntakeForm, type UnitRow } from './intake-form';
 import { UnitCodeRuler } from './UnitCodeRuler';
+import { KnownUnitHint } from './KnownUnitHint';
 
 const MONO = "'SFMono-Regular', Consolas, 'Liberation Mono', monospace";
 const USE_OPTIONS = UNIT_USES.map((u) => ({ value: u, label: UNIT_USE_LABELS[u] }));
@@ -70,6 +71,9 @@ export function UnitsStep(props: { form: IntakeForm; onChange: FormEdit; showErr
                 />
               </Form.Item>
               {code && <UnitCodeRuler value={u.unitCode} problems={check.valid ? [] : check.problems} />}
+              {check.valid && u.address.trim() === '' && (
+                <KnownUnitHint unitCode={code} valid={check.valid} onFill={(known) => update(u.key, known)} />
+              )}
               {outside && (
                 <Alert
                   type="warning"

@@ -169,6 +169,14 @@ describe('counter intake: the case model behind the contract', () => {
     expect(await t.call('clerk', 'cases.attachFile', { id: draft.id, materialId: 'nope', fileName: 'x.png', mediaType: 'image/png', dataBase64: png.toString('base64') })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
+  it('knows units from earlier cases: a second intake of the same unit finds its address, use and area', async () => {
+    const first = await clerkWithDraft();
+    await t.ok('clerk', 'cases.saveDraft', { id: first.id, coOwnership: 'sole', parties: [BUYER], units: [UNIT], materialsReceived: [] });
+    expect(await t.ok('clerk', 'cases.lookupUnit', { unitCode: '430102003004GB00123F00019999' })).toBeNull();
+    const known = await t.ok('clerk', 'cases.lookupUnit', { unitCode: UNIT.unitCode.toLowerCase() });
+    expect(known).toMatchObject({ address: UNIT.address, use: 'residential', areaM2: 89.5, cases: [{ id: first.id, businessType: 'transfer', status: 'draft' }] });
+  });
+
   it('a manual fee change needs a reason and is audited', async () => {
     const draft = await clerkWithDraft();
     await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [BUYER, SELLER_1], units: [UNIT], materialsReceived: RECEIVED });
