@@ -72,3 +72,4 @@ export * from './validation/business-type-rules';
 export * from './validation/fee-schedule';
 export * from './validation/holiday-calendar';
 export * from './validation/workstation-id';
+export * from './validation/credit-code';

@@ -390,6 +390,74 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     console.log(`预告登记受理（键盘）：职员点击 ${clerk.clicks} 次、按键 ${clerk.keys} 次；模拟设备中代替申请人的操作 ${clerk.applicantActions} 次`);
   }, 120_000);
 
+  it('抵押权首次登记: a bank as mortgagee by its credit code (GB 32100), the owner as mortgagor, 80 元, 受理 and the receipt printed', async () => {
+    const clerk = new Counter(page);
+    await clerk.click(page.getByRole('menuitem', { name: '受理' }));
+    await clerk.click(page.locator('button[data-type="mortgageFirst"]'));
+    await stepTitle('申请人').waitFor();
+
+    // Row 1, the mortgagee: a bank, identified by its unified social credit code.
+    await clerk.click(page.getByLabel('第 1 位申请人证件类型'));
+    await clerk.click(page.locator('.ant-select-item-option').filter({ hasText: '信用代码' }));
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await page.getByLabel('第 1 位申请人姓名').fill('中国工商银行股份有限公司长沙芙蓉支行');
+    await page.getByLabel('第 1 位申请人证件号码').fill('911100001000044478');
+    await page.getByLabel('第 1 位申请人证件号码').blur();
+    await page.getByText(/校验码（第 18 位）不正确（GB 32100-2015）/).waitFor();
+    await shot('52-mortgage-credit-code-invalid');
+    await page.getByLabel('第 1 位申请人证件号码').fill('911100001000044477');
+    clerk.keys += 18 + 19;
+    // Row 2 (the form starts with one row per required side), the mortgagor: the owner, typed.
+    await page.getByLabel('第 2 位申请人姓名').fill('周晓岚');
+    await page.getByLabel('第 2 位申请人证件号码').fill('43010219860314042X');
+    clerk.keys += 3 + 18;
+    await page.getByText('✓ 号码校验通过 · 女 · 出生 1986-03-14').waitFor();
+    await shot('53-mortgage-parties');
+    await clerk.click(page.getByRole('button', { name: /下一步/ }));
+
+    await stepTitle('不动产单元').waitFor();
+    await page.keyboard.type('430102003004GB00123F00010205');
+    await clerk.press('Tab');
+    await clerk.typeKeys('湖南省长沙市芙蓉区五一大道一百二十三号3栋2单元205室');
+    await clerk.press('Tab', 2);
+    await clerk.typeKeys('101.2');
+    clerk.keys += 28;
+    await clerk.press('Enter');
+
+    await stepTitle('申请材料').waitFor();
+    await clerk.press('Enter');
+    await page.getByText('本次必交 5 项，已收 5 项').waitFor();
+    await clerk.press('Enter');
+
+    await stepTitle('收费').waitFor();
+    await expect(page.getByTestId('fee-total').textContent()).resolves.toBe('80.00 元');
+    await clerk.press('Enter');
+
+    await stepTitle('签名').waitFor();
+    await clerk.press('Enter');
+    await page.getByRole('button', { name: '模拟设备' }).click();
+    await signWithSample(clerk, '中国工商银行股份有限公司长沙芙蓉支行');
+    await signWithSample(clerk, '周晓岚');
+    await closePanel();
+    await page.getByText('全部申请人已签名').waitFor({ timeout: 15_000 });
+    await clerk.click(page.getByRole('button', { name: '下一步：受理' }));
+    await stepTitle('受理').waitFor();
+    await clerk.press('Enter');
+    const caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
+    expect(caseNumber).toMatch(/^430102-\d{8}-A7-\d{4}$/);
+    await shot('54-mortgage-accepted');
+
+    await clerk.click(page.getByRole('button', { name: '查看业务详情' }));
+    await page.getByTestId('case-title').filter({ hasText: caseNumber }).waitFor();
+    await page.getByRole('cell', { name: '911100001000044477' }).waitFor();
+    const before = queue.outputFiles().length;
+    await clerk.click(page.getByRole('button', { name: /打印受理凭证/ }));
+    await page.getByText(/受理凭证已打印（打印机 \S+，作业 \d+）/).waitFor({ timeout: 20_000 });
+    await expect.poll(() => queue.outputFiles().length, { timeout: 10_000 }).toBe(before + 1);
+    await shot('55-mortgage-receipt-printed');
+    console.log(`抵押权首次登记受理：职员点击 ${clerk.clicks} 次、按键约 ${clerk.keys} 次`);
+  }, 120_000);
+
   it('a draft left half-way: 补正 from the detail, 继续受理 keeps the saved ID numbers, then 受理 and 撤回', async () => {
     const none = new Counter(page);
     await page.getByRole('menuitem', { name: '受理' }).click();

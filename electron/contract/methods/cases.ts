@@ -16,7 +16,8 @@ const partyInput = z
   .object({
     role: z.enum(['holder', 'obligor', 'agent']),
     name: z.string().trim().min(1).max(60),
-    idType: z.enum(['resident_id', 'other']).default('resident_id'),
+    /** resident_id: 居民身份证; organization: 统一社会信用代码 (a bank as mortgagee); other: checked by the clerk. */
+    idType: z.enum(['resident_id', 'organization', 'other']).default('resident_id'),
     /**
      * The ID number as typed; or, for a party already saved, the masked number the screen shows
      * (the stored number is kept); or empty with `cardToken` from devices.readIdCard.

@@ -2,6 +2,7 @@ import {
   applicantRoleProblems,
   checkCoOwnership,
   missingMaterials,
+  validateCreditCode,
   validateIdNumber,
   validatePhone,
   validateUnitCode,
@@ -35,6 +36,10 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
 
   'id-numbers-valid': (c) =>
     c.parties.flatMap((p) => {
+      if (p.idType === 'organization') {
+        const org = validateCreditCode(p.idNumber);
+        return org.valid ? [] : org.reasons.map((r) => `${ROLE_LABEL[p.role]}${p.name}：${r}`);
+      }
       if (p.idType !== 'resident_id') return [];
       const check = validateIdNumber(p.idNumber);
       return check.valid ? [] : check.reasons.map((r) => `${ROLE_LABEL[p.role]}${p.name}：${r}`);

@@ -129,8 +129,8 @@ function applicant(c: CaseRecord, p: Party, full: boolean, d: DocumentContext): 
   return {
     role: ROLE[p.role],
     name: p.name,
-    idType: p.idType === 'resident_id' ? '居民身份证' : '其他证件',
-    idNumber: full ? p.idNumber : maskIdNumber(p.idNumber),
+    idType: p.idType === 'resident_id' ? '居民身份证' : p.idType === 'organization' ? '统一社会信用代码' : '其他证件',
+    idNumber: full || p.idType === 'organization' ? p.idNumber : maskIdNumber(p.idNumber),
     ...(p.phone ? { phone: p.phone } : {}),
     ...(share ? { share } : {}),
     ...(p.signatureBlob ? { signature: d.signatureOf(p.signatureBlob) } : {}),

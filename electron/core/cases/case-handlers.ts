@@ -145,13 +145,13 @@ const saveDraft: Handler<'cases.saveDraft'> = (ctx, input) => {
  * Where a party's full ID number comes from: a card just read (its token), the number as typed,
  * or — when the screen sends back the masked number it shows — the number already stored.
  */
-function resolveIdNumber(ctx: CallContext, c: CaseRecord, p: { name: string; role: string; idNumber: string; cardToken?: string }): string {
+function resolveIdNumber(ctx: CallContext, c: CaseRecord, p: { name: string; role: string; idType: string; idNumber: string; cardToken?: string }): string {
   if (p.cardToken) {
     const card = ctx.services.devices.cardTokens.resolve(p.cardToken, ctx.now.getTime());
     if (!card) throw new AppError('BAD_REQUEST', `${p.name}的身份证读取结果已过期，请重新读卡。`);
     return card.idNumber;
   }
-  if (p.idNumber.includes('*')) {
+  if (p.idNumber.includes('*') && p.idType !== 'organization') {
     const kept = c.parties.find((b) => b.name === p.name && maskIdNumber(b.idNumber) === p.idNumber.toUpperCase());
     if (!kept) throw new AppError('BAD_REQUEST', `${p.name}的证件号码需要完整填写或重新读卡。`);
     return kept.idNumber;

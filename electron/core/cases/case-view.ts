@@ -18,7 +18,8 @@ export function toCaseView(c: CaseRecord, type: BusinessType): CaseView {
       role: p.role,
       name: p.name,
       idType: p.idType,
-      idNumberMasked: maskIdNumber(p.idNumber),
+      // An organisation's credit code is public (it is printed on its business licence).
+      idNumberMasked: p.idType === 'organization' ? p.idNumber : maskIdNumber(p.idNumber),
       phoneMasked: p.phone ? maskPhone(p.phone) : null,
       share: p.share,
       signed: p.signatureBlob !== null,

@@ -256,6 +256,7 @@ function IdNumberCell(props: { row: PartyRow; index: number; shown: boolean; onC
           onChange={(idType) => props.onChange({ idType })}
           options={[
             { value: 'resident_id', label: '身份证' },
+            { value: 'organization', label: '信用代码' },
             { value: 'other', label: '其他' },
           ]}
           style={{ width: 100, flex: 'none' }}
@@ -264,7 +265,7 @@ function IdNumberCell(props: { row: PartyRow; index: number; shown: boolean; onC
         <Input
           value={row.idNumber}
           maxLength={40}
-          placeholder={resident ? '18 位公民身份号码' : '证件号码'}
+          placeholder={resident ? '18 位公民身份号码' : row.idType === 'organization' ? '18 位统一社会信用代码' : '证件号码'}
           onChange={(e) => props.onChange({ idNumber: e.target.value })}
           onBlur={props.onBlur}
           status={problems ? 'error' : undefined}

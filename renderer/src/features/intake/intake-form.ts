@@ -2,6 +2,7 @@ import {
   checkCoOwnership,
   normalizeUnitCode,
   parseShare,
+  validateCreditCode,
   validateIdNumber,
   validatePhone,
   validateUnitCode,
@@ -32,7 +33,7 @@ export interface PartyRow {
   key: string;
   role: ApplicantRole;
   name: string;
-  idType: 'resident_id' | 'other';
+  idType: 'resident_id' | 'organization' | 'other';
   /** The typed number (only for `idSource.kind === 'typed'`). */
   idNumber: string;
   idSource: IdSource;
@@ -95,7 +96,7 @@ export function formFromCase(view: CaseView): IntakeForm {
     parties: view.parties.map((p) => ({
       ...emptyParty(p.role),
       name: p.name,
-      idType: p.idType === 'other' ? 'other' : 'resident_id',
+      idType: p.idType === 'other' || p.idType === 'organization' ? p.idType : 'resident_id',
       idSource: { kind: 'stored', masked: p.idNumberMasked },
       phoneMasked: p.phoneMasked,
       share: p.share ?? '',
@@ -132,6 +133,9 @@ export function partyProblems(p: PartyRow, mode: CoOwnershipMode | null): PartyP
     if (p.idNumber.trim() === '') problems.idNumber = ['请填写证件号码或读取身份证'];
     else if (p.idType === 'resident_id') {
       const check = validateIdNumber(p.idNumber);
+      if (!check.valid) problems.idNumber = check.reasons;
+    } else if (p.idType === 'organization') {
+      const check = validateCreditCode(p.idNumber);
       if (!check.valid) problems.idNumber = check.reasons;
     }
   }

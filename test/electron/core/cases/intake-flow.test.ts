@@ -23,12 +23,11 @@ describe('counter intake: the case model behind the contract', () => {
   let t: TestWorkstation;
   afterEach(() => t.close());
 
-  async function clerkWithDraft(startDevices = false) {
+  async function clerkWithDraft(startDevices = false, businessType: 'transfer' | 'mortgageFirst' = 'transfer') {
     t = makeWorkstation({ config: { workstationId: 'A7', devices: { idcard: 'none', printer: 'none-printer' } }, startDevices });
     await t.setup();
     await t.userWithRole('clerk', 'clerk');
-    const draft = await t.ok('clerk', 'cases.createDraft', { businessType: 'transfer' });
-    return draft;
+    return t.ok('clerk', 'cases.createDraft', { businessType });
   }
 
   it('a new draft lists the checklist and says what stands between it and 受理', async () => {
@@ -175,6 +174,18 @@ describe('counter intake: the case model behind the contract', () => {
     expect(await t.ok('clerk', 'cases.lookupUnit', { unitCode: '430102003004GB00123F00019999' })).toBeNull();
     const known = await t.ok('clerk', 'cases.lookupUnit', { unitCode: UNIT.unitCode.toLowerCase() });
     expect(known).toMatchObject({ address: UNIT.address, use: 'residential', areaM2: 89.5, cases: [{ id: first.id, businessType: 'transfer', status: 'draft' }] });
+  });
+
+  it('a mortgage (抵押权首次) with a bank as mortgagee: the credit code is checked (GB 32100) and shown in full', async () => {
+    const draft = await clerkWithDraft(false, 'mortgageFirst');
+    const bank = { role: 'holder' as const, name: '中国工商银行股份有限公司长沙芙蓉支行', idType: 'organization' as const, idNumber: '911100001000044477', phone: '0731-84001111' };
+    const bad = await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: null, parties: [{ ...bank, idNumber: '911100001000044478' }, BUYER], units: [UNIT], materialsReceived: [] });
+    expect(bad.acceptance.find((r) => r.rule === 'id-numbers-valid')?.reasons.join('')).toMatch(/工商银行.*校验码/);
+    const good = await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: null, parties: [bank, BUYER], units: [UNIT], materialsReceived: [] });
+    expect(good.acceptance.find((r) => r.rule === 'id-numbers-valid')?.passed).toBe(true);
+    expect(good.parties[0].idNumberMasked).toBe('911100001000044477');
+    expect(good.parties[1].idNumberMasked).toBe('433124********0267');
+    expect(good.tracks).toEqual({ registration: 'pending', transaction: 'not_applicable', tax: 'not_applicable' });
   });
 
   it('a manual fee change needs a reason and is audited', async () => {
