@@ -113,13 +113,31 @@ export class DeviceManager {
     printerName: string | undefined,
     calibrationOf: (printer: string) => { x: number; y: number } | null,
   ): Promise<{ jobId: number; printer: string }> {
-    const snapshot = await this.printers();
-    const printer = printerName ?? snapshot.selected;
-    if (!printer) throw new AppError('DEVICE_NOT_CONFIGURED', '没有可用的打印机：请在配置文件中设置 devices.printer，或设置系统默认打印机。');
+    const printer = printerName ?? (await this.selectedPrinter());
     const offsetMm = calibrationOf(printer);
+    const pdf = await createTestPage({ printerName: printer, printedAt: new Date() });
+    return this.printOn(printer, pdf, { title: '打印测试页', copies: 1, ...(offsetMm ? { offsetMm } : {}) });
+  }
+
+  /** Prints a document on the selected A4 printer and waits for the job's end. */
+  async printDocument(pdf: Uint8Array, options: { title: string; copies: number }): Promise<{ jobId: number; printer: string }> {
+    return this.printOn(await this.selectedPrinter(), pdf, options);
+  }
+
+  private async selectedPrinter(): Promise<string> {
+    const { selected } = await this.printers();
+    if (!selected) throw new AppError('DEVICE_NOT_CONFIGURED', '没有可用的打印机：请在配置文件中设置 devices.printer，或设置系统默认打印机。');
+    return selected;
+  }
+
+  /** One job at a time per printer; the outcome refreshes the printer's status. */
+  private printOn(
+    printer: string,
+    pdf: Uint8Array,
+    options: { title: string; copies: number; offsetMm?: { x: number; y: number } },
+  ): Promise<{ jobId: number; printer: string }> {
     return this.exclusive('printer', async () => {
-      const pdf = await createTestPage({ printerName: printer, printedAt: new Date() });
-      const result = await this.printer.print(pdf, { printer, copies: 1, media: 'A4', title: '打印测试页', ...(offsetMm ? { offsetMm } : {}) });
+      const result = await this.printer.print(pdf, { printer, media: 'A4', ...options });
       void this.printers();
       if (!result.ok) throw new AppError(result.error.code, result.error.message, { state: result.state, jobId: result.jobId });
       return { jobId: result.jobId, printer };
@@ -173,19 +191,6 @@ export class DeviceManager {
     if (!simulation) throw new AppError('DEVICE_NOT_SIMULATED');
     if (!simulation.signing) throw new AppError('BAD_REQUEST', '签名板上没有等待中的签名。');
     simulation.cancel();
-  }
-
-  /** Prints a document on the selected A4 printer and waits for the job's end. */
-  async printDocument(pdf: Uint8Array, options: { title: string; copies: number }): Promise<{ jobId: number; printer: string }> {
-    const snapshot = await this.printers();
-    const printer = snapshot.selected;
-    if (!printer) throw new AppError('DEVICE_NOT_CONFIGURED', '没有可用的打印机：请在配置文件中设置 devices.printer，或设置系统默认打印机。');
-    return this.exclusive('printer', async () => {
-      const result = await this.printer.print(pdf, { printer, copies: options.copies, media: 'A4', title: options.title });
-      void this.printers();
-      if (!result.ok) throw new AppError(result.error.code, result.error.message, { state: result.state, jobId: result.jobId });
-      return { jobId: result.jobId, printer };
-    });
   }
 
   simulation() {

@@ -1,5 +1,6 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import type { Log } from './security-policy';
+import { SECURE_WEB_PREFERENCES } from './secure-web-preferences';
 
 /**
  * The in-memory session hidden print windows run in (no `persist:` prefix: nothing of a document
@@ -41,17 +42,7 @@ export function printWindowOptions(session: Session): BrowserWindowConstructorOp
     webPreferences: {
       session,
       plugins: true,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      safeDialogs: true,
-      navigateOnDragDrop: false,
+      ...SECURE_WEB_PREFERENCES,
       devTools: false,
     },
   };

@@ -3,6 +3,7 @@ import type { WorkstationConfig } from '../../contract';
 import { APP_HOME_URL } from './app-origin';
 import { blockKioskShortcuts } from './kiosk-shortcuts';
 import { hardenWebContents, installSessionPolicy, type Log } from './security-policy';
+import { SECURE_WEB_PREFERENCES } from './secure-web-preferences';
 
 export const WINDOW_TITLE = '不动产登记窗口工作站';
 
@@ -50,17 +51,7 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
     ...(kiosk ? { kiosk: true, fullscreen: true } : {}),
     webPreferences: {
       preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      safeDialogs: true,
-      navigateOnDragDrop: false,
+      ...SECURE_WEB_PREFERENCES,
       devTools: !options.isPackaged,
     },
   };

@@ -1,22 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT, until } from '../../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../../support/workstation';
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
-// Fictional people with valid GB 11643 check characters.
-const SELLER_1 = { role: 'obligor' as const, name: '周晓岚', idNumber: '43010219860314042X', phone: '13807310001' };
-const SELLER_2 = { role: 'obligor' as const, name: '刘德顺', idNumber: '430103195502010178', phone: null };
-const BUYER = { role: 'holder' as const, name: '龙金花', idNumber: '433124199211080267', phone: '0731-84001234' };
-const UNIT = { unitCode: '430102003004GB00123F00010203', address: '湖南省长沙市芙蓉区五一大道一百二十三号3栋2单元203室', use: 'residential' as const, areaM2: 89.5 };
-const RECEIVED = ['applicationForm', 'applicantIdentity', 'titleCertificate', 'transferContract'].map((materialId) => ({ materialId, copies: 1 }));
+const RECEIVED = TRANSFER_RECEIVED;
 
 /** A second-hand flat transfer (二手房转移) through the contract, as the intake wizard drives it. */
 describe('counter intake: the case model behind the contract', () => {

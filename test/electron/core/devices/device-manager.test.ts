@@ -1,15 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../../support/workstation';
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('device manager: the configured ID card reader behind the contract', () => {
   let t: TestWorkstation;
