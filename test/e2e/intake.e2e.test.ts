@@ -316,8 +316,9 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     expect(verified).toMatchObject({ ok: true, value: { ok: true, facts: { caseNumber } } });
   }, 120_000);
 
-  it('预告登记 by keyboard alone: live ID and unit code checks, the fee step says 不收费, 受理', async () => {
+  it('预告登记 by keyboard alone: live ID and unit code checks, the fee step says 不收费, 受理, receipt printed and verified', async () => {
     const clerk = new Counter(page);
+    const printedBefore = new Set(queue.outputFiles());
     await clerk.click(page.getByRole('menuitem', { name: '受理' }));
     await page.locator('button[data-type="first"]').waitFor();
     // The first card has the focus; the arrow keys move to 预告登记 (the 7th type).
@@ -387,6 +388,22 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     const caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
     expect(caseNumber).toMatch(/^430102-\d{8}-A7-\d{4}$/);
     await shot('47-prereg-accepted');
+    // The receipt of a free business type, printed and verified like the others.
+    await page.getByRole('button', { name: '查看业务详情' }).click();
+    await page.getByTestId('case-title').filter({ hasText: caseNumber }).waitFor();
+    await expect(page.getByRole('button', { name: /打印缴费通知书/ }).count()).resolves.toBe(0);
+    const before = queue.outputFiles().length;
+    await page.getByRole('button', { name: /打印受理凭证/ }).click();
+    await page.getByText(/受理凭证已打印（打印机 \S+，作业 \d+）/).waitFor({ timeout: 20_000 });
+    await expect.poll(() => queue.outputFiles().length, { timeout: 10_000 }).toBe(before + 1);
+    const printedFile = join(queue.outDir, queue.outputFiles().find((f) => !printedBefore.has(f)) ?? '');
+    const receiptText = execFileSync('pdftotext', [printedFile, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+    expect(receiptText).toContain(caseNumber);
+    expect(receiptText).toContain('预告登记');
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', printedFile, join(data.path, 'prereg')]);
+    const code = execFileSync('zbarimg', ['--raw', '-q', join(data.path, 'prereg.png')], { encoding: 'utf8' }).trim();
+    const verified = await page.evaluate(async (text) => (await fetch('/api/documents.verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text }) })).json(), code);
+    expect(verified).toMatchObject({ ok: true, value: { ok: true, facts: { caseNumber } } });
     console.log(`预告登记受理（键盘）：职员点击 ${clerk.clicks} 次、按键 ${clerk.keys} 次；模拟设备中代替申请人的操作 ${clerk.applicantActions} 次`);
   }, 120_000);
 
