@@ -34,7 +34,16 @@ export async function build({ quiet = false } = {}) {
   const { build: viteBuild } = await import('vite');
   const esbuild = await import('esbuild');
   mkdirSync(dist, { recursive: true });
-  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  // Always a production build, whoever calls: under Vitest NODE_ENV is 'test', and Vite would
+  // then bundle React's development runtime (larger and slower) into the app `npm start` serves.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'warn' : 'info' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const common = {
     bundle: true,
     platform: 'node',
