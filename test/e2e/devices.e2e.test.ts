@@ -23,7 +23,7 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
     writeFileSync(join(data.path, 'config.json'), JSON.stringify({ devices: { printer: queue.name } }));
     host = await startWebHostProcess(data.path);
     chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     page.setDefaultTimeout(10_000);
     await page.goto(host.url);
     await page.getByText('首次启动设置').first().waitFor();

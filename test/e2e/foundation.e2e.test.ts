@@ -27,7 +27,7 @@ describe('foundation e2e (Chromium + web host)', () => {
     writeFileSync(join(data.path, 'config.json'), JSON.stringify({ security: { idleLockSeconds: 6 } }));
     host = await startWebHostProcess(data.path);
     chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     page.setDefaultTimeout(10_000);
   });
 

@@ -62,7 +62,7 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     writeFileSync(join(data.path, 'config.json'), JSON.stringify({ workstationId: 'A7', devices: { printer: queue.name } }));
     host = await startWebHostProcess(data.path);
     chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     page.setDefaultTimeout(10_000);
     await page.goto(host.url);
     await page.getByText('首次启动设置').first().waitFor();

@@ -8,5 +8,7 @@ export const theme: ThemeConfig = {
     fontFamily:
       "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
     borderRadius: 4,
+    // Staff who asked their system for less motion get none (also makes UI automation deterministic).
+    motion: typeof window === 'undefined' || !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
   },
 };
