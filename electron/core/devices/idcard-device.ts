@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import type { DeviceLocation } from '../../contract';
 import { samFraming, type SamRequest } from '../../../native/idcard/frame-codec';
 import { IdCardReader } from '../../../native/idcard/idcard-reader';
@@ -7,6 +6,7 @@ import { InMemoryChannel } from '../../../native/sim/in-memory-channel';
 import { SamResponder } from '../../../native/sim/sam-responder';
 import type { SimCard } from '../../../native/sim/sample-cards';
 import { fromTransport, type DeviceStatus } from './device-status';
+import { hasSocat } from './socat';
 
 /** The simulated reader's controls for the 模拟设备 panel. */
 export interface CardSimulation {
@@ -20,11 +20,6 @@ export interface IdCardDevice {
   close(): Promise<void>;
 }
 
-let socatAvailable: boolean | undefined;
-function hasSocat(): boolean {
-  socatAvailable ??= spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0;
-  return socatAvailable;
-}
 
 /**
  * Opens the configured reader. 'sim' runs the simulator on a real pseudo-terminal (so training

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import type { DeviceLocation } from '../../contract';
 import { SigpadDriver } from '../../../native/sigpad/sigpad-driver';
 import type { SignaturePad } from '../../../native/sigpad/signature-pad';
@@ -6,6 +5,7 @@ import type { PenPoint } from '../../../native/sigpad/strokes';
 import { SAMPLE_SIGNATURES, type SampleSignatureName } from '../../../native/sim/sample-signatures';
 import { SigpadSimulator } from '../../../native/sim/sigpad-simulator';
 import { DEVICE_LABELS, fromTransport, type DeviceStatus } from './device-status';
+import { hasSocat } from './socat';
 
 /** The simulated pad's signer, for the 模拟设备 panel: sign a sample or the trainee's mouse strokes. */
 export interface SignerSimulation {
@@ -34,7 +34,7 @@ export async function openSigpadDevice(location: Exclude<DeviceLocation, 'none'>
     });
     return { pad, simulation: null, close: () => pad.close() };
   }
-  if (spawnSync('socat', ['-V'], { stdio: 'ignore' }).status !== 0) {
+  if (!hasSocat()) {
     throw new Error('模拟签名板需要 socat（apt-get install socat）');
   }
   const simulator = new SigpadSimulator();

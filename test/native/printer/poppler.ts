@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { withoutSystemFonts } from '../../support/no-system-fonts';
 
 const run = promisify(execFile);
 
@@ -61,21 +61,10 @@ export async function pdfFonts(path: string): Promise<Array<{ name: string; embe
  * that shows up in the image was drawn from fonts inside the PDF.
  */
 export async function renderWithoutSystemFonts(pdfPath: string, pngPathWithoutExt: string, dpi = 60): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'bdc-nofonts-'));
-  try {
-    const conf = join(dir, 'fonts.conf');
-    writeFileSync(
-      conf,
-      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`,
-    );
-    const env = { ...process.env, FONTCONFIG_FILE: conf, FONTCONFIG_PATH: dir };
-    const { stdout } = await run('fc-list', [], { env });
-    if (stdout.trim() !== '') throw new Error(`fontconfig still lists fonts with ${conf}:\n${stdout}`);
+  return withoutSystemFonts(async (env) => {
     await run('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdfPath, pngPathWithoutExt], { env });
     return `${pngPathWithoutExt}.png`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export function readBytes(path: string): Uint8Array {

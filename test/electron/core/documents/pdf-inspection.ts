@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { withoutSystemFonts } from '../../../support/no-system-fonts';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
 
 const run = promisify(execFile);
@@ -129,25 +129,14 @@ export async function pdfPageCount(path: string): Promise<number> {
  * from fonts inside the PDF. Returns the PNG paths in page order.
  */
 export async function renderWithoutSystemFonts(pdfPath: string, outDir: string, name: string, dpi: number): Promise<string[]> {
-  const confDir = mkdtempSync(join(tmpdir(), 'bdc-nofonts-'));
-  try {
-    const conf = join(confDir, 'fonts.conf');
-    writeFileSync(
-      conf,
-      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig><cachedir>${join(confDir, 'cache')}</cachedir></fontconfig>\n`,
-    );
-    const env = { ...process.env, FONTCONFIG_FILE: conf, FONTCONFIG_PATH: confDir };
-    const { stdout } = await run('fc-list', [], { env });
-    if (stdout.trim() !== '') throw new Error(`fontconfig still lists fonts with ${conf}:\n${stdout}`);
+  return withoutSystemFonts(async (env) => {
     mkdirSync(outDir, { recursive: true });
     await run('pdftoppm', ['-png', '-r', String(dpi), pdfPath, join(outDir, name)], { env });
     return readdirSync(outDir)
       .filter((f) => f.startsWith(`${name}-`) && /-\d+\.png$/.test(f))
       .sort((a, b) => pageOf(a) - pageOf(b))
       .map((f) => join(outDir, f));
-  } finally {
-    rmSync(confDir, { recursive: true, force: true });
-  }
+  });
 }
 
 function pageOf(file: string): number {
