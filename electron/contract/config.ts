@@ -53,6 +53,51 @@ export const devicesConfigSchema = z
   })
   .strict();
 
+/**
+ * The provincial platform link. `url: null` means: in training mode, the local stand-in the host
+ * starts (test/platform); outside training mode, not configured. Certificate files are PEM (or one
+ * PFX/P12 with its passphrase); relative paths are taken from the data folder.
+ */
+export const platformConfigSchema = z
+  .object({
+    url: z.string().regex(/^https:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, '必须是 https:// 地址').nullable().default(null),
+    /** The platform CA (pinned: the system store is not trusted for the platform). */
+    caFile: z.string().min(1).nullable().default(null),
+    certFile: z.string().min(1).nullable().default(null),
+    keyFile: z.string().min(1).nullable().default(null),
+    pfxFile: z.string().min(1).nullable().default(null),
+    pfxPassphrase: z.string().nullable().default(null),
+    /** One request's limit (connect + answer); a lost answer costs at most this much. */
+    timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+    /** Cases sent in parallel (commands of one case always go in order). */
+    concurrency: z.number().int().min(1).max(16).default(4),
+    /** How often the change feed is read while online. */
+    pollSeconds: z.number().int().min(1).max(600).default(10),
+    /** Back-off after a failure: full jitter between 0 and min(maxMs, baseMs × 2^attempt). */
+    retryBaseMs: z.number().int().min(10).max(60_000).default(1000),
+    retryMaxMs: z.number().int().min(100).max(3_600_000).default(300_000),
+    /** Upload chunk size (bytes) for files. */
+    chunkBytes: z.number().int().min(16 * 1024).max(16 * 1024 * 1024).default(1024 * 1024),
+  })
+  .strict()
+  .refine((p) => !(p.pfxFile && (p.certFile || p.keyFile)), { message: 'pfxFile 与 certFile/keyFile 只能二选一', path: ['pfxFile'] });
+
+export const DEFAULT_PLATFORM_CONFIG = {
+  url: null,
+  caFile: null,
+  certFile: null,
+  keyFile: null,
+  pfxFile: null,
+  pfxPassphrase: null,
+  timeoutMs: 15_000,
+  concurrency: 4,
+  pollSeconds: 10,
+  retryBaseMs: 1000,
+  retryMaxMs: 300_000,
+  chunkBytes: 1024 * 1024,
+};
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+
 export const configSchema = z
   .object({
     /** 6-digit county code (GB/T 2260) of the registration office; set at first start. */
@@ -71,6 +116,7 @@ export const configSchema = z
     fees: feeScheduleSchema.default(DEFAULT_FEE_SCHEDULE),
     /** Extra holidays and make-up working days, added to the built-in official calendar. */
     holidays: holidayCalendarSchema.default(EMPTY_HOLIDAY_CALENDAR),
+    platform: platformConfigSchema.default(DEFAULT_PLATFORM_CONFIG),
   })
   .strict();
 

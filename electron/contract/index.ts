@@ -9,6 +9,7 @@ import { userMethods } from './methods/users';
 import { workbenchMethods } from './methods/workbench';
 import { deviceMethods } from './methods/devices';
 import { caseMethods } from './methods/cases';
+import { syncMethods } from './methods/sync';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -25,6 +26,7 @@ export const contract = {
   ...workbenchMethods,
   ...deviceMethods,
   ...caseMethods,
+  ...syncMethods,
 };
 
 export type Contract = typeof contract;

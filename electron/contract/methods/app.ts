@@ -3,6 +3,7 @@ import { method } from '../define';
 import { empty } from './shared';
 import { officeCodeSchema } from '../config';
 import { deviceStatusSchema } from './devices';
+import { platformStatusSchema } from './sync';
 
 export const backupSchema = z.object({ file: z.string(), createdAt: z.string(), bytes: z.number() });
 
@@ -41,7 +42,7 @@ export const appMethods = {
     description: 'Platform link and device status for the top bar',
     input: empty,
     output: z.object({
-      platform: z.object({ state: z.enum(['not_configured', 'online', 'offline']), detail: z.string() }),
+      platform: platformStatusSchema,
       devices: z.array(deviceStatusSchema),
     }),
     access: 'any',

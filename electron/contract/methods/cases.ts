@@ -41,6 +41,12 @@ const unitInput = z
 export const caseViewSchema = z.object({
   id: z.number().int(),
   caseNumber: z.string().nullable(),
+  /** 统一受理编号 from the provincial platform, once it has received the case. */
+  officialNumber: z.string().nullable(),
+  /** Where the case is on its way to the platform: local only, queued, delivered, or stuck as a dead letter. */
+  sync: z.enum(['local', 'queued', 'sent', 'dead', 'cancelled']),
+  /** Certificate numbers after 登簿. */
+  certificateNumbers: z.array(z.string()),
   businessType: z.string(),
   businessTypeName: z.string(),
   status: caseStatusSchema,
@@ -258,6 +264,7 @@ export const caseMethods = {
   'cases.timeline': method({
     description: "The case's history from the audit log",
     input: caseId,
+    /** Local actions (from the audit log) and platform events (actor 省级平台, action `platform.<kind>`), in time order. */
     output: z.array(z.object({ at: z.string(), actor: z.string().nullable(), action: z.string(), result: z.string(), detail: z.record(z.string(), z.unknown()) })),
     access: STAFF,
   }),
