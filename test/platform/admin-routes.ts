@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { PlatformAdmin } from './admin';
+import { faultSchema } from './faults';
+import { asPlatformError, PlatformError, requestTarget, sendError, sendJson } from './http-io';
+import { readSmallBody } from './request-body';
+import { parseBody, parseJson } from './wire-schemas';
+
+/**
+ * The /admin routes of API.md on the admin listener (plain HTTP, 127.0.0.1 only), each a thin
+ * mapping onto PlatformAdmin. No faults apply here: a test must always be able to reach the
+ * controls, even while the provincial API is "down".
+ */
+const autoSchema = z.object({ enabled: z.boolean(), stepMs: z.number().int().min(1).max(86_400_000) });
+const changeSchema = z.object({ kind: z.string().min(1).max(60), data: z.record(z.string(), z.unknown()).default({}) });
+const faultsSchema = z.object({ faults: z.array(faultSchema).max(100) });
+const ADMIN_BODY_LIMIT = 1024 * 1024;
+
+export function createAdminHandler(admin: PlatformAdmin): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const { path } = requestTarget(req);
+    const method = req.method ?? 'GET';
+    try {
+      const body = async (): Promise<unknown> => parseJson(await readSmallBody(req, ADMIN_BODY_LIMIT));
+      const changeTarget = /^\/admin\/cases\/([^/]+)\/changes$/.exec(path);
+      if (method === 'GET' && path === '/admin/cases') return sendJson(res, 200, { cases: admin.cases() });
+      if (method === 'POST' && changeTarget) {
+        const change = parseBody(changeSchema, await body(), '变更');
+        admin.appendChange(decodeURIComponent(changeTarget[1]), change.kind, change.data);
+        return sendJson(res, 201, { ok: true });
+      }
+      if (method === 'POST' && path === '/admin/auto') {
+        admin.setAuto(parseBody(autoSchema, await body(), '自动决定设置'));
+        return sendJson(res, 200, { ok: true });
+      }
+      if (method === 'POST' && path === '/admin/faults') {
+        admin.setFaults(parseBody(faultsSchema, await body(), '故障设置').faults);
+        return sendJson(res, 200, { ok: true });
+      }
+      if (method === 'DELETE' && path === '/admin/faults') {
+        admin.clearFaults();
+        return sendJson(res, 200, { ok: true });
+      }
+      if (method === 'GET' && path === '/admin/stats') return sendJson(res, 200, admin.stats());
+      throw new PlatformError(404, 'NOT_FOUND', `没有管理接口 ${method} ${path}。`);
+    } catch (err) {
+      sendError(res, asPlatformError(err));
+    }
+  };
+}
