@@ -68,14 +68,14 @@ export const platformConfigSchema = z
     pfxFile: z.string().min(1).nullable().default(null),
     pfxPassphrase: z.string().nullable().default(null),
     /** One request's limit (connect + answer); a lost answer costs at most this much. */
-    timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+    timeoutMs: z.number().int().min(200).max(120_000).default(15_000),
     /** Cases sent in parallel (commands of one case always go in order). */
     concurrency: z.number().int().min(1).max(16).default(4),
     /** How often the change feed is read while online. */
     pollSeconds: z.number().int().min(1).max(600).default(10),
     /** Back-off after a failure: full jitter between 0 and min(maxMs, baseMs × 2^attempt). */
-    retryBaseMs: z.number().int().min(10).max(60_000).default(1000),
-    retryMaxMs: z.number().int().min(100).max(3_600_000).default(300_000),
+    retryBaseMs: z.number().int().min(1).max(60_000).default(1000),
+    retryMaxMs: z.number().int().min(10).max(3_600_000).default(300_000),
     /** Upload chunk size (bytes) for files. */
     chunkBytes: z.number().int().min(16 * 1024).max(16 * 1024 * 1024).default(1024 * 1024),
   })

@@ -69,6 +69,9 @@ export const ERROR_CODES = [
   'CASE_STATE_CONFLICT',
   'CASE_RULES_NOT_MET',
   'UNKNOWN_BUSINESS_TYPE',
+  // Sync
+  'OUTBOX_NOT_FOUND',
+  'OUTBOX_STATE_CONFLICT',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -147,6 +150,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CASE_STATE_CONFLICT: '该业务当前状态不允许此操作，请刷新后再试。',
   CASE_RULES_NOT_MET: '受理条件未满足，请按提示补齐后再受理。',
   UNKNOWN_BUSINESS_TYPE: '不认识的业务类型。',
+  OUTBOX_NOT_FOUND: '找不到该同步指令，请刷新后再试。',
+  OUTBOX_STATE_CONFLICT: '只有发送失败（死信）的指令可以重新发送或放弃，请刷新后再试。',
 };
 
 /** An error thrown inside core that the dispatcher turns into `{ ok: false, error }`. */

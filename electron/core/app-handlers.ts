@@ -1,6 +1,7 @@
 import { checkOfficeCode } from '../contract';
 import { userReads } from './auth/users-repository';
 import type { Handler } from './handler';
+import { platformStatus } from './sync/platform-status';
 
 const info: Handler<'app.info'> = (ctx) => {
   const { services } = ctx;
@@ -26,15 +27,9 @@ const info: Handler<'app.info'> = (ctx) => {
   };
 };
 
-/**
- * Platform and device status for the top bar. The sync engine does not exist yet, so the platform
- * reports "not connected" truthfully rather than pretending to be online.
- */
+/** Platform link (from the sync engine, with the outbox counts) and device status for the top bar. */
 const status: Handler<'status.get'> = (ctx) => ({
-  platform: {
-    state: 'not_configured' as const,
-    detail: ctx.services.config.value.training ? '培训模式：省级平台模拟服务尚未接入' : '未配置省级平台地址',
-  },
+  platform: platformStatus(ctx.services),
   devices: ctx.services.devices.status(),
 });
 

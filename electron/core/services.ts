@@ -8,6 +8,7 @@ import type { DeviceManager } from './devices/device-manager';
 import type { BlobStore } from './blobs/blob-store';
 import type { BusinessType } from '../contract';
 import type { Db } from './store/database';
+import type { SyncEngine } from './sync/sync-engine';
 
 export interface RecoveryState {
   reason: string;
@@ -25,6 +26,8 @@ export interface Services {
   readonly events: EventHub;
   readonly devices: DeviceManager;
   readonly blobs: BlobStore;
+  /** The sync engine, or null when no platform is configured (commands still queue in the outbox). */
+  readonly sync: SyncEngine | null;
   /** The office's business types (defaults + config overrides), checked at start. */
   businessTypes(): BusinessType[];
   readonly paths: { database: string; backups: string; config: string };

@@ -26,6 +26,9 @@ import { migrate } from './store/migrate';
 import { MIGRATIONS } from './store/migrations';
 import { recoveryHandlers } from './store/recovery-handlers';
 import { workbenchHandlers } from './workbench-handlers';
+import { syncHandlers } from './sync/sync-handlers';
+import { SyncEngine, type SyncEngineHooks } from './sync/sync-engine';
+import { platformConnectionFromConfig, type PlatformConnection } from './sync/platform-connection';
 import { deviceHandlers } from './devices/device-handlers';
 import { DeviceManager } from './devices/device-manager';
 import { PrinterDevice } from './devices/printer-device';
@@ -43,6 +46,7 @@ const handlers: Handlers = {
   ...deviceHandlers,
   ...caseHandlers,
   ...documentHandlers,
+  ...syncHandlers,
 };
 
 export interface WorkstationOptions {
@@ -56,6 +60,13 @@ export interface WorkstationOptions {
   startDevices?: boolean;
   /** How documents reach printers: CUPS by default; the Electron host passes its own on Windows. */
   printerBackend?: PrinterBackend;
+  /**
+   * The provincial platform to sync with. Undefined: as config.json's `platform` says. A connection
+   * overrides the config (the hosts pass the training stand-in's); null: no platform.
+   */
+  platform?: PlatformConnection | null;
+  /** Test hooks of the sync engine (randomness, timers, probe interval). */
+  sync?: SyncEngineHooks;
 }
 
 export interface Workstation {
@@ -65,7 +76,7 @@ export interface Workstation {
   /** A window or browser tab went away for good: drop its session. */
   forgetClient(clientId: string): void;
   readonly services: Services;
-  /** Stops timers, devices and the database; resolves once devices are closed. */
+  /** Stops the sync engine, timers, devices and the database; resolves once devices are closed and sync work has unwound. */
   close(): Promise<void>;
 }
 
@@ -87,6 +98,9 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     throw new ConfigFileError(loaded.path, 'businessTypes', (err as Error).message);
   }
 
+  // A platform configured with a missing certificate file is a ConfigFileError now, not a mystery later.
+  const connection = options.platform !== undefined ? options.platform : platformConnectionFromConfig(dataDir, loaded.path, loaded.config.platform);
+
   let db: Db | null = null;
   const events = new EventHub();
   const devices = new DeviceManager(
@@ -95,15 +109,30 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     log,
     options.printerBackend ? new PrinterDevice(loaded.config.devices.printer, options.printerBackend) : undefined,
   );
+  const blobs = new BlobStore(join(dataDir, 'blobs'));
+  const clock = options.clock ?? (() => new Date());
+  const sync = connection
+    ? new SyncEngine({
+        db: () => services.db(),
+        blobs,
+        connection,
+        config: loaded.config.platform,
+        clock,
+        events,
+        log,
+        ...options.sync,
+      })
+    : null;
   const services: Services = {
     dataDir,
     host: options.host,
     version: pkg.version,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     sessions: new SessionRegistry(),
     events,
     devices,
-    blobs: new BlobStore(join(dataDir, 'blobs')),
+    blobs,
+    sync,
     businessTypes: () => businessTypes,
     paths,
     config: { value: loaded.config, exists: loaded.exists },
@@ -138,6 +167,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   }, options.idleSweepMs ?? 1000);
   sweep.unref();
   if (options.startDevices !== false) void devices.start();
+  sync?.start();
 
   return {
     call: dispatch,
@@ -147,10 +177,13 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     },
     services,
     async close() {
+      // The engine stops writing at once; its aborted requests unwind after the database is closed.
+      const stopping = sync?.stop();
       clearInterval(sweep);
       db?.close();
       db = null;
       await devices.close();
+      await stopping;
     },
   };
 }

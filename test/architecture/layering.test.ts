@@ -64,6 +64,21 @@ describe('layering: the runtime split holds', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the platform stand-in (test/platform) is reached only through the training seam', () => {
+    const offenders = ['electron', 'native', 'renderer/src'].flatMap((d) =>
+      sourceFiles(join(PROJECT_ROOT, d))
+        .filter((f) => rel(f) !== 'electron/hosts/training-platform.ts')
+        .flatMap((f) =>
+          importsOf(f)
+            .filter((s) => s.startsWith('.'))
+            .map((s) => relative(PROJECT_ROOT, join(f, '..', s)))
+            .filter((target) => target.startsWith('test/'))
+            .map((target) => `${rel(f)} → ${target}`),
+        ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('catches a violation (the checker itself works)', () => {
     const specs = importsOf(join(PROJECT_ROOT, 'electron/hosts/web/main.ts'));
     expect(specs).toContain('../../core/workstation');

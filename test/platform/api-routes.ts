@@ -164,8 +164,8 @@ function apiRoutes(deps: ApiDeps): Route[] {
       template: '/api/v1/blobs/{hash}',
       pattern: /^\/api\/v1\/blobs\/([^/]+)$/,
       kind: 'query',
-      handle: (ctx) => {
-        const blob = deps.blobs.get(hashParam(ctx.params[0]));
+      handle: async (ctx) => {
+        const blob = await deps.blobs.settled(hashParam(ctx.params[0]));
         if (!blob) throw notExpected();
         return { status: 200, headers: { ...uploadHeaders(blob.offset, blob.complete), 'Upload-Length': String(blob.size), 'Cache-Control': 'no-store' } };
       },

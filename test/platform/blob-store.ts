@@ -36,7 +36,8 @@ interface BlobRow {
 export class BlobStore {
   readonly dir: string;
   /** Uploads being written now: a second PATCH of the same file waits its turn (409, then HEAD). */
-  private readonly writing = new Set<string>();
+  /** Uploads being received, by hash: a HEAD waits for one to settle, so it reports what reached the disk. */
+  private readonly writing = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
@@ -65,6 +66,15 @@ export class BlobStore {
     return row ? { hash: row.hash, size: row.size, mediaType: row.media_type, offset: row.offset, complete: row.complete === 1 } : null;
   }
 
+  /**
+   * The state once any upload of this hash still being received has settled: a client that saw its
+   * connection cut asks at once, and must learn the bytes that were persisted, not a stale offset.
+   */
+  async settled(hash: string): Promise<BlobState | null> {
+    await this.writing.get(hash)?.catch(() => undefined);
+    return this.get(hash);
+  }
+
   isComplete(hash: string): boolean {
     return this.get(hash)?.complete ?? false;
   }
@@ -83,10 +93,13 @@ export class BlobStore {
     if (declaredLength !== null && offset + declaredLength > blob.size) throw pastSize(blob, offset + declaredLength);
     if (blob.complete) return { offset: blob.offset, complete: true };
 
-    this.writing.add(hash);
-    try {
+    const work = (async () => {
       const end = await this.append(blob, body, onPersisted);
       return end === blob.size ? this.finish(blob) : { offset: end, complete: false };
+    })();
+    this.writing.set(hash, work);
+    try {
+      return await work;
     } finally {
       this.writing.delete(hash);
     }

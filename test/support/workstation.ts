@@ -1,6 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../electron/contract';
+import type { PlatformConnection } from '../../electron/core/sync/platform-connection';
+import type { SyncEngineHooks } from '../../electron/core/sync/sync-engine';
 import { startWorkstation, type Workstation } from '../../electron/core/workstation';
 import { makeTempDir } from './temp-dir';
 
@@ -34,13 +36,34 @@ export interface TestWorkstation {
   close(): Promise<void>;
 }
 
-export function makeWorkstation(options: { config?: unknown; dataDir?: string; startDevices?: boolean } = {}): TestWorkstation {
+export interface MakeWorkstationOptions {
+  config?: unknown;
+  dataDir?: string;
+  startDevices?: boolean;
+  /** The platform connection (overrides config.json's `platform`; null = none). */
+  platform?: PlatformConnection | null;
+  /** Sync engine test hooks (random, timers, probe interval), kept across restart(). */
+  sync?: SyncEngineHooks;
+}
+
+export function makeWorkstation(options: MakeWorkstationOptions = {}): TestWorkstation {
   const temp = options.dataDir ? null : makeTempDir('bdc-core-');
   const dataDir = options.dataDir ?? (temp as { path: string }).path;
+  mkdirSync(dataDir, { recursive: true });
   if (options.config !== undefined) writeFileSync(join(dataDir, 'config.json'), JSON.stringify(options.config));
   const clock = manualClock();
   const logs: string[] = [];
-  const start = () => startWorkstation({ dataDir, host: 'web', clock: clock.now, log: (m) => logs.push(m), idleSweepMs: 60_000, startDevices: options.startDevices ?? false });
+  const start = () =>
+    startWorkstation({
+      dataDir,
+      host: 'web',
+      clock: clock.now,
+      log: (m) => logs.push(m),
+      idleSweepMs: 60_000,
+      startDevices: options.startDevices ?? false,
+      platform: options.platform,
+      sync: options.sync,
+    });
   const t: TestWorkstation = {
     ws: start(),
     dataDir,

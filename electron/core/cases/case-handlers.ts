@@ -8,7 +8,6 @@ import {
   tracksFor,
   type BusinessType,
 } from '../../contract';
-import { toAuditRecordView } from '../audit/audit-log';
 import type { Handler } from '../handler';
 import { audit, requireSession, type CallContext } from '../services';
 import { checkAcceptance } from './acceptance-rules';
@@ -17,7 +16,10 @@ import type { CaseRecord, Party, Unit } from './case-record';
 import { caseReads, caseWrites } from './case-repository';
 import { indexCase, searchCases } from './case-search';
 import { canTransition, EDITABLE, type CounterTransition } from './case-transitions';
+import { caseTimeline } from './case-timeline';
 import { toCaseView } from './case-view';
+import { caseSyncStateOf } from '../sync/case-sync-state';
+import { enqueueSubmission, enqueueWithdrawal } from '../sync/outbox-commands';
 import { computeFees, overrideFees } from './fees';
 import { promisedCompletionDate } from './working-days';
 import { workstationIdFor } from './workstation-id';
@@ -36,7 +38,7 @@ function load(ctx: CallContext, id: number): CaseRecord {
 
 function view(ctx: CallContext, id: number) {
   const c = load(ctx, id);
-  return toCaseView(c, typeOf(ctx, c.businessType));
+  return toCaseView(c, typeOf(ctx, c.businessType), caseSyncStateOf(ctx.services.db(), c.id));
 }
 
 function requireTransition(c: CaseRecord, t: CounterTransition): void {
@@ -245,7 +247,10 @@ const accept: Handler<'cases.accept'> = (ctx, input) => {
       calendar: mergeHolidayCalendars(DEFAULT_HOLIDAY_CALENDAR, config.holidays),
     });
     caseWrites.markAccepted(db, c.id, { caseNumber, promisedDate, by: s.username }, ctx.now);
+    // The submission to the platform commits with the acceptance: an accepted case is always queued.
+    enqueueSubmission(db, c.id, ctx.now);
   });
+  ctx.services.sync?.notify();
   return view(ctx, c.id);
 };
 
@@ -256,8 +261,11 @@ function simpleTransition(t: CounterTransition, detail: (input: never) => { reas
     const { reason, audit: auditDetail } = detail(input as never);
     const db = ctx.services.db();
     const to = t === 'requisition' ? 'requisitioned' : t === 'reject' ? 'rejected' : 'withdrawn';
+    // An accepted case is the platform's business too: its withdrawal is queued after its submission.
+    const tellPlatform = t === 'withdraw' && !EDITABLE.includes(c.status);
     commit(ctx, c.id, `cases.${t}`, auditDetail, () => {
       caseWrites.setStatus(db, c.id, to, reason, ctx.now);
+      if (tellPlatform) enqueueWithdrawal(db, c.id, reason, ctx.now);
       // A case that ends at the counter ends on every track it had opened.
       if (to !== 'requisitioned') {
         db.prepare(
@@ -267,6 +275,7 @@ function simpleTransition(t: CounterTransition, detail: (input: never) => { reas
         ).run(c.id);
       }
     });
+    if (tellPlatform) ctx.services.sync?.notify();
     return view(ctx, c.id);
   };
 }
@@ -299,8 +308,7 @@ const search: Handler<'cases.search'> = (ctx, input) => searchCases(ctx.services
 
 const timeline: Handler<'cases.timeline'> = (ctx, input) => {
   load(ctx, input.id);
-  const rows = ctx.services.db().prepare("SELECT * FROM audit_log WHERE object = ? ORDER BY seq").all(`case:${input.id}`) as Parameters<typeof toAuditRecordView>[0][];
-  return rows.map(toAuditRecordView).map((r) => ({ at: r.at, actor: r.actor, action: r.action, result: r.result, detail: r.detail }));
+  return caseTimeline(ctx.services.db(), input.id);
 };
 
 export const caseHandlers = {

@@ -57,7 +57,10 @@ export interface FeeLine {
 export interface CaseRecord {
   id: number;
   caseNumber: string | null;
+  /** 统一受理编号, from the platform's `case.received`. */
   officialNumber: string | null;
+  /** E-certificate numbers from the platform's `registered` (登簿). */
+  certificateNumbers: string[];
   businessType: string;
   status: CaseStatus;
   coOwnership: CoOwnership | null;

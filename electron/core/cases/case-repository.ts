@@ -20,6 +20,7 @@ interface CaseRow {
   accepted_by: string | null;
   updated_at: string;
   status_reason: string | null;
+  certificate_numbers: string;
 }
 
 /** Reads of cases. */
@@ -182,6 +183,7 @@ function assemble(db: Db, r: CaseRow): CaseRecord {
     id: r.id,
     caseNumber: r.case_number,
     officialNumber: r.official_number,
+    certificateNumbers: JSON.parse(r.certificate_numbers) as string[],
     businessType: r.business_type,
     status: r.status,
     coOwnership: r.co_ownership,

@@ -10,7 +10,8 @@ export const COUNTER_TRANSITIONS = {
   accept: { from: ['draft', 'requisitioned'], to: 'accepted' },
   requisition: { from: ['draft', 'requisitioned'], to: 'requisitioned' },
   reject: { from: ['draft', 'requisitioned'], to: 'rejected' },
-  withdraw: { from: ['draft', 'requisitioned', 'accepted'], to: 'withdrawn' },
+  // 撤回 is the applicant's right until 登簿 (a case on the platform is withdrawn there too).
+  withdraw: { from: ['draft', 'requisitioned', 'accepted', 'submitted', 'reviewing', 'approved'], to: 'withdrawn' },
 } as const satisfies Record<string, { from: readonly CaseStatus[]; to: CaseStatus }>;
 
 export type CounterTransition = keyof typeof COUNTER_TRANSITIONS;

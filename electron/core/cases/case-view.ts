@@ -1,12 +1,19 @@
 import { maskIdNumber, maskPhone, type BusinessType, type CaseView } from '../../contract';
 import { checkAcceptance } from './acceptance-rules';
+import type { CaseSyncState } from '../sync/case-sync-state';
 import type { CaseRecord } from './case-record';
 
-/** The case as screens see it: ID numbers and phones masked, the acceptance rules evaluated now. */
-export function toCaseView(c: CaseRecord, type: BusinessType): CaseView {
+/**
+ * The case as screens see it: ID numbers and phones masked, the acceptance rules evaluated now,
+ * and where it is on its way to the platform (`sync`, from its outbox commands).
+ */
+export function toCaseView(c: CaseRecord, type: BusinessType, sync: CaseSyncState): CaseView {
   return {
     id: c.id,
     caseNumber: c.caseNumber,
+    officialNumber: c.officialNumber,
+    sync,
+    certificateNumbers: c.certificateNumbers,
     businessType: c.businessType,
     businessTypeName: type.name,
     status: c.status,

@@ -1,5 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type Session } from 'electron';
+import { loadConfig } from '../../core/config/config-file';
 import { startWorkstation, type Workstation } from '../../core/workstation';
+import { startTrainingPlatform } from '../training-platform';
 import { appPaths, dataDirFrom } from './app-paths';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { clientIdFor } from './client-id';
@@ -62,10 +64,14 @@ function run(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
+      const training = await startTrainingPlatform(dataDir, loadConfig(dataDir).config);
+      stopOnQuit.push(() => void training.stop());
+      if (training.banner) log(training.banner);
       const ws = startWorkstation({
         dataDir,
         host: 'electron',
+        platform: training.connection ?? undefined,
         log: (m) => console.error(`[core] ${m}`),
         printerBackend: process.platform === 'win32' ? windowsPrinterBackend() : undefined,
       });

@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import pkg from '../../../package.json';
-import { ConfigFileError } from '../../core/config/config-file';
+import { ConfigFileError, loadConfig } from '../../core/config/config-file';
 import { defaultDataDir } from '../../core/config/data-dir';
 import { startWorkstation } from '../../core/workstation';
+import { startTrainingPlatform, type TrainingPlatform } from '../training-platform';
 import { startWebHost } from './web-host';
 
 export const DEFAULT_PORT = 17380;
@@ -28,8 +29,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`BDC_PORT 应为 0–65535 的整数，当前为 ${process.env.BDC_PORT}`);
 
   let workstation;
+  let training: TrainingPlatform;
   try {
-    workstation = startWorkstation({ dataDir, host: 'web' });
+    training = await startTrainingPlatform(dataDir, loadConfig(dataDir).config);
+    workstation = startWorkstation({ dataDir, host: 'web', platform: training.connection ?? undefined });
   } catch (err) {
     if (err instanceof ConfigFileError) fail(err.message, 78);
     throw err;
@@ -49,12 +52,14 @@ async function main(): Promise<void> {
 
   console.log(`不动产登记窗口工作站（浏览器版）已启动，数据目录：${dataDir}`);
   console.log(`请在浏览器中打开：${host.url}`);
+  if (training.banner) console.log(training.banner);
   if (process.env.BDC_OPEN_BROWSER !== '0' && !process.env.CI) openBrowser(host.url);
 
   const stop = () => {
     void host
       .close()
       .then(() => workstation.close())
+      .then(() => training.stop())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

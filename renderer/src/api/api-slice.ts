@@ -29,7 +29,7 @@ function caseChanged(_result: unknown, _error: unknown, input: { id: number }) {
 export const api = createApi({
   reducerPath: 'api',
   baseQuery: contractBaseQuery,
-  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation', 'Printers', 'BusinessTypes', 'Case', 'CaseList'],
+  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation', 'Printers', 'BusinessTypes', 'Case', 'CaseList', 'Sync'],
   endpoints: (b) => ({
     appInfo: b.query<MethodOutput<'app.info'>, void>({ query: () => args('app.info', {}), providesTags: ['AppInfo'] }),
     status: b.query<MethodOutput<'status.get'>, void>({ query: () => args('status.get', {}), providesTags: ['Status'] }),
@@ -196,6 +196,28 @@ export const api = createApi({
       query: (input) => args('cases.printDocument', input),
       invalidatesTags: caseChanged,
     }),
+
+    // ── Sync with the provincial platform. 'sync.changed' events invalidate 'Sync' (throttled, see
+    // sync-events.ts); a resend or cancel also changes the top bar's counts and that case's sync tag.
+    syncStatus: b.query<MethodOutput<'sync.status'>, void>({ query: () => args('sync.status', {}), providesTags: ['Sync'] }),
+    syncQueue: b.query<MethodOutput<'sync.queue'>, MethodInput<'sync.queue'>>({
+      query: (input) => args('sync.queue', input),
+      providesTags: ['Sync'],
+    }),
+    syncNow: b.mutation<MethodOutput<'sync.now'>, void>({ query: () => args('sync.now', {}), invalidatesTags: ['Sync', 'Status'] }),
+    resendDeadLetter: b.mutation<MethodOutput<'sync.resend'>, MethodInput<'sync.resend'>>({
+      query: (input) => args('sync.resend', input),
+      invalidatesTags: (r) => ['Sync', 'Status', 'CaseList', ...(r ? [{ type: 'Case' as const, id: r.caseId }] : [])],
+    }),
+    cancelDeadLetter: b.mutation<MethodOutput<'sync.cancel'>, MethodInput<'sync.cancel'>>({
+      query: (input) => args('sync.cancel', input),
+      invalidatesTags: (r) => ['Sync', 'Status', 'CaseList', ...(r ? [{ type: 'Case' as const, id: r.caseId }] : [])],
+    }),
+    /** The provincial register's record of a unit; asked on the clerk's click only (the query is audited). */
+    platformUnit: b.query<MethodOutput<'sync.platformUnit'>, MethodInput<'sync.platformUnit'>>({
+      query: (input) => args('sync.platformUnit', input),
+      keepUnusedDataFor: 0,
+    }),
   }),
 });
 
@@ -252,6 +274,15 @@ export const {
   useRequisitionCaseMutation,
   useRejectCaseMutation,
   useWithdrawCaseMutation,
+} = api;
+
+export const {
+  useSyncStatusQuery,
+  useSyncQueueQuery,
+  useSyncNowMutation,
+  useResendDeadLetterMutation,
+  useCancelDeadLetterMutation,
+  useLazyPlatformUnitQuery,
 } = api;
 
 /** The message to show for an RTK Query error value. */

@@ -33,6 +33,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'cases.withdraw': '撤回',
   'cases.document': '生成文书',
   'cases.print': '打印文书',
+  'sync.deadLetter': '上报省级平台失败（死信）',
+  'sync.resend': '重新发送至省级平台',
+  'sync.cancel': '取消发送至省级平台',
+  'sync.platformUnit': '查询登记簿',
 };
 
 export function actionLabel(action: string): string {

@@ -1,6 +1,7 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { api } from '../api/api-slice';
 import { onEvent } from '../api/client';
+import { subscribeSyncEvents } from '../api/sync-events';
 
 export function createStore() {
   const store = configureStore({
@@ -10,6 +11,7 @@ export function createStore() {
   // Back-end events refresh what they concern: an idle lock or a logout from elsewhere shows at once.
   onEvent('session.changed', () => store.dispatch(api.util.invalidateTags(['Session', 'Workbench'])));
   onEvent('status.changed', () => store.dispatch(api.util.invalidateTags(['Status', 'AppInfo', 'Config'])));
+  subscribeSyncEvents(store.dispatch);
   return store;
 }
 

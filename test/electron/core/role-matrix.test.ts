@@ -61,6 +61,12 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'documents.verify': ALL,
   'devices.simulatePlaceCard': ALL,
   'devices.simulateRemoveCard': ALL,
+  'sync.status': ALL,
+  'sync.queue': ALL,
+  'sync.now': ALL,
+  'sync.resend': ['supervisor', 'admin'],
+  'sync.cancel': ['supervisor', 'admin'],
+  'sync.platformUnit': ALL,
 };
 
 const DENIED = new Set(['FORBIDDEN', 'NOT_AUTHENTICATED']);

@@ -2,8 +2,9 @@ import { migration0001 } from './0001-accounts-and-audit';
 import { migration0002 } from './0002-printer-calibration';
 import { migration0003 } from './0003-cases';
 import { migration0004 } from './0004-case-documents';
+import { migration0005 } from './0005-sync';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Never edit a released one: add the next number. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 export type { Migration } from './migration';

@@ -1,19 +1,22 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { ArrowLeftOutlined, CloudServerOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { amountInCapitals, CO_OWNERSHIP_LABELS, UNIT_USE_LABELS, type CaseView, type SessionView, type UnitUse } from '../../../../electron/contract';
+import { amountInCapitals, CO_OWNERSHIP_LABELS, UNIT_USE_LABELS, type CaseView, type MethodOutput, type SessionView, type UnitUse } from '../../../../electron/contract';
 import { errorMessage, useBusinessTypesQuery, useCaseByIdQuery, useCaseTimelineQuery, useSessionQuery } from '../../api/api-slice';
 import { navigate } from '../../app/hash-route';
 import { formatTime } from '../../app/labels';
 import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals';
 import { CaseDocuments } from './CaseDocuments';
-import { caseActionLabel, CASE_STATUS, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
+import { caseActionLabel, CASE_STATUS, CASE_SYNC, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
 import { resumeIntakePath } from './case-route';
+import { platformEventText, type PlatformEventText } from './platform-events';
 
 const CLERKS = ['clerk', 'supervisor', 'admin'];
 /** States in which no track goes on, whatever the tracks still say. */
 const ENDED: Partial<Record<CaseView['status'], string>> = { withdrawn: '业务已撤回，各项办理终止', rejected: '不予受理，各项办理终止' };
 type Action = 'requisition' | 'reject' | 'withdraw';
+/** The applicant may withdraw until 登簿 (the back end checks the same states). */
+const WITHDRAWABLE_AFTER_ACCEPTANCE: ReadonlyArray<CaseView['status']> = ['accepted', 'submitted', 'reviewing', 'approved'];
 
 /** One case: status and tracks, parties (masked), units, materials, fees, the timeline and what can be done now. */
 export function CaseDetail({ id }: { id: number }) {
@@ -44,6 +47,7 @@ export function CaseDetail({ id }: { id: number }) {
               {status.label}
             </Tag>
             <Tag>{view.businessTypeName}</Tag>
+            {view.status !== 'draft' && <SyncTag sync={view.sync} />}
           </Space>
         }
         extra={
@@ -60,7 +64,7 @@ export function CaseDetail({ id }: { id: number }) {
                   不予受理
                 </Button>
               )}
-              {(editable || view.status === 'accepted') && <Button onClick={() => setAction('withdraw')}>撤回</Button>}
+              {(editable || WITHDRAWABLE_AFTER_ACCEPTANCE.includes(view.status)) && <Button onClick={() => setAction('withdraw')}>撤回</Button>}
             </Space>
           )
         }
@@ -73,7 +77,38 @@ export function CaseDetail({ id }: { id: number }) {
             title={`${status.label}：${view.statusReason}`}
           />
         )}
+        {view.sync === 'dead' && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="该业务上报省级平台失败"
+            description={
+              <>
+                {CASE_SYNC.dead.hint} <a href="#/sync">前往平台同步</a>
+              </>
+            }
+          />
+        )}
         <Descriptions size="small" column={3} bordered>
+          {view.officialNumber && (
+            <Descriptions.Item label="统一受理编号" span={view.certificateNumbers.length > 0 ? 1 : 3}>
+              <span data-testid="official-number" style={{ fontWeight: 600 }}>
+                {view.officialNumber}
+              </span>
+            </Descriptions.Item>
+          )}
+          {view.certificateNumbers.length > 0 && (
+            <Descriptions.Item label="不动产权证书号" span={view.officialNumber ? 2 : 3}>
+              <span data-testid="certificate-numbers">
+                {view.certificateNumbers.map((n) => (
+                  <Tag key={n} color="green" style={{ fontSize: 14, padding: '2px 8px' }}>
+                    {n}
+                  </Tag>
+                ))}
+              </span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="业务类型">{view.businessTypeName}</Descriptions.Item>
           <Descriptions.Item label="受理时间">{formatTime(view.acceptedAt)}</Descriptions.Item>
           <Descriptions.Item label="承诺办结日期">{view.promisedDate ?? '—'}</Descriptions.Item>
@@ -162,25 +197,10 @@ export function CaseDetail({ id }: { id: number }) {
             {timeline.data && (
               <Timeline
                 style={{ marginTop: 8 }}
-                items={[...timeline.data].reverse().map((e, i) => ({
-                  key: `${e.at}-${i}`,
-                  color: e.result === 'success' ? 'blue' : 'red',
-                  content: (
-                    <div>
-                      <div style={{ fontSize: 12, color: '#8c8c8c' }}>{formatTime(e.at)}</div>
-                      <Typography.Text strong>{caseActionLabel(e.action)}</Typography.Text>
-                      {e.result !== 'success' && (
-                        <Tag color="red" style={{ marginLeft: 6 }}>
-                          未通过
-                        </Tag>
-                      )}
-                      <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 13 }}>
-                        {e.actor ?? '系统'}
-                      </Typography.Text>
-                      <TimelineDetail action={e.action} detail={e.detail} view={view} />
-                    </div>
-                  ),
-                }))}
+                items={[...timeline.data].reverse().map((e, i) => {
+                  const platform = platformEventText(e.action, e.detail);
+                  return { key: `${e.at}-${i}`, ...(platform ? platformItem(e.at, platform) : localItem(e, view)) };
+                })}
               />
             )}
           </Card>
@@ -191,6 +211,80 @@ export function CaseDetail({ id }: { id: number }) {
       <WithdrawModal open={action === 'withdraw'} view={view} onClose={() => setAction(null)} />
     </Space>
   );
+}
+
+/** Where the case is on its way to the platform; a dead letter links to 平台同步. */
+function SyncTag({ sync }: { sync: CaseView['sync'] }) {
+  const s = CASE_SYNC[sync];
+  const tag = (
+    <Tag color={s.color} icon={<CloudServerOutlined />} data-testid="case-sync">
+      {s.label}
+    </Tag>
+  );
+  return (
+    <Tooltip title={s.hint}>
+      {sync === 'dead' ? (
+        <a href="#/sync" aria-label={`${s.label}：前往平台同步处理`}>
+          {tag}
+        </a>
+      ) : (
+        tag
+      )}
+    </Tooltip>
+  );
+}
+
+type TimelineEntry = MethodOutput<'cases.timeline'>[number];
+
+/** A local action (from the audit log): blue, or red when it did not go through. */
+function localItem(e: TimelineEntry, view: CaseView) {
+  return {
+    color: e.result === 'success' ? 'blue' : 'red',
+    content: (
+      <div>
+        <div style={{ fontSize: 12, color: '#8c8c8c' }}>{formatTime(e.at)}</div>
+        <Typography.Text strong>{caseActionLabel(e.action)}</Typography.Text>
+        {e.result !== 'success' && (
+          <Tag color="red" style={{ marginLeft: 6 }}>
+            未通过
+          </Tag>
+        )}
+        <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 13 }}>
+          {e.actor ?? '系统'}
+        </Typography.Text>
+        <TimelineDetail action={e.action} detail={e.detail} view={view} />
+      </div>
+    ),
+  };
+}
+
+const PLATFORM_TONE: Record<PlatformEventText['tone'], string> = { info: '#722ed1', success: '#389e0d', warning: '#d46b08', danger: '#cf1322' };
+
+/** A platform event in the timeline: the platform's icon and colour, so it stands apart from local work. */
+function platformItem(at: string, text: PlatformEventText) {
+  const color = PLATFORM_TONE[text.tone];
+  return {
+    color,
+    icon: <CloudServerOutlined style={{ color, fontSize: 15 }} aria-hidden />,
+    content: (
+      <div data-testid="platform-event">
+        <div style={{ fontSize: 12, color: '#8c8c8c' }}>{formatTime(at)}</div>
+        <Typography.Text strong style={{ color }}>
+          {text.title}
+        </Typography.Text>
+        <Tag color="purple" bordered={false} style={{ marginLeft: 6 }}>
+          省级平台
+        </Tag>
+        {text.lines.length > 0 && (
+          <div style={{ fontSize: 13, color: '#59667a' }}>
+            {text.lines.map((l) => (
+              <div key={l}>{l}</div>
+            ))}
+          </div>
+        )}
+      </div>
+    ),
+  };
 }
 
 function MaterialsTable({ view, requirements }: { view: CaseView; requirements: Record<string, string> }) {
@@ -266,6 +360,8 @@ function TimelineDetail({ action, detail, view }: { action: string; detail: Reco
   if (action === 'cases.requisition') lines.push(`需补正：${list(detail.missing).join('；')}`);
   if (action === 'cases.reject') lines.push(`理由：${list(detail.reasons).join('；')}`);
   if (action === 'cases.withdraw' && str(detail.reason)) lines.push(`原因：${str(detail.reason)}`);
+  if (action === 'sync.deadLetter' && str(detail.error)) lines.push(str(detail.error) as string);
+  if (action === 'sync.cancel' && str(detail.reason)) lines.push(`原因：${str(detail.reason)}`);
   if (lines.length === 0) return null;
   return (
     <div style={{ fontSize: 13, color: '#59667a' }}>

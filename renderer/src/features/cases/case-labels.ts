@@ -29,7 +29,10 @@ export const TRACK_LABELS: Record<keyof CaseView['tracks'], string> = {
   tax: '税务',
 };
 
-/** Track states; the platform may report others later, which show as they come. */
+/**
+ * Track states, local and as the platform reports them (test/platform/API.md "track.changed");
+ * a state not listed here shows as the platform's own label or code.
+ */
 const TRACK_STATUS: Record<string, { label: string; color: string }> = {
   pending: { label: '待办理', color: 'processing' },
   not_applicable: { label: '不适用', color: 'default' },
@@ -38,6 +41,28 @@ const TRACK_STATUS: Record<string, { label: string; color: string }> = {
   done: { label: '已办结', color: 'green' },
   completed: { label: '已办结', color: 'green' },
   failed: { label: '未通过', color: 'red' },
+  // registration (登记)
+  reviewing: { label: '审核中', color: 'processing' },
+  requisitioned: { label: '待补正', color: 'orange' },
+  approved: { label: '准予登记', color: 'geekblue' },
+  rejected: { label: '不予登记', color: 'red' },
+  registered: { label: '已登簿', color: 'green' },
+  // transaction (交易)
+  filed: { label: '已备案', color: 'green' },
+  // tax (税务)
+  assessing: { label: '核税中', color: 'processing' },
+  notified: { label: '待缴税', color: 'orange' },
+  paid: { label: '已缴税', color: 'green' },
+  unpaid: { label: '未缴税', color: 'red' },
+};
+
+/** Where a case is on its way to the provincial platform (case view `sync`), with what it means. */
+export const CASE_SYNC: Record<CaseView['sync'], { label: string; color: string; hint: string }> = {
+  local: { label: '仅本机', color: 'default', hint: '该业务只保存在本机，不需要或尚未安排上报省级平台。' },
+  queued: { label: '待上报', color: 'gold', hint: '已排队等待发送到省级平台；离线时连接恢复后自动发送。' },
+  sent: { label: '已上报', color: 'green', hint: '省级平台已接收该业务。' },
+  dead: { label: '上报失败', color: 'red', hint: '省级平台拒收了该业务，需主管在“平台同步”中重新发送或取消发送。' },
+  cancelled: { label: '已取消上报', color: 'default', hint: '主管已取消发送，该业务只保存在本机。' },
 };
 
 export function trackStatus(status: string): { label: string; color: string } {
@@ -82,6 +107,9 @@ const CASE_ACTIONS: Record<string, string> = {
   'cases.document': '生成文书',
   'cases.print': '打印文书',
   'cases.printDocument': '打印文书',
+  'sync.deadLetter': '上报省级平台失败',
+  'sync.resend': '重新发送至省级平台',
+  'sync.cancel': '取消发送至省级平台',
 };
 
 export function caseActionLabel(action: string): string {

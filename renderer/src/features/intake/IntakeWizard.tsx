@@ -11,7 +11,7 @@ import {
   useWithdrawCaseMutation,
 } from '../../api/api-slice';
 import { navigate } from '../../app/hash-route';
-import { asBusinessTypeId, type BusinessTypeInfo } from '../cases/case-labels';
+import { asBusinessTypeId, CASE_SYNC, type BusinessTypeInfo } from '../cases/case-labels';
 import { caseDetailPath, resumeIntakePath } from '../cases/case-route';
 import { AcceptanceBar } from './AcceptanceBar';
 import { AcceptStep } from './AcceptStep';
@@ -196,7 +196,8 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
     return <Result status="warning" title="无法打开该业务" subTitle={errorMessage(caseQuery.error)} extra={<a href="#/cases">返回业务查询</a>} />;
   }
   // After 受理 the page moves to /intake/<id>: the result stays there, and 受理 in the menu starts anew.
-  if (resumeId !== null && view && view.caseNumber && view.status === 'accepted') {
+  // The platform may move the case on at once (submitted, reviewing …): the result still stands.
+  if (resumeId !== null && view && view.caseNumber && ACCEPTED_ONWARDS.includes(view.status)) {
     return (
       <Card title={<Space size={8}>受理<Tag color="blue">{view.businessTypeName}</Tag></Space>}>
         <Steps size="small" current={STEPS.length} items={STEPS.map((t) => ({ title: t }))} style={{ marginBottom: 16 }} aria-label="受理步骤" />
@@ -306,6 +307,13 @@ function AcceptedResult({ view, onNext }: { view: CaseView; onNext: () => void }
             </Typography.Text>
           </span>
           <span data-testid="promised-date">承诺办结日期：{view.promisedDate ?? '—'}</span>
+          <span>
+            省级平台：
+            <Tag color={CASE_SYNC[view.sync].color} data-testid="accepted-sync">
+              {CASE_SYNC[view.sync].label}
+            </Tag>
+            {view.sync === 'queued' && <Typography.Text type="secondary">（自动上报，无需操作；离线时在连接恢复后上报）</Typography.Text>}
+          </span>
         </Space>
       }
       extra={[
@@ -319,6 +327,9 @@ function AcceptedResult({ view, onNext }: { view: CaseView; onNext: () => void }
     />
   );
 }
+
+/** States a case reaches only through 受理 (not 补正, not ended at the counter). */
+const ACCEPTED_ONWARDS: ReadonlyArray<CaseView['status']> = ['accepted', 'submitted', 'reviewing', 'approved', 'registered', 'certified', 'delivered', 'closed'];
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);

@@ -6,6 +6,7 @@ import { FieldReasons } from './FieldReasons';
 import { emptyUnit, unitProblems, type FormEdit, type IntakeForm, type UnitRow } from './intake-form';
 import { UnitCodeRuler } from './UnitCodeRuler';
 import { KnownUnitHint } from './KnownUnitHint';
+import { RegisterLookup } from './RegisterLookup';
 
 const MONO = "'SFMono-Regular', Consolas, 'Liberation Mono', monospace";
 const USE_OPTIONS = UNIT_USES.map((u) => ({ value: u, label: UNIT_USE_LABELS[u] }));
@@ -27,99 +28,114 @@ export function UnitsStep(props: { form: IntakeForm; onChange: FormEdit; showErr
         const codeShown = shown(u.key, 'unitCode') || code.length >= UNIT_CODE_LENGTH;
         const outside = check.valid && props.officeCode && check.decoded.countyCode !== props.officeCode;
         return (
-          <Card
+          // 查询登记簿 sits in the card's header: typing the code and then Tab still lands on 坐落.
+          <RegisterLookup
             key={u.key}
-            size="small"
-            title={`不动产单元 ${i + 1}`}
-            extra={
-              form.units.length > 1 && (
-                <Button type="text" danger icon={<DeleteOutlined />} onClick={() => onChange((f) => ({ ...f, units: f.units.filter((x) => x.key !== u.key) }))}>
-                  删除
-                </Button>
-              )
-            }
+            unitCode={code}
+            valid={check.valid}
+            ordinal={i + 1}
+            current={{ address: u.address, use: u.use, areaM2: u.areaM2 }}
+            onApply={(facts) => update(u.key, facts)}
           >
-            <Form layout="vertical" component="div" requiredMark>
-              <Form.Item
-                label="不动产单元代码（28 位，GB/T 37346）"
-                required
-                validateStatus={codeShown && problems.unitCode ? 'error' : check.valid ? 'success' : undefined}
-                help={
-                  codeShown && problems.unitCode ? (
-                    <FieldReasons reasons={problems.unitCode} />
-                  ) : check.valid ? (
-                    <Typography.Text type="success" style={{ fontSize: 12 }}>
-                      ✓ 代码有效：{describe(check.decoded)}
-                    </Typography.Text>
-                  ) : code ? (
-                    <span style={{ fontSize: 12 }}>已输入 {code.length}/28 位</span>
-                  ) : undefined
+            {(lookup) => (
+              <Card
+                size="small"
+                title={`不动产单元 ${i + 1}`}
+                extra={
+                  <Space size={4}>
+                    {lookup.button}
+                    {form.units.length > 1 && (
+                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => onChange((f) => ({ ...f, units: f.units.filter((x) => x.key !== u.key) }))}>
+                        删除
+                      </Button>
+                    )}
+                  </Space>
                 }
-                style={{ marginBottom: 8 }}
               >
-                <Input
-                  value={u.unitCode}
-                  maxLength={40}
-                  placeholder="例如 430102003004GB00123F00010203"
-                  onChange={(e) => update(u.key, { unitCode: e.target.value })}
-                  onBlur={() => touch(u.key, 'unitCode')}
-                  aria-invalid={codeShown && problems.unitCode ? true : undefined}
-                  aria-label={`第 ${i + 1} 个不动产单元代码`}
-                  style={{ fontFamily: MONO, fontSize: 16, letterSpacing: 1 }}
-                  data-autofocus={i === 0 ? '' : undefined}
-                  autoComplete="off"
-                />
-              </Form.Item>
-              {code && <UnitCodeRuler value={u.unitCode} problems={check.valid ? [] : check.problems} />}
-              {check.valid && u.address.trim() === '' && (
-                <KnownUnitHint unitCode={code} valid={check.valid} onFill={(known) => update(u.key, known)} />
-              )}
-              {outside && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  style={{ marginTop: 8 }}
-                  title={`该单元位于行政区划 ${check.decoded.countyCode}，不是本机构（${props.officeCode}）的辖区，请确认是否由本机构受理。`}
-                />
-              )}
-              <Row gutter={12} style={{ marginTop: 12, marginBottom: -16 }}>
-                <Col span={13}>
-                  <Form.Item label="坐落" required validateStatus={shown(u.key, 'address') && problems.address ? 'error' : undefined} help={shown(u.key, 'address') ? problems.address : undefined}>
+                <Form layout="vertical" component="div" requiredMark>
+                  <Form.Item
+                    label="不动产单元代码（28 位，GB/T 37346）"
+                    required
+                    validateStatus={codeShown && problems.unitCode ? 'error' : check.valid ? 'success' : undefined}
+                    help={
+                      codeShown && problems.unitCode ? (
+                        <FieldReasons reasons={problems.unitCode} />
+                      ) : check.valid ? (
+                        <Typography.Text type="success" style={{ fontSize: 12 }}>
+                          ✓ 代码有效：{describe(check.decoded)}
+                        </Typography.Text>
+                      ) : code ? (
+                        <span style={{ fontSize: 12 }}>已输入 {code.length}/28 位</span>
+                      ) : undefined
+                    }
+                    style={{ marginBottom: 8 }}
+                  >
                     <Input
-                      value={u.address}
-                      maxLength={200}
-                      placeholder="省、市、区（县）、街道门牌、幢、单元、室"
-                      onChange={(e) => update(u.key, { address: e.target.value })}
-                      onBlur={() => touch(u.key, 'address')}
-                      aria-invalid={shown(u.key, 'address') && problems.address ? true : undefined}
-                      aria-label={`第 ${i + 1} 个不动产单元坐落`}
+                      value={u.unitCode}
+                      maxLength={40}
+                      placeholder="例如 430102003004GB00123F00010203"
+                      onChange={(e) => update(u.key, { unitCode: e.target.value })}
+                      onBlur={() => touch(u.key, 'unitCode')}
+                      aria-invalid={codeShown && problems.unitCode ? true : undefined}
+                      aria-label={`第 ${i + 1} 个不动产单元代码`}
+                      style={{ fontFamily: MONO, fontSize: 16, letterSpacing: 1 }}
+                      data-autofocus={i === 0 ? '' : undefined}
+                      autoComplete="off"
                     />
                   </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item label="用途（决定登记费）" required>
-                    <Select<UnitUse> value={u.use} onChange={(use) => update(u.key, { use })} options={USE_OPTIONS} aria-label={`第 ${i + 1} 个不动产单元用途`} />
-                  </Form.Item>
-                </Col>
-                <Col span={5}>
-                  <Form.Item label="面积" required validateStatus={shown(u.key, 'areaM2') && problems.areaM2 ? 'error' : undefined} help={shown(u.key, 'areaM2') ? problems.areaM2 : undefined}>
-                    <InputNumber<number>
-                      value={u.areaM2}
-                      min={0.01}
-                      max={1_000_000}
-                      precision={2}
-                      suffix="m²"
-                      style={{ width: '100%' }}
-                      onChange={(v) => update(u.key, { areaM2: typeof v === 'number' && v > 0 ? v : null })}
-                      onBlur={() => touch(u.key, 'areaM2')}
-                      aria-invalid={shown(u.key, 'areaM2') && problems.areaM2 ? true : undefined}
-                      aria-label={`第 ${i + 1} 个不动产单元面积`}
+                  {code && <UnitCodeRuler value={u.unitCode} problems={check.valid ? [] : check.problems} />}
+                  {check.valid && u.address.trim() === '' && (
+                    <KnownUnitHint unitCode={code} valid={check.valid} onFill={(known) => update(u.key, known)} />
+                  )}
+                  {lookup.result}
+                  {outside && (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      style={{ marginTop: 8 }}
+                      title={`该单元位于行政区划 ${check.decoded.countyCode}，不是本机构（${props.officeCode}）的辖区，请确认是否由本机构受理。`}
                     />
-                  </Form.Item>
-                </Col>
-              </Row>
-            </Form>
-          </Card>
+                  )}
+                  <Row gutter={12} style={{ marginTop: 12, marginBottom: -16 }}>
+                    <Col span={13}>
+                      <Form.Item label="坐落" required validateStatus={shown(u.key, 'address') && problems.address ? 'error' : undefined} help={shown(u.key, 'address') ? problems.address : undefined}>
+                        <Input
+                          value={u.address}
+                          maxLength={200}
+                          placeholder="省、市、区（县）、街道门牌、幢、单元、室"
+                          onChange={(e) => update(u.key, { address: e.target.value })}
+                          onBlur={() => touch(u.key, 'address')}
+                          aria-invalid={shown(u.key, 'address') && problems.address ? true : undefined}
+                          aria-label={`第 ${i + 1} 个不动产单元坐落`}
+                        />
+                      </Form.Item>
+                    </Col>
+                    <Col span={6}>
+                      <Form.Item label="用途（决定登记费）" required>
+                        <Select<UnitUse> value={u.use} onChange={(use) => update(u.key, { use })} options={USE_OPTIONS} aria-label={`第 ${i + 1} 个不动产单元用途`} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={5}>
+                      <Form.Item label="面积" required validateStatus={shown(u.key, 'areaM2') && problems.areaM2 ? 'error' : undefined} help={shown(u.key, 'areaM2') ? problems.areaM2 : undefined}>
+                        <InputNumber<number>
+                          value={u.areaM2}
+                          min={0.01}
+                          max={1_000_000}
+                          precision={2}
+                          suffix="m²"
+                          style={{ width: '100%' }}
+                          onChange={(v) => update(u.key, { areaM2: typeof v === 'number' && v > 0 ? v : null })}
+                          onBlur={() => touch(u.key, 'areaM2')}
+                          aria-invalid={shown(u.key, 'areaM2') && problems.areaM2 ? true : undefined}
+                          aria-label={`第 ${i + 1} 个不动产单元面积`}
+                        />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </Form>
+              </Card>
+            )}
+          </RegisterLookup>
         );
       })}
       <Button type="dashed" icon={<PlusOutlined />} block onClick={() => onChange((f) => ({ ...f, units: [...f.units, emptyUnit()] }))}>

@@ -1,7 +1,8 @@
-import { ApiOutlined, CreditCardOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CreditCardOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Space, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useStatusQuery } from '../../api/api-slice';
+import { PlatformSlot } from './PlatformSlot';
 
 const DEVICE_ICONS: Record<string, ReactNode> = {
   idcard: <CreditCardOutlined />,
@@ -10,16 +11,13 @@ const DEVICE_ICONS: Record<string, ReactNode> = {
 };
 
 const STATE_COLORS: Record<string, string> = {
-  online: 'green',
   connected: 'green',
-  offline: 'red',
   disconnected: 'red',
   error: 'red',
   not_configured: 'default',
   connecting: 'processing',
 };
 
-const PLATFORM_LABELS: Record<string, string> = { online: '平台在线', offline: '平台离线', not_configured: '平台未接入' };
 const DEVICE_STATE_LABELS: Record<string, string> = {
   connected: '已连接',
   connecting: '连接中',
@@ -28,17 +26,16 @@ const DEVICE_STATE_LABELS: Record<string, string> = {
   not_configured: '未配置',
 };
 
-/** Online/offline and device slots of the top bar; refreshed by polling and by status events. */
-export function StatusSlots() {
+/**
+ * The platform and device slots of the top bar; refreshed by polling and by 'status.changed' and
+ * 'sync.changed' events. `onOpenSync` makes the platform slot a way to 平台同步.
+ */
+export function StatusSlots({ onOpenSync }: { onOpenSync?: () => void }) {
   const { data } = useStatusQuery(undefined, { pollingInterval: 10_000 });
   if (!data) return null;
   return (
     <Space size={4} aria-label="连接与设备状态" style={{ lineHeight: 'normal' }}>
-      <Tooltip title={data.platform.detail}>
-        <Tag icon={<ApiOutlined />} color={STATE_COLORS[data.platform.state]}>
-          {PLATFORM_LABELS[data.platform.state]}
-        </Tag>
-      </Tooltip>
+      <PlatformSlot platform={data.platform} onOpen={onOpenSync} />
       {data.devices.map((d) => (
         <Tooltip key={d.kind} title={`${d.label}：${d.detail}`}>
           <Tag icon={DEVICE_ICONS[d.kind]} color={STATE_COLORS[d.state]} aria-label={`${d.label}：${DEVICE_STATE_LABELS[d.state]}`}>

@@ -2,11 +2,14 @@ import { LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Tag, Tooltip, Typography } from 'antd';
 import { ROLE_LABELS, type AppInfo, type SessionView } from '../../../../electron/contract';
 import { useLockMutation, useLogoutMutation } from '../../api/api-slice';
+import { navigate } from '../../app/hash-route';
+import { navFor, SYNC_PATH } from './navigation';
 import { StatusSlots } from './StatusSlots';
 
 export function TopBar({ info, session }: { info: AppInfo; session: NonNullable<SessionView> }) {
   const [lock] = useLockMutation();
   const [logout] = useLogoutMutation();
+  const canOpenSync = navFor(session.user.role).some((i) => i.path === SYNC_PATH);
   return (
     <Layout.Header
       style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', background: '#1d4f91', height: 56, lineHeight: '56px' }}
@@ -21,11 +24,16 @@ export function TopBar({ info, session }: { info: AppInfo; session: NonNullable<
           </Tag>
         </Tooltip>
       )}
-      <Typography.Text style={{ color: '#dce6f5', whiteSpace: 'nowrap' }} data-testid="office">
+      {/* The office gives way (ellipsis, full name on hover) when the status slots need the room. */}
+      <Typography.Text
+        style={{ color: '#dce6f5', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 80, flex: '0 1 auto' }}
+        title={`${info.officeName}（${info.officeCode}）`}
+        data-testid="office"
+      >
         {info.officeName}（{info.officeCode}）
       </Typography.Text>
-      <div style={{ flex: 1, minWidth: 0, display: 'flex', justifyContent: 'flex-end' }}>
-        <StatusSlots />
+      <div style={{ flex: '1 0 auto', display: 'flex', justifyContent: 'flex-end' }}>
+        <StatusSlots onOpenSync={canOpenSync ? () => navigate(SYNC_PATH) : undefined} />
       </div>
       <Space size={8} style={{ color: '#fff', whiteSpace: 'nowrap' }}>
         <span data-testid="current-user">

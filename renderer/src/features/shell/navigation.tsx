@@ -1,4 +1,4 @@
-import { ApiOutlined, AuditOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, CloudSyncOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../../../electron/contract';
 import { WorkbenchPage } from '../workbench/WorkbenchPage';
@@ -22,11 +22,16 @@ const AccountPage = lazy(() => import('../settings/AccountPage'));
 const DevicesPage = lazy(() => import('../devices/DevicesPage'));
 const IntakePage = lazy(() => import('../intake/IntakePage'));
 const CasesPage = lazy(() => import('../cases/CasesPage'));
+const SyncPage = lazy(() => import('../sync/SyncPage'));
+
+/** 平台同步: the top bar's platform slot and a dead-letter case link here. */
+export const SYNC_PATH = '/sync';
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, roles: 'any', page: WorkbenchPage },
   { path: '/intake', label: '受理', icon: <FormOutlined />, roles: ['clerk', 'supervisor', 'admin'], page: IntakePage, prefix: true },
   { path: '/cases', label: '业务查询', icon: <FileSearchOutlined />, roles: ['clerk', 'reviewer', 'registrar', 'supervisor', 'admin'], page: CasesPage, prefix: true },
+  { path: SYNC_PATH, label: '平台同步', icon: <CloudSyncOutlined />, roles: ['clerk', 'reviewer', 'registrar', 'supervisor', 'admin'], page: SyncPage },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'], page: UsersPage },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'], page: AuditPage },
   { path: '/devices', label: '设备检测', icon: <ApiOutlined />, roles: 'any', page: DevicesPage },

@@ -61,6 +61,36 @@ describe('store: pragmas and migrations', () => {
     expect(() => db.prepare("INSERT INTO case_documents (case_id, kind, blob_hash, created_at, created_by) VALUES (1, 'x', 'h', 't', 'c')").run()).toThrow(/FOREIGN KEY/);
   });
 
+  it('migration 0005 adds the outbox, the feed state, platform events, the register cache and certificate numbers', () => {
+    const { db, dir } = freshDb();
+    migrate(db, MIGRATIONS.slice(0, 4), join(dir, 'backups'));
+    const at = '2026-11-27T08:00:00Z';
+    db.prepare("INSERT INTO cases (id, business_type, status, created_at, created_by, updated_at) VALUES (1, 'transfer', 'accepted', ?, 'c', ?)").run(at, at);
+    migrate(db, MIGRATIONS.slice(0, 5), join(dir, 'backups'));
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    // Existing cases get an empty list of certificate numbers.
+    expect(db.prepare('SELECT certificate_numbers FROM cases WHERE id = 1').get()).toEqual({ certificate_numbers: '[]' });
+    const insert = db.prepare('INSERT INTO outbox (case_id, kind, idempotency_key, body, created_at) VALUES (?, ?, ?, ?, ?)');
+    insert.run(1, 'case.submit', '0b7c2a34-5d6e-4f70-8a91-b2c3d4e5f607', '{}', at);
+    expect(db.prepare('SELECT state, attempts FROM outbox').get()).toEqual({ state: 'pending', attempts: 0 });
+    expect(() => insert.run(1, 'case.submit', '0b7c2a34-5d6e-4f70-8a91-b2c3d4e5f607', '{}', at)).toThrow(/UNIQUE/);
+    expect(() => insert.run(1, 'case.delete', 'another-key-1', '{}', at)).toThrow(/CHECK/);
+    expect(() => insert.run(1, 'case.submit', 'short', '{}', at)).toThrow(/CHECK/);
+    expect(() => insert.run(99, 'case.submit', 'another-key-2', '{}', at)).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("UPDATE outbox SET state = 'lost'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE outbox SET answer = 'not json'").run()).toThrow(/CHECK/);
+    const event = db.prepare("INSERT INTO platform_events (case_id, cursor, kind, at, data, received_at) VALUES (1, ?, 'case.received', ?, '{}', ?)");
+    event.run('c1', at, at);
+    expect(() => event.run('c1', at, at)).toThrow(/UNIQUE/);
+    db.prepare("INSERT INTO sync_state (key, value) VALUES ('feed_cursor', 'c1')").run();
+    db.prepare("INSERT INTO unit_register_cache (unit_code, data, fetched_at) VALUES ('430102003004GB00123F00010203', '{}', ?)").run(at);
+    // The scheduler's "oldest open command of the case" is answered by the partial index.
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT 1 FROM outbox WHERE case_id = 1 AND state IN ('pending','dead') AND id < 5").all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_open_by_case');
+    // …and the next back-off to end by the partial index of pending commands (SQLite refuses INDEXED BY an index it cannot use).
+    expect(db.prepare("SELECT min(next_attempt_at) AS at FROM outbox INDEXED BY outbox_pending_due WHERE state = 'pending' AND next_attempt_at > ?").get(at)).toEqual({ at: null });
+  });
+
   it('migration 0001 makes the audit log append-only', () => {
     const { db, dir } = freshDb();
     migrate(db, MIGRATIONS, join(dir, 'backups'));

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../store/database';
+
+export type OutboxKind = 'case.submit' | 'case.withdraw';
+export type OutboxState = 'pending' | 'done' | 'dead' | 'cancelled';
+
+/** One command as the engine sends it. */
+export interface OutboxCommand {
+  id: number;
+  caseId: number;
+  caseNumber: string | null;
+  kind: OutboxKind;
+  idempotencyKey: string;
+  /** The exact text sent on every attempt. */
+  body: string;
+  state: OutboxState;
+  attempts: number;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+  lastErrorCode: string | null;
+  answer: string | null;
+}
+
+interface OutboxRow {
+  id: number;
+  case_id: number;
+  case_number: string | null;
+  kind: OutboxKind;
+  idempotency_key: string;
+  body: string;
+  state: OutboxState;
+  attempts: number;
+  created_at: string;
+  next_attempt_at: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+  last_error_code: string | null;
+  answer: string | null;
+}
+
+const SELECT = 'SELECT o.*, c.case_number FROM outbox o JOIN cases c ON c.id = o.case_id';
+
+/** Reads of the outbox. */
+export const outboxReads = {
+  byId(db: Db, id: number): OutboxCommand | undefined {
+    const row = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as OutboxRow | undefined;
+    return row ? toCommand(row) : undefined;
+  },
+
+  /**
+   * Commands to send now: pending, due (`next_attempt_at` passed or unset), the head of their case
+   * (no older command of the case still pending or dead), and not of a case already being worked on.
+   * Oldest first, so the queue is roughly FIFO across cases.
+   */
+  dueHeads(db: Db, now: string, busyCaseIds: readonly number[], limit: number): OutboxCommand[] {
+    if (limit <= 0) return [];
+    const rows = db
+      .prepare(
+        `${SELECT}
+         WHERE o.state = 'pending'
+           AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.case_id = o.case_id AND p.state IN ('pending','dead') AND p.id < o.id)
+           AND o.case_id NOT IN (SELECT value FROM json_each(@busy))
+         ORDER BY o.id LIMIT @limit`,
+      )
+      .all({ now, busy: JSON.stringify(busyCaseIds), limit }) as OutboxRow[];
+    return rows.map(toCommand);
+  },
+
+  /** The earliest future attempt of any pending command (for the scheduler's next wake-up). */
+  nextAttemptAfter(db: Db, now: string): string | null {
+    // INDEXED BY: the planner, without statistics, would rather scan every pending command by state.
+    const row = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox INDEXED BY outbox_pending_due WHERE state = 'pending' AND next_attempt_at > ?").get(now) as {
+      at: string | null;
+    };
+    return row.at;
+  },
+
+  /** Whether some pending command could be sent now (ignoring which cases are busy). */
+  hasDue(db: Db, now: string, busyCaseIds: readonly number[]): boolean {
+    return outboxReads.dueHeads(db, now, busyCaseIds, 1).length > 0;
+  },
+
+  counts(db: Db): { queued: number; oldestQueuedAt: string | null; deadLetters: number } {
+    const pending = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'").get() as { n: number; oldest: string | null };
+    const dead = db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'dead'").get() as { n: number };
+    return { queued: pending.n, oldestQueuedAt: pending.oldest, deadLetters: dead.n };
+  },
+
+  list(db: Db, state: OutboxState, limit: number, offset: number): { total: number; rows: OutboxCommand[] } {
+    const total = (db.prepare('SELECT count(*) AS n FROM outbox WHERE state = ?').get(state) as { n: number }).n;
+    const rows = db.prepare(`${SELECT} WHERE o.state = ? ORDER BY o.id DESC LIMIT ? OFFSET ?`).all(state, limit, offset) as OutboxRow[];
+    return { total, rows: rows.map(toCommand) };
+  },
+
+  statesOfCase(db: Db, caseId: number): OutboxState[] {
+    return (db.prepare('SELECT state FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as Array<{ state: OutboxState }>).map((r) => r.state);
+  },
+};
+
+/** Writes of the outbox. Each is called inside the transaction of the step it belongs to. */
+export const outboxWrites = {
+  /** A new command with its idempotency key, generated once here and reused by every retry. */
+  enqueue(db: Db, c: { caseId: number; kind: OutboxKind; body: string }, now: Date): number {
+    const info = db
+      .prepare('INSERT INTO outbox (case_id, kind, idempotency_key, body, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(c.caseId, c.kind, randomUUID(), c.body, now.toISOString());
+    return Number(info.lastInsertRowid);
+  },
+
+  recordAnswer(db: Db, id: number, answer: unknown): void {
+    db.prepare('UPDATE outbox SET answer = ? WHERE id = ?').run(JSON.stringify(answer), id);
+  },
+
+  markDone(db: Db, id: number, answer: unknown, sentAt: Date): void {
+    db.prepare("UPDATE outbox SET state = 'done', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL, answer = ? WHERE id = ? AND state = 'pending'").run(
+      sentAt.toISOString(),
+      JSON.stringify(answer),
+      id,
+    );
+  },
+
+  markRetry(db: Db, id: number, r: { nextAttemptAt: string; error: string; code: string }): void {
+    db.prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_error_code = ? WHERE id = ? AND state = 'pending'").run(
+      r.nextAttemptAt,
+      r.error,
+      r.code,
+      id,
+    );
+  },
+
+  /** Returns false when the command was no longer pending (nothing changed). */
+  markDead(db: Db, id: number, r: { error: string; code: string }): boolean {
+    const info = db
+      .prepare("UPDATE outbox SET state = 'dead', attempts = attempts + 1, next_attempt_at = NULL, last_error = ?, last_error_code = ? WHERE id = ? AND state = 'pending'")
+      .run(r.error, r.code, id);
+    return info.changes > 0;
+  },
+
+  /** A dead letter back in the queue, due now, with a fresh back-off (same key, same bytes). */
+  resend(db: Db, id: number): void {
+    db.prepare("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = ? AND state = 'dead'").run(id);
+  },
+
+  /**
+   * Gives up a dead letter, and with it the later commands of the same case: they build on it
+   * (a withdrawal of a case the platform never received cannot succeed). Returns the ids cancelled.
+   */
+  cancel(db: Db, id: number): number[] {
+    const row = db.prepare("SELECT case_id FROM outbox WHERE id = ? AND state = 'dead'").get(id) as { case_id: number } | undefined;
+    if (!row) return [];
+    const ids = (
+      db.prepare("SELECT id FROM outbox WHERE case_id = ? AND id >= ? AND state IN ('pending','dead') ORDER BY id").all(row.case_id, id) as Array<{ id: number }>
+    ).map((r) => r.id);
+    db.prepare(`UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(ids));
+    return ids;
+  },
+
+  /** Every pending command due now (sync.now, a restart, the platform back online). */
+  makeAllDue(db: Db): void {
+    db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();
+  },
+};
+
+function toCommand(r: OutboxRow): OutboxCommand {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    kind: r.kind,
+    idempotencyKey: r.idempotency_key,
+    body: r.body,
+    state: r.state,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    nextAttemptAt: r.next_attempt_at,
+    sentAt: r.sent_at,
+    lastError: r.last_error,
+    lastErrorCode: r.last_error_code,
+    answer: r.answer,
+  };
+}

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import type { WorkstationConfig } from '../contract';
+import type { PlatformConnection } from '../core/sync/platform-connection';
+
+export interface TrainingPlatform {
+  /** What the workstation connects to; null when this configuration needs no stand-in. */
+  connection: PlatformConnection | null;
+  /** A line for the console (where the stand-in listens), or null. */
+  banner: string | null;
+  stop(): Promise<void>;
+}
+
+/** How long each simulated review / tax / payment / 登簿 step takes in training mode. */
+export const TRAINING_STEP_MS = 10_000;
+
+/**
+ * 培训模式 with no platform address configured: both hosts start the provincial platform stand-in
+ * (test/platform) beside the app, over real mutual TLS on loopback, with automatic decisions, so a
+ * trainee sees accepted cases progress through review, tax, payment and 登簿 with no setup. Its
+ * data (cases it received, its dev CA) lives in the workstation's data folder and survives restarts.
+ * The stand-in is loaded on demand: a production configuration never loads its code.
+ */
+export async function startTrainingPlatform(
+  dataDir: string,
+  config: WorkstationConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TrainingPlatform> {
+  if (!config.training || config.platform.url !== null || env.BDC_TRAINING_PLATFORM === '0') {
+    return { connection: null, banner: null, stop: async () => undefined };
+  }
+  const { startPlatform } = await import('../../test/platform/index');
+  const stepMs = Number(env.BDC_TRAINING_STEP_MS) > 0 ? Number(env.BDC_TRAINING_STEP_MS) : TRAINING_STEP_MS;
+  const platform = await startPlatform({ dataDir: join(dataDir, 'training-platform'), port: 0, auto: { enabled: true, stepMs } });
+  return {
+    connection: { url: platform.url, ca: platform.certs.caPem, cert: platform.certs.clientCertPem, key: platform.certs.clientKeyPem },
+    banner: `培训模式：省级平台模拟服务 ${platform.url}（管理接口 ${platform.adminUrl}）`,
+    stop: () => platform.close(),
+  };
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startPlatform, type RunningPlatform } from '../platform/index';
+import { acceptSeizure, fakeScan } from '../support/sync-cases';
+import { makeTempDir } from '../support/temp-dir';
+import { ADMIN, makeWorkstation, type TestWorkstation } from '../support/workstation';
+
+/**
+ * The sync figures of QUALITY.md, against the loopback stand-in over real mutual TLS:
+ * - drain: 10,000 queued case submissions delivered (workstation defaults: 4 cases in parallel);
+ * - upload: a 20 MB scan through a throttled link, as a share of the link's rate, and the bytes the
+ *   platform received twice when the connection is cut half-way (the resume should send only
+ *   the remainder).
+ */
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function world(configExtra: Record<string, unknown> = {}): Promise<{ t: TestWorkstation; platform: RunningPlatform; remove(): Promise<void> }> {
+  const dir = makeTempDir('bdc-bench-sync-');
+  const platform = await startPlatform({ dataDir: join(dir.path, 'platform'), port: 0 });
+  const wsDir = join(dir.path, 'workstation');
+  mkdirSync(wsDir);
+  const t = makeWorkstation({
+    dataDir: wsDir,
+    config: {
+      officeCode: '430102',
+      workstationId: 'B2',
+      platform: { url: platform.url, caFile: platform.certs.files.ca, certFile: platform.certs.files.clientCert, keyFile: platform.certs.files.clientKey, ...configExtra },
+    },
+  });
+  await t.setup();
+  return {
+    t,
+    platform,
+    async remove() {
+      await t.ws.close();
+      await platform.close();
+      dir.remove();
+    },
+  };
+}
+
+async function waitQueueEmpty(t: TestWorkstation, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const s = await t.ok('admin', 'sync.status', {});
+    if (s.platform.queued === 0 && s.uploads.every((u) => u.state === 'done')) return;
+    if (s.platform.deadLetters > 0) throw new Error(`dead letter during the benchmark: ${s.platform.detail}`);
+    if (Date.now() > deadline) throw new Error(`queue not drained after ${limitMs} ms: ${JSON.stringify(s.platform)}`);
+    await sleep(20);
+  }
+}
+
+/** Seconds to deliver `count` queued submissions after a restart finds them in the outbox. */
+export async function measureDrain({ count = 10_000 } = {}): Promise<{ seconds: number; count: number }> {
+  const w = await world();
+  try {
+    // One real case through the contract, delivered, is the template of the queue.
+    const first = await acceptSeizure(w.t, 'admin');
+    await waitQueueEmpty(w.t, 30_000);
+    await w.t.ws.close();
+
+    // The queue a long outage leaves behind: `count` accepted cases, each with its submission.
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(w.t.dataDir, 'bdc.sqlite'));
+    const template = db.prepare('SELECT * FROM cases WHERE case_number = ?').get(first.caseNumber) as Record<string, unknown>;
+    const body = JSON.parse((db.prepare("SELECT body FROM outbox WHERE case_id = ? AND kind = 'case.submit'").get(template.id) as { body: string }).body);
+    const columns = Object.keys(template).filter((c) => c !== 'id');
+    const insertCase = db.prepare(`INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+    const insertCommand = db.prepare(
+      "INSERT INTO outbox (case_id, kind, idempotency_key, body, state, attempts, created_at) VALUES (?, 'case.submit', ?, ?, 'pending', 0, ?)",
+    );
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        // Case numbers count to 9999 a day per workstation: spread the queue over two ids.
+        const caseNumber = `430102-20261127-${i < 9000 ? 'B9' : 'B8'}-${String((i % 9000) + 1).padStart(4, '0')}`;
+        const info = insertCase.run({ ...template, case_number: caseNumber, official_number: null });
+        insertCommand.run(Number(info.lastInsertRowid), randomUUID(), JSON.stringify({ ...body, caseNumber }), new Date().toISOString());
+      }
+    })();
+    db.close();
+
+    const t0 = performance.now();
+    w.t.ws = (await import('../../electron/core/workstation')).startWorkstation({ dataDir: w.t.dataDir, host: 'web', log: () => undefined, startDevices: false });
+    await w.t.ok('admin', 'auth.login', ADMIN);
+    await waitQueueEmpty(w.t, 300_000);
+    const seconds = (performance.now() - t0) / 1000;
+    const onPlatform = w.platform.admin.cases().length;
+    if (onPlatform !== count + 1) throw new Error(`platform holds ${onPlatform} cases, expected ${count + 1}`);
+    return { seconds, count };
+  } finally {
+    await w.remove();
+  }
+}
+
+/**
+ * A 20 MB scan over a link throttled to `rate` bytes/s: efficiency = achieved rate ÷ link rate,
+ * measured from 受理 to the platform holding the verified file. Then the same with the connection
+ * cut after 8 MB: how many bytes the platform received beyond the file's size.
+ */
+export async function measureUpload({ bytes = 20_000_000, rate = 8_000_000 } = {}): Promise<{ efficiency: number; seconds: number; resumeExtraBytes: number; resumeSeconds: number }> {
+  const w = await world({ chunkBytes: 4 * 1024 * 1024 });
+  const throttle = { match: { method: 'PATCH', pathPrefix: '/api/v1/blobs' }, action: 'throttle' as const, bytesPerSecond: rate, times: 0 };
+  try {
+    await w.t.ok('admin', 'sync.status', {});
+    w.platform.admin.setFaults([throttle]);
+    let t0 = 0;
+    await acceptSeizure(w.t, 'admin', [fakeScan(bytes)], () => (t0 = performance.now()));
+    await waitQueueEmpty(w.t, 120_000);
+    const seconds = (performance.now() - t0) / 1000;
+    const efficiency = bytes / seconds / rate;
+
+    const before = w.platform.admin.stats().blobBytesReceived;
+    w.platform.admin.setFaults([{ match: { method: 'PATCH', pathPrefix: '/api/v1/blobs' }, action: 'cut-after-bytes', bytes: 8_000_000, times: 1 }, throttle]);
+    await acceptSeizure(w.t, 'admin', [fakeScan(bytes)], () => (t0 = performance.now()));
+    await waitQueueEmpty(w.t, 120_000);
+    const resumeSeconds = (performance.now() - t0) / 1000;
+    const resumeExtraBytes = w.platform.admin.stats().blobBytesReceived - before - bytes;
+    return { efficiency, seconds, resumeExtraBytes, resumeSeconds };
+  } finally {
+    await w.remove();
+  }
+}
