@@ -6,6 +6,7 @@ import type { EventHub } from './events';
 import type { BackupInfo } from './store/backup';
 import type { DeviceManager } from './devices/device-manager';
 import type { BlobStore } from './blobs/blob-store';
+import type { DataKeyRing } from './crypto/data-keys';
 import type { BusinessType } from '../contract';
 import type { Db } from './store/database';
 import type { SyncEngine } from './sync/sync-engine';
@@ -26,6 +27,8 @@ export interface Services {
   readonly events: EventHub;
   readonly devices: DeviceManager;
   readonly blobs: BlobStore;
+  /** The data keys for personal data at rest (SM4 sealing, HMAC-SM3 lookup tags). */
+  readonly keys: DataKeyRing;
   /** The sync engine, or null when no platform is configured (commands still queue in the outbox). */
   readonly sync: SyncEngine | null;
   /** The office's business types (defaults + config overrides), checked at start. */

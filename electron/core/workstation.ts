@@ -12,6 +12,7 @@ import { userHandlers } from './auth/user-handlers';
 import { configHandlers } from './config/config-handlers';
 import { ConfigFileError, loadConfig } from './config/config-file';
 import { BlobStore } from './blobs/blob-store';
+import { DataKeyRing, ownerOnlyFileProtector, type KeyProtector } from './crypto/data-keys';
 import { businessTypesOf } from './cases/business-type-catalog';
 import { caseHandlers } from './cases/case-handlers';
 import { documentHandlers } from './cases/document-handlers';
@@ -67,6 +68,11 @@ export interface WorkstationOptions {
   platform?: PlatformConnection | null;
   /** Test hooks of the sync engine (randomness, timers, probe interval). */
   sync?: SyncEngineHooks;
+  /**
+   * How the data keys (SM4 + HMAC-SM3, personal data at rest) are protected on disk: the Electron
+   * host passes the OS keystore (safeStorage); by default they are kept in an owner-only file.
+   */
+  keyProtector?: KeyProtector;
 }
 
 export interface Workstation {
@@ -89,6 +95,12 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   const { dataDir } = options;
   const log = options.log ?? ((m: string) => console.error(`[core] ${m}`));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const keyProtector = options.keyProtector ?? ownerOnlyFileProtector;
+  // A ring that cannot be opened (wrapped by another keystore, damaged) stops the start with a KeyRingError.
+  const keys = DataKeyRing.open(dataDir, keyProtector);
+  if (keys.protection === 'owner-only-file') {
+    log(`数据密钥仅受文件权限保护（${DataKeyRing.path(dataDir)}，仅本账户可读）：生产环境请使用桌面版（操作系统密钥库）`);
+  }
   const loaded = loadConfig(dataDir);
   const paths = { database: join(dataDir, DATABASE_FILE_NAME), backups: join(dataDir, 'backups'), config: loaded.path };
   let businessTypes: ReturnType<typeof businessTypesOf>;
@@ -126,6 +138,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   const services: Services = {
     dataDir,
     host: options.host,
+    keys,
     version: pkg.version,
     clock,
     sessions: new SessionRegistry(),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import pkg from '../../../package.json';
 import { ConfigFileError, loadConfig } from '../../core/config/config-file';
+import { KeyRingError } from '../../core/crypto/data-keys';
 import { defaultDataDir } from '../../core/config/data-dir';
 import { startWorkstation } from '../../core/workstation';
 import { startTrainingPlatform, type TrainingPlatform } from '../training-platform';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     workstation = startWorkstation({ dataDir, host: 'web', platform: training.connection ?? undefined });
   } catch (err) {
     if (err instanceof ConfigFileError) fail(err.message, 78);
+    if (err instanceof KeyRingError) fail(err.message, 78);
     throw err;
   }
 
