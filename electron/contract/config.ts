@@ -17,6 +17,13 @@ export const securityConfigSchema = z
     idleLockSeconds: z.number().int().min(5).max(600).default(600),
     maxFailedLogins: z.number().int().min(3).max(10).default(5),
     lockoutMinutes: z.number().int().min(10).max(1440).default(10),
+    /** A password older than this must be changed at the next login (等保: periodic change). */
+    passwordMaxAgeDays: z.number().int().min(30).max(365).default(90),
+    /**
+     * Desktop app on Linux: start even though the OS keystore is Chromium's 'basic_text' fallback
+     * (the data keys then have no protection beyond the file). Only an administrator who accepts that.
+     */
+    allowPlaintextKeystore: z.boolean().default(false),
   })
   .strict();
 
@@ -106,7 +113,7 @@ export const configSchema = z
     mode: z.enum(['counter', 'kiosk', 'bank']).default('counter'),
     /** 培训模式: simulated devices and the local platform stand-in. The default on a fresh install. */
     training: z.boolean().default(true),
-    security: securityConfigSchema.default({ idleLockSeconds: 600, maxFailedLogins: 5, lockoutMinutes: 10 }),
+    security: securityConfigSchema.default({ idleLockSeconds: 600, maxFailedLogins: 5, lockoutMinutes: 10, passwordMaxAgeDays: 90, allowPlaintextKeystore: false }),
     devices: devicesConfigSchema.default({ idcard: 'sim', sigpad: 'sim', printer: null }),
     /** Two characters that tell this workstation's case numbers from its neighbours' (e.g. A7). */
     workstationId: workstationIdSchema.nullable().default(null),
@@ -117,6 +124,8 @@ export const configSchema = z
     /** Extra holidays and make-up working days, added to the built-in official calendar. */
     holidays: holidayCalendarSchema.default(EMPTY_HOLIDAY_CALENDAR),
     platform: platformConfigSchema.default(DEFAULT_PLATFORM_CONFIG),
+    /** Encrypted backups: generations kept (pre-migration backups are also kept 30 days). */
+    backups: z.object({ keep: z.number().int().min(1).max(60).default(7) }).strict().default({ keep: 7 }),
   })
   .strict();
 

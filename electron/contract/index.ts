@@ -10,6 +10,7 @@ import { workbenchMethods } from './methods/workbench';
 import { deviceMethods } from './methods/devices';
 import { caseMethods } from './methods/cases';
 import { syncMethods } from './methods/sync';
+import { backupMethods } from './methods/backups';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -27,6 +28,7 @@ export const contract = {
   ...deviceMethods,
   ...caseMethods,
   ...syncMethods,
+  ...backupMethods,
 };
 
 export type Contract = typeof contract;
@@ -56,6 +58,7 @@ export type { SessionView } from './methods/shared';
 export type { WorkbenchSummary } from './methods/workbench';
 export type { IdCardView, PrinterView } from './methods/devices';
 export type { CaseView } from './methods/cases';
+export type { BackupView } from './methods/backups';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';
 export * from './validation/password-policy';
@@ -66,6 +69,7 @@ export * from './validation/id-number';
 export * from './validation/unit-code';
 export * from './validation/certificate-number';
 export * from './validation/phone';
+export * from './validation/masking';
 export * from './validation/chinese-amount';
 export * from './validation/co-ownership';
 export * from './validation/business-types';

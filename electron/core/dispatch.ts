@@ -4,6 +4,8 @@ import {
   contract,
   DEFAULT_MESSAGES,
   isMethodName,
+  maskPersonalData,
+  maskPersonalText,
   type ContractError,
   type MethodName,
   type MethodSpec,
@@ -74,6 +76,10 @@ function badRequest(issue: { path: PropertyKey[]; message: string } | undefined)
   return new AppError('BAD_REQUEST', `${DEFAULT_MESSAGES.BAD_REQUEST}（${field || '输入'}：${issue?.message ?? ''}）`, { field });
 }
 
+/** Errors leave core masked (DOMAIN.md §8): a message or detail never carries a full ID or phone number. */
 function failure(err: AppError): { ok: false; error: ContractError } {
-  return { ok: false, error: err.toContractError() };
+  const error = err.toContractError();
+  const masked: ContractError = { ...error, message: maskPersonalText(error.message) };
+  if (error.details !== undefined) masked.details = maskPersonalData(error.details);
+  return { ok: false, error: masked };
 }

@@ -39,8 +39,11 @@ export interface Services {
   /** The open database; throws RECOVERY_MODE while the database is damaged. */
   db(): Db;
   listBackups(): BackupInfo[];
-  /** Closes the damaged database state and opens the file at `paths.database` again. */
-  reopenDatabase(): void;
+  /**
+   * Closes the database (or the damaged state) and opens the file at `paths.database` again;
+   * `replace` runs while nothing is open (a restore swaps the file there).
+   */
+  reopenDatabase(replace?: () => void): void;
 }
 
 export interface CallContext {

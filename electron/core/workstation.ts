@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError, backendIdleLimitMs, type EventName, type Result } from '../contract';
+import { AppError, backendIdleLimitMs, maskPersonalText, type EventName, type Result } from '../contract';
 import pkg from '../../package.json';
 import { appHandlers } from './app-handlers';
 import { appendAudit } from './audit/audit-log';
@@ -16,6 +16,7 @@ import { DataKeyRing, ownerOnlyFileProtector, type KeyProtector } from './crypto
 import { businessTypesOf } from './cases/business-type-catalog';
 import { caseHandlers } from './cases/case-handlers';
 import { documentHandlers } from './cases/document-handlers';
+import { personalDataHandlers } from './cases/personal-data-handlers';
 import { auditConfigFileChange } from './config/config-file-tracking';
 import { createDispatch } from './dispatch';
 import { EventHub } from './events';
@@ -26,6 +27,8 @@ import { DATABASE_FILE_NAME, DatabaseDamagedError, openDatabase, type Db } from 
 import { migrate } from './store/migrate';
 import { MIGRATIONS } from './store/migrations';
 import { recoveryHandlers } from './store/recovery-handlers';
+import { backupHandlers } from './store/backup-handlers';
+import { startBackupDuties } from './store/backup-scheduler';
 import { workbenchHandlers } from './workbench-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncEngine, type SyncEngineHooks } from './sync/sync-engine';
@@ -47,7 +50,9 @@ const handlers: Handlers = {
   ...deviceHandlers,
   ...caseHandlers,
   ...documentHandlers,
+  ...personalDataHandlers,
   ...syncHandlers,
+  ...backupHandlers,
 };
 
 export interface WorkstationOptions {
@@ -93,7 +98,9 @@ export interface Workstation {
  */
 export function startWorkstation(options: WorkstationOptions): Workstation {
   const { dataDir } = options;
-  const log = options.log ?? ((m: string) => console.error(`[core] ${m}`));
+  // Every line core writes is masked first (DOMAIN.md §8: no ID or phone number in a log).
+  const write = options.log ?? ((m: string) => console.error(`[core] ${m}`));
+  const log = (m: string) => write(maskPersonalText(m));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const keyProtector = options.keyProtector ?? ownerOnlyFileProtector;
   // A ring that cannot be opened (wrapped by another keystore, damaged) stops the start with a KeyRingError.
@@ -121,12 +128,13 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     log,
     options.printerBackend ? new PrinterDevice(loaded.config.devices.printer, options.printerBackend) : undefined,
   );
-  const blobs = new BlobStore(join(dataDir, 'blobs'));
+  const blobs = new BlobStore(join(dataDir, 'blobs'), keys);
   const clock = options.clock ?? (() => new Date());
   const sync = connection
     ? new SyncEngine({
         db: () => services.db(),
         blobs,
+        keys,
         connection,
         config: loaded.config.platform,
         clock,
@@ -155,13 +163,17 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       return db;
     },
     listBackups: () => listBackups(paths.backups),
-    reopenDatabase() {
+    reopenDatabase(replace) {
       db?.close();
       db = null;
       services.recovery = null;
-      const opened = openOrRecover(paths, log);
-      db = opened.db;
-      services.recovery = opened.recovery;
+      try {
+        replace?.(); // a restore swaps the file while nothing is open
+      } finally {
+        const opened = openOrRecover(paths, log, { keys, blobs });
+        db = opened.db;
+        services.recovery = opened.recovery;
+      }
     },
   };
   services.reopenDatabase();
@@ -179,6 +191,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     }
   }, options.idleSweepMs ?? 1000);
   sweep.unref();
+  const backupDuties = startBackupDuties(services, log); // daily backup + data-folder lock
   if (options.startDevices !== false) void devices.start();
   sync?.start();
 
@@ -192,6 +205,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     async close() {
       // The engine stops writing at once; its aborted requests unwind after the database is closed.
       const stopping = sync?.stop();
+      backupDuties.stop();
       clearInterval(sweep);
       db?.close();
       db = null;
@@ -201,13 +215,21 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   };
 }
 
-function openOrRecover(paths: Services['paths'], log: (m: string) => void): { db: Db | null; recovery: RecoveryState | null } {
+function openOrRecover(
+  paths: Services['paths'],
+  log: (m: string) => void,
+  atRest: { keys: DataKeyRing; blobs: BlobStore },
+): { db: Db | null; recovery: RecoveryState | null } {
   try {
     const db = openDatabase(paths.database);
     try {
       chmodSync(paths.database, 0o600);
-      const report = migrate(db, MIGRATIONS, paths.backups);
+      const report = migrate(db, MIGRATIONS, paths.backups, { keys: atRest.keys });
       if (report.applied.length > 0) log(`database migrated ${report.from} → ${report.to}${report.backup ? ` (backup ${report.backup})` : ''}`);
+      // Files stored before encryption at rest are sealed once, after the migration that sealed the rows.
+      const blobs = atRest.blobs.sealPlaintextFiles();
+      if (blobs.sealed > 0) log(`sealed ${blobs.sealed} stored files (encryption at rest)`);
+      if (blobs.skipped.length > 0) log(`${blobs.skipped.length} stored files match neither their name nor the sealed format: left as they are`);
       return { db, recovery: null };
     } catch (err) {
       db.close();

@@ -65,18 +65,22 @@ export async function measureDrain({ count = 10_000 } = {}): Promise<{ seconds: 
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(join(w.t.dataDir, 'bdc.sqlite'));
     const template = db.prepare('SELECT * FROM cases WHERE case_number = ?').get(first.caseNumber) as Record<string, unknown>;
-    const body = JSON.parse((db.prepare("SELECT body FROM outbox WHERE case_id = ? AND kind = 'case.submit'").get(template.id) as { body: string }).body);
+    // Outbox bodies are sealed at rest (personal data): opened and sealed with the workstation's keys.
+    const { DataKeyRing, ownerOnlyFileProtector } = await import('../../electron/core/crypto/data-keys');
+    const keys = DataKeyRing.open(w.t.dataDir, ownerOnlyFileProtector);
+    const sealedTemplate = (db.prepare("SELECT body_sealed FROM outbox WHERE case_id = ? AND kind = 'case.submit'").get(template.id) as { body_sealed: Buffer }).body_sealed;
+    const body = JSON.parse(keys.openText('outbox.body', sealedTemplate));
     const columns = Object.keys(template).filter((c) => c !== 'id');
     const insertCase = db.prepare(`INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
     const insertCommand = db.prepare(
-      "INSERT INTO outbox (case_id, kind, idempotency_key, body, state, attempts, created_at) VALUES (?, 'case.submit', ?, ?, 'pending', 0, ?)",
+      "INSERT INTO outbox (case_id, kind, idempotency_key, body_sealed, state, attempts, created_at) VALUES (?, 'case.submit', ?, ?, 'pending', 0, ?)",
     );
     db.transaction(() => {
       for (let i = 0; i < count; i++) {
         // Case numbers count to 9999 a day per workstation: spread the queue over two ids.
         const caseNumber = `430102-20261127-${i < 9000 ? 'B9' : 'B8'}-${String((i % 9000) + 1).padStart(4, '0')}`;
         const info = insertCase.run({ ...template, case_number: caseNumber, official_number: null });
-        insertCommand.run(Number(info.lastInsertRowid), randomUUID(), JSON.stringify({ ...body, caseNumber }), new Date().toISOString());
+        insertCommand.run(Number(info.lastInsertRowid), randomUUID(), keys.seal('outbox.body', JSON.stringify({ ...body, caseNumber })), new Date().toISOString());
       }
     })();
     db.close();

@@ -289,6 +289,14 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     await page.getByRole('cell', { name: '433124********0267' }).waitFor();
     await expect(page.content()).resolves.not.toContain('433124199211080267');
     await shot('42-case-detail');
+    // “显示”: the full number on an explicit, audited action; it masks again (after 30 s, or 隐藏).
+    await page.getByRole('cell', { name: '433124********0267' }).getByRole('button', { name: '显示完整证件号码' }).click();
+    await page.getByRole('cell', { name: /433124199211080267/ }).getByRole('button', { name: '隐藏证件号码' }).waitFor();
+    await timeline.getByText('显示完整证件号码或电话').waitFor();
+    await shot('43-case-detail-id-shown');
+    await page.getByRole('cell', { name: /433124199211080267/ }).getByRole('button', { name: '隐藏证件号码' }).click();
+    await page.getByRole('cell', { name: '433124********0267' }).waitFor();
+    await expect(page.content()).resolves.not.toContain('433124199211080267');
 
     // The receipt, printed through CUPS: its text, and the QR code whose SM2 signature verifies.
     await page.getByRole('button', { name: /打印受理凭证/ }).click();

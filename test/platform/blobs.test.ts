@@ -66,6 +66,15 @@ describe('platform files: the missing-blob protocol', () => {
     expect(t.platform.admin.stats().requests['PATCH /api/v1/blobs/{hash} cut']).toBe(1);
   });
 
+  it('a cut right after the last byte still completes the file: the next HEAD says ?1, nothing is resent', async () => {
+    const file = testFile(50_000);
+    await expectFiles(file);
+    t.platform.admin.setFaults([{ match: { method: 'PATCH' }, action: 'cut-after-bytes', bytes: 50_000 }]);
+    const cut = await patchBlob(t.client, file.hash, 0, file.bytes).then(() => null, (e: { code?: string }) => e);
+    expect(cut).not.toBeNull();
+    expect(await head(file.hash)).toMatchObject({ offset: '50000', complete: '?1' });
+  });
+
   it('discards a complete file whose SM3 differs (422 HASH_MISMATCH, offset back to 0)', async () => {
     const file = testFile(2000);
     await expectFiles(file);

@@ -4,6 +4,13 @@ import type { Role } from '../roles';
 import { businessTypeIdSchema } from '../validation/business-types';
 
 const CLERKS: readonly Role[] = ['clerk', 'supervisor', 'admin'];
+/**
+ * Who may see a party's full ID number or phone (an explicit, audited "show"): the counter
+ * (clerk, supervisor, admin) that talks to the applicant, and the reviewer (审核), who checks the
+ * number against the scanned ID card. The registrar (登簿) works from the reviewed case and the
+ * provincial register, and sees masked numbers only.
+ */
+const REVEALERS: readonly Role[] = ['clerk', 'reviewer', 'supervisor', 'admin'];
 /** Everyone who works on cases may look them up. */
 const STAFF: readonly Role[] = ['clerk', 'reviewer', 'registrar', 'supervisor', 'admin'];
 
@@ -140,6 +147,12 @@ export const caseMethods = {
     input: caseId,
     output: caseViewSchema,
     access: STAFF,
+  }),
+  'cases.revealParty': method({
+    description: "Show one party's full ID number or phone (the screens show them masked); audited, the value never is",
+    input: z.object({ id: z.number().int().positive(), ordinal: z.number().int().min(1), field: z.enum(['idNumber', 'phone']) }).strict(),
+    output: z.object({ value: z.string().nullable() }),
+    access: REVEALERS,
   }),
   'cases.saveDraft': method({
     description: 'Save the intake form of a draft: co-ownership, parties, units, materials received',

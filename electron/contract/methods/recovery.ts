@@ -6,8 +6,8 @@ import { okOutput } from './shared';
 // is unreadable. They answer NOT_IN_RECOVERY unless the database failed its check at start.
 export const recoveryMethods = {
   'recovery.restoreBackup': method({
-    description: 'Replace the damaged database with a verified backup (the damaged file is kept aside)',
-    input: z.object({ file: z.string().regex(/^[\w.-]+\.sqlite$/) }).strict(),
+    description: 'Replace the damaged database with a verified backup, encrypted or an older plaintext one (the damaged file is kept aside)',
+    input: z.object({ file: z.string().max(200).regex(/^bdc-[\w-]+\.(bdcbak|sqlite)$/) }).strict(),
     output: okOutput,
     access: 'public',
   }),

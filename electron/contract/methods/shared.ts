@@ -25,6 +25,8 @@ export const sessionSchema = z
     user: sessionUserSchema,
     locked: z.boolean(),
     mustChangePassword: z.boolean(),
+    /** Why the change is required: true = the password is older than security.passwordMaxAgeDays; false = set by an administrator. */
+    passwordExpired: z.boolean(),
     idleLockSeconds: z.number().int(),
   })
   .nullable();

@@ -3,6 +3,7 @@ import type { Handler } from '../handler';
 import { audit, requireSession, type CallContext } from '../services';
 import { hashPassword, verifyPassword } from '../crypto/password-hash';
 import { authenticate } from './login';
+import { assertNotRecentlyUsed, passwordExpired, rememberReplacedPassword } from './password-history';
 import { passwordPolicyProblems } from '../../contract';
 import { toSessionView } from './session-view';
 import { userReads, userWrites, type UserRow } from './users-repository';
@@ -13,6 +14,8 @@ export function assertPasswordPolicy(password: string): void {
 }
 
 export function startSession(ctx: CallContext, user: UserRow) {
+  // A password older than security.passwordMaxAgeDays must be changed now, like a reset one.
+  const expired = user.must_change_password === 0 && passwordExpired(user, ctx.services.config.value.security.passwordMaxAgeDays, ctx.now);
   const session = ctx.services.sessions.start(
     ctx.clientId,
     {
@@ -20,7 +23,8 @@ export function startSession(ctx: CallContext, user: UserRow) {
       username: user.username,
       displayName: user.display_name,
       role: user.role,
-      mustChangePassword: user.must_change_password === 1,
+      mustChangePassword: user.must_change_password === 1 || expired,
+      passwordExpired: expired,
     },
     ctx.now.getTime(),
   );
@@ -34,9 +38,10 @@ const login: Handler<'auth.login'> = async (ctx, input) => {
   const user = await authenticate(ctx, input.username, input.password, 'auth.login');
   const db = ctx.services.db();
   const loggedIn = { ...ctx, session: null };
+  const expired = user.must_change_password === 0 && passwordExpired(user, ctx.services.config.value.security.passwordMaxAgeDays, ctx.now);
   db.transaction(() => {
     userWrites.recordLogin(db, user.id, ctx.now);
-    audit(loggedIn, { actor: user.username, action: 'auth.login', object: `user:${user.id}`, result: 'success' });
+    audit(loggedIn, { actor: user.username, action: 'auth.login', object: `user:${user.id}`, result: 'success', ...(expired ? { detail: { passwordExpired: true } } : {}) });
   })();
   return startSession(ctx, user);
 };
@@ -89,12 +94,15 @@ const changePassword: Handler<'auth.changePassword'> = async (ctx, input) => {
   }
   assertPasswordPolicy(input.newPassword);
   if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_REUSED');
+  await assertNotRecentlyUsed(db, user, input.newPassword, 'self');
   const hash = await hashPassword(input.newPassword);
   db.transaction(() => {
+    rememberReplacedPassword(db, s.userId, user.password_hash, ctx.now);
     userWrites.setPassword(db, s.userId, hash, false, ctx.now);
     audit(ctx, { action: 'auth.changePassword', object: `user:${s.userId}`, result: 'success' });
   })();
   s.mustChangePassword = false;
+  s.passwordExpired = false;
   return toSessionView(s, ctx.services.config.value.security.idleLockSeconds);
 };
 

@@ -7,6 +7,7 @@ export function toSessionView(session: Session | undefined | null, idleLockSecon
     user: { id: session.userId, username: session.username, displayName: session.displayName, role: session.role },
     locked: session.locked,
     mustChangePassword: session.mustChangePassword,
+    passwordExpired: session.mustChangePassword && session.passwordExpired === true,
     idleLockSeconds,
   };
 }

@@ -7,6 +7,8 @@ export interface Session {
   role: Role;
   locked: boolean;
   mustChangePassword: boolean;
+  /** The password must be changed because it is older than security.passwordMaxAgeDays (not a reset). */
+  passwordExpired?: boolean;
   /** Last user activity (ms since epoch); passive status polls do not move it. */
   lastActivity: number;
 }

@@ -3,6 +3,7 @@ import { hashPassword } from '../crypto/password-hash';
 import type { Handler } from '../handler';
 import { audit, type CallContext } from '../services';
 import { assertPasswordPolicy } from './auth-handlers';
+import { assertNotRecentlyUsed, rememberReplacedPassword } from './password-history';
 import { toUserView, userReads, userWrites, type UserRow } from './users-repository';
 
 function mustFind(ctx: CallContext, id: number): UserRow {
@@ -84,10 +85,12 @@ const setDisabled: Handler<'users.setDisabled'> = (ctx, input) => {
 
 const resetPassword: Handler<'users.resetPassword'> = async (ctx, input) => {
   const db = ctx.services.db();
-  mustFind(ctx, input.id);
+  const user = mustFind(ctx, input.id);
   assertPasswordPolicy(input.temporaryPassword);
+  await assertNotRecentlyUsed(db, user, input.temporaryPassword, 'reset');
   const hash = await hashPassword(input.temporaryPassword);
   db.transaction(() => {
+    rememberReplacedPassword(db, input.id, user.password_hash, ctx.now);
     userWrites.setPassword(db, input.id, hash, true, ctx.now);
     audit(ctx, { action: 'users.resetPassword', object: `user:${input.id}`, result: 'success' });
   })();

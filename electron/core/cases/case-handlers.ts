@@ -2,6 +2,7 @@ import {
   AppError,
   DEFAULT_HOLIDAY_CALENDAR,
   maskIdNumber,
+  maskPersonalText,
   maskPhone,
   mergeHolidayCalendars,
   shanghaiDate,
@@ -10,6 +11,7 @@ import {
 } from '../../contract';
 import type { Handler } from '../handler';
 import { audit, requireSession, type CallContext } from '../services';
+import { auditView } from '../audit/view-audit';
 import { checkAcceptance } from './acceptance-rules';
 import { formatCaseNumber } from './case-number';
 import type { CaseRecord, Party, Unit } from './case-record';
@@ -31,7 +33,7 @@ function typeOf(ctx: CallContext, id: string): BusinessType {
 }
 
 function load(ctx: CallContext, id: number): CaseRecord {
-  const c = caseReads.byId(ctx.services.db(), id);
+  const c = caseReads.byId(ctx.services.db(), ctx.services.keys, id);
   if (!c) throw new AppError('CASE_NOT_FOUND');
   return c;
 }
@@ -98,7 +100,12 @@ function initialTracks(type: BusinessType, units: Unit[]): CaseRecord['tracks'] 
   };
 }
 
-const get: Handler<'cases.get'> = (ctx, input) => view(ctx, input.id);
+/** A view of the parties' names (numbers masked): audited once per session × case per 10 minutes. */
+const get: Handler<'cases.get'> = (ctx, input) => {
+  const v = view(ctx, input.id);
+  auditView(ctx, 'cases.view', `case:${v.id}`);
+  return v;
+};
 
 const saveDraft: Handler<'cases.saveDraft'> = (ctx, input) => {
   const c = load(ctx, input.id);
@@ -128,7 +135,7 @@ const saveDraft: Handler<'cases.saveDraft'> = (ctx, input) => {
   const quote = units.length > 0 ? computeFees({ businessType: type, use: units[0].use, certificates: input.certificates }, ctx.services.config.value.fees) : null;
   commit(ctx, c.id, 'cases.saveDraft', { parties: parties.length, units: units.length, materialsReceived: received.size }, () => {
     caseWrites.setCoOwnership(db, c.id, type.coOwnership ? input.coOwnership : null, ctx.now);
-    caseWrites.replaceParties(db, c.id, parties);
+    caseWrites.replaceParties(db, ctx.services.keys, c.id, parties);
     caseWrites.replaceUnits(db, c.id, units);
     caseWrites.replaceMaterials(
       db,
@@ -248,7 +255,7 @@ const accept: Handler<'cases.accept'> = (ctx, input) => {
     });
     caseWrites.markAccepted(db, c.id, { caseNumber, promisedDate, by: s.username }, ctx.now);
     // The submission to the platform commits with the acceptance: an accepted case is always queued.
-    enqueueSubmission(db, c.id, ctx.now);
+    enqueueSubmission(db, ctx.services.keys, c.id, ctx.now);
   });
   ctx.services.sync?.notify();
   return view(ctx, c.id);
@@ -265,7 +272,7 @@ function simpleTransition(t: CounterTransition, detail: (input: never) => { reas
     const tellPlatform = t === 'withdraw' && !EDITABLE.includes(c.status);
     commit(ctx, c.id, `cases.${t}`, auditDetail, () => {
       caseWrites.setStatus(db, c.id, to, reason, ctx.now);
-      if (tellPlatform) enqueueWithdrawal(db, c.id, reason, ctx.now);
+      if (tellPlatform) enqueueWithdrawal(db, ctx.services.keys, c.id, reason, ctx.now);
       // A case that ends at the counter ends on every track it had opened.
       if (to !== 'requisitioned') {
         db.prepare(
@@ -304,7 +311,13 @@ const lookupUnit: Handler<'cases.lookupUnit'> = (ctx, input) => {
   return { unitCode: latest.unit_code, address: latest.address, use: latest.use, areaM2: latest.area_m2, cases };
 };
 
-const search: Handler<'cases.search'> = (ctx, input) => searchCases(ctx.services.db(), input);
+/** A listing names applicants: audited as a view, once per session × query per 10 minutes (the text masked). */
+const search: Handler<'cases.search'> = (ctx, input) => {
+  const result = searchCases(ctx.services.db(), input);
+  const query = { ...input, text: input.text ? maskPersonalText(input.text) : undefined };
+  auditView(ctx, 'cases.search', 'cases', { ...query, total: result.total }, JSON.stringify(query));
+  return result;
+};
 
 const timeline: Handler<'cases.timeline'> = (ctx, input) => {
   load(ctx, input.id);

@@ -1,3 +1,4 @@
+import { idNumberTag, openParty, sealParty, type PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
 import type { CaseRecord, CaseStatus, CoOwnership, FeeLine, Material, Party, Unit } from './case-record';
 
@@ -23,18 +24,47 @@ interface CaseRow {
   certificate_numbers: string;
 }
 
-/** Reads of cases. */
+/**
+ * Reads of cases. Parties' ID numbers and phones are sealed at rest (SM4-GCM, `keys`): reads open
+ * them, writes seal them and keep their HMAC-SM3 lookup tags.
+ */
 export const caseReads = {
-  byId(db: Db, id: number): CaseRecord | undefined {
+  byId(db: Db, keys: PersonalDataKeys, id: number): CaseRecord | undefined {
     const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
-    return row ? assemble(db, row) : undefined;
+    return row ? assemble(db, keys, row) : undefined;
   },
 
-  byNumber(db: Db, caseNumber: string): CaseRecord | undefined {
+  byNumber(db: Db, keys: PersonalDataKeys, caseNumber: string): CaseRecord | undefined {
     const row = db.prepare('SELECT * FROM cases WHERE case_number = ?').get(caseNumber) as CaseRow | undefined;
-    return row ? assemble(db, row) : undefined;
+    return row ? assemble(db, keys, row) : undefined;
+  },
+
+  /** The ids of cases with a party of this ID number (exact match through the lookup tag). */
+  idsByIdNumber(db: Db, keys: PersonalDataKeys, idNumber: string): number[] {
+    return (db.prepare('SELECT DISTINCT case_id FROM case_parties WHERE id_number_tag = ? ORDER BY case_id').all(idNumberTag(keys, idNumber)) as Array<{ case_id: number }>).map(
+      (r) => r.case_id,
+    );
+  },
+
+  /** What the search index needs (names, numbers, units): no personal data is opened. */
+  searchable(db: Db, id: number): SearchableCase | undefined {
+    const row = db.prepare('SELECT id, case_number, official_number FROM cases WHERE id = ?').get(id) as
+      | { id: number; case_number: string | null; official_number: string | null }
+      | undefined;
+    if (!row) return undefined;
+    const parties = db.prepare('SELECT name FROM case_parties WHERE case_id = ? ORDER BY ordinal').all(id) as Array<{ name: string }>;
+    return { id: row.id, caseNumber: row.case_number, officialNumber: row.official_number, parties, units: unitsOf(db, id) };
   },
 };
+
+/** The fields of a case the search index holds. */
+export interface SearchableCase {
+  id: number;
+  caseNumber: string | null;
+  officialNumber: string | null;
+  parties: Array<Pick<Party, 'name'>>;
+  units: Unit[];
+}
 
 /** Writes of cases. Callers wrap them, with the audit record, in one transaction. */
 export const caseWrites = {
@@ -53,13 +83,16 @@ export const caseWrites = {
     db.prepare('UPDATE cases SET co_ownership = ?, updated_at = ? WHERE id = ?').run(coOwnership, now.toISOString(), id);
   },
 
-  replaceParties(db: Db, id: number, parties: Party[]): void {
+  replaceParties(db: Db, keys: PersonalDataKeys, id: number, parties: Party[]): void {
     db.prepare('DELETE FROM case_parties WHERE case_id = ?').run(id);
     const insert = db.prepare(
-      `INSERT INTO case_parties (case_id, ordinal, role, name, id_type, id_number, phone, share, signature_blob, signed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO case_parties (case_id, ordinal, role, name, id_type, id_number_sealed, id_number_tag, phone_sealed, phone_tag, share, signature_blob, signed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const p of parties) insert.run(id, p.ordinal, p.role, p.name, p.idType, p.idNumber, p.phone, p.share, p.signatureBlob, p.signedAt);
+    for (const p of parties) {
+      const s = sealParty(keys, p);
+      insert.run(id, p.ordinal, p.role, p.name, p.idType, s.id_number_sealed, s.id_number_tag, s.phone_sealed, s.phone_tag, p.share, p.signatureBlob, p.signedAt);
+    }
   },
 
   setSignature(db: Db, id: number, ordinal: number, blobHash: string, now: Date): void {
@@ -119,15 +152,27 @@ export const caseWrites = {
   },
 };
 
-function assemble(db: Db, r: CaseRow): CaseRecord {
+function unitsOf(db: Db, caseId: number): Unit[] {
+  return (
+    db.prepare('SELECT * FROM case_units WHERE case_id = ? ORDER BY ordinal').all(caseId) as Array<{
+      ordinal: number;
+      unit_code: string;
+      address: string;
+      use: Unit['use'];
+      area_m2: number | null;
+    }>
+  ).map((u) => ({ ordinal: u.ordinal, unitCode: u.unit_code, address: u.address, use: u.use, areaM2: u.area_m2 }));
+}
+
+function assemble(db: Db, keys: PersonalDataKeys, r: CaseRow): CaseRecord {
   const parties = (
     db.prepare('SELECT * FROM case_parties WHERE case_id = ? ORDER BY ordinal').all(r.id) as Array<{
       ordinal: number;
       role: Party['role'];
       name: string;
       id_type: string;
-      id_number: string;
-      phone: string | null;
+      id_number_sealed: Buffer;
+      phone_sealed: Buffer | null;
       share: string | null;
       signature_blob: string | null;
       signed_at: string | null;
@@ -137,21 +182,12 @@ function assemble(db: Db, r: CaseRow): CaseRecord {
     role: p.role,
     name: p.name,
     idType: p.id_type,
-    idNumber: p.id_number,
-    phone: p.phone,
+    ...openParty(keys, p),
     share: p.share,
     signatureBlob: p.signature_blob,
     signedAt: p.signed_at,
   }));
-  const units = (
-    db.prepare('SELECT * FROM case_units WHERE case_id = ? ORDER BY ordinal').all(r.id) as Array<{
-      ordinal: number;
-      unit_code: string;
-      address: string;
-      use: Unit['use'];
-      area_m2: number | null;
-    }>
-  ).map((u) => ({ ordinal: u.ordinal, unitCode: u.unit_code, address: u.address, use: u.use, areaM2: u.area_m2 }));
+  const units = unitsOf(db, r.id);
   const fileRows = db
     .prepare(
       `SELECT m.material_id, f.blob_hash, f.file_name FROM case_material_files f JOIN case_materials m ON m.id = f.material_row

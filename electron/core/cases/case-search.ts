@@ -1,5 +1,6 @@
 import type { Db } from '../store/database';
-import type { CaseRecord, CaseStatus } from './case-record';
+import type { CaseStatus } from './case-record';
+import type { SearchableCase } from './case-repository';
 
 /**
  * Substring search over case number, party names, unit codes and addresses (Chinese included).
@@ -7,7 +8,7 @@ import type { CaseRecord, CaseStatus } from './case-record';
  * (two-character names such as 张三 are common) search party names through an index of every
  * suffix of every name, and case numbers by prefix. ID numbers and phones are never indexed.
  */
-export function indexCase(db: Db, c: CaseRecord): void {
+export function indexCase(db: Db, c: SearchableCase): void {
   db.prepare('DELETE FROM case_search WHERE rowid = ?').run(c.id);
   db.prepare('DELETE FROM case_name_suffixes WHERE case_id = ?').run(c.id);
   const suffix = db.prepare('INSERT INTO case_name_suffixes (suffix, case_id) VALUES (?, ?)');

@@ -18,7 +18,8 @@ export const PLATFORM_ACTOR = '省级平台';
  * Platform times are the platform's clock; records with the same time keep local-first order.
  */
 export function caseTimeline(db: Db, caseId: number): TimelineEntry[] {
-  const local = (db.prepare('SELECT * FROM audit_log WHERE object = ? ORDER BY seq').all(`case:${caseId}`) as AuditRow[])
+  // Views are audited (once per session × case per 10 minutes) but are not the case's history.
+  const local = (db.prepare("SELECT * FROM audit_log WHERE object = ? AND action <> 'cases.view' ORDER BY seq").all(`case:${caseId}`) as AuditRow[])
     .map(toAuditRecordView)
     .map((r) => ({ at: r.at, actor: r.actor, action: r.action, result: r.result, detail: r.detail }));
   const platform = (db.prepare('SELECT kind, at, data FROM platform_events WHERE case_id = ? ORDER BY id').all(caseId) as Array<{ kind: string; at: string; data: string }>).map(

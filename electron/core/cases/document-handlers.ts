@@ -21,7 +21,7 @@ function lastDetail(ctx: CallContext, caseId: number, action: string): Record<st
 async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Promise<{ pdf: Uint8Array; blobHash: string; fileName: string }> {
   const s = requireSession(ctx);
   const db = ctx.services.db();
-  const c = caseReads.byId(db, id);
+  const c = caseReads.byId(db, ctx.services.keys, id);
   if (!c) throw new AppError('CASE_NOT_FOUND');
   const type = ctx.services.businessTypes().find((t) => t.id === c.businessType);
   if (!type) throw new AppError('UNKNOWN_BUSINESS_TYPE');

@@ -99,6 +99,21 @@ export class DataKeyRing {
     return new DataKeyRing(path, protector, keys, file.current);
   }
 
+  /**
+   * Re-wraps a ring kept in an owner-only file with a keystore protector (the same keys, so every
+   * sealed value stays readable): the desktop app does this once when it finds a ring written by
+   * the web host or a tool. Returns whether the file was rewritten.
+   */
+  static wrapWith(dataDir: string, protector: KeyProtector): boolean {
+    const path = DataKeyRing.path(dataDir);
+    if (!existsSync(path) || protector.kind !== 'os-keystore') return false;
+    const parsed = ringFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success || parsed.data.protection !== 'owner-only-file') return false;
+    const plain = DataKeyRing.open(dataDir, ownerOnlyFileProtector);
+    new DataKeyRing(path, protector, plain.keys, plain.currentId).save();
+    return true;
+  }
+
   get currentKeyId(): string {
     return this.currentId;
   }

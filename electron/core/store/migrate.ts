@@ -1,6 +1,6 @@
 import type { Db } from './database';
-import { writeVerifiedBackup } from './backup';
-import type { Migration } from './migrations/migration';
+import { createVerifiedBackup, writeVerifiedBackup } from './backup';
+import type { Migration, MigrationContext } from './migrations/migration';
 
 export interface MigrationReport {
   from: number;
@@ -12,9 +12,10 @@ export interface MigrationReport {
 /**
  * Brings the schema to the latest version. Each migration and its version bump commit together,
  * so a crash leaves the database at a whole version. A database that already holds data is
- * backed up (and the backup verified) before the first pending migration runs.
+ * backed up (and the backup verified, and sealed when `context.keys` is given) before the first
+ * pending migration runs. `afterCommit` steps (VACUUM) run once their migration has committed.
  */
-export function migrate(db: Db, migrations: readonly Migration[], backupDir: string): MigrationReport {
+export function migrate(db: Db, migrations: readonly Migration[], backupDir: string, context: MigrationContext = {}): MigrationReport {
   assertOrdered(migrations);
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
@@ -24,13 +25,17 @@ export function migrate(db: Db, migrations: readonly Migration[], backupDir: str
   const pending = migrations.filter((m) => m.version > from);
   let backup: string | null = null;
   if (pending.length > 0 && from > 0) {
-    backup = writeVerifiedBackup(db, backupDir, `before-migration-${pending[0].version}`).file;
+    const label = `before-migration-${pending[0].version}`;
+    // With the data keys the backup is sealed like every other (it holds personal data);
+    // tools that migrate without keys (benchmarks, tests of empty databases) keep the plain copy.
+    backup = context.keys ? createVerifiedBackup(db, backupDir, context.keys, label).file : writeVerifiedBackup(db, backupDir, label).file;
   }
   for (const m of pending) {
     db.transaction(() => {
-      m.up(db);
+      m.up(db, context);
       db.pragma(`user_version = ${m.version}`);
     })();
+    m.afterCommit?.(db);
   }
   return { from, to: pending.length > 0 ? latest : from, applied: pending.map((m) => `${m.version}-${m.name}`), backup };
 }

@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { AppError } from '../../contract';
 import type { Handler } from '../handler';
 import type { CallContext } from '../services';
 import { appendAudit } from '../audit/audit-log';
-import { moveDatabaseAside } from './backup';
+import { moveDatabaseAside, swapInDatabase } from './backup';
+import { backupPath, prepareRestoreOrFail } from './backup-handlers';
 
 function requireRecovery(ctx: CallContext) {
   if (!ctx.services.recovery) throw new AppError('NOT_IN_RECOVERY');
@@ -16,13 +16,22 @@ function auditRecovery(ctx: CallContext, action: string, detail: Record<string, 
   appendAudit(ctx.services.db(), { actorId: null, actor: null, action, object: 'database', result: 'success', detail }, ctx.now);
 }
 
+/**
+ * Encrypted backups are decrypted and checked (integrity, row counts of the header) before the
+ * damaged file is touched; plaintext backups of older releases are copied and checked.
+ */
 const restoreBackup: Handler<'recovery.restoreBackup'> = (ctx, input) => {
   const state = requireRecovery(ctx);
-  const source = join(ctx.services.paths.backups, input.file);
-  if (!existsSync(source)) throw new AppError('BACKUP_NOT_FOUND');
-  const keptAs = moveDatabaseAside(state.databasePath, 'damaged');
-  copyFileSync(source, state.databasePath);
-  ctx.services.reopenDatabase();
+  const source = backupPath(ctx, input.file);
+  const prepared = prepareRestoreOrFail(ctx, source);
+  let keptAs: string | null = null;
+  try {
+    ctx.services.reopenDatabase(() => {
+      keptAs = swapInDatabase(prepared, state.databasePath, 'damaged');
+    });
+  } finally {
+    rmSync(prepared, { force: true });
+  }
   auditRecovery(ctx, 'recovery.restoreBackup', { backup: input.file, damagedFileKeptAs: keptAs, reason: state.reason });
   return { ok: true as const };
 };

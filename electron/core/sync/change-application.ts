@@ -104,7 +104,7 @@ function applyToCase(db: Db, caseId: number, change: FeedChange, now: Date, log:
       const d = data as z.infer<(typeof DATA)['case.received']>;
       db.prepare('UPDATE cases SET official_number = ?, updated_at = ? WHERE id = ?').run(d.officialNumber, at, caseId);
       advance('submitted');
-      const c = caseReads.byId(db, caseId);
+      const c = caseReads.searchable(db, caseId);
       if (c) indexCase(db, c); // the official number is searchable
       return;
     }

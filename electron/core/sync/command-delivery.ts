@@ -1,8 +1,9 @@
 import type { BlobStore } from '../blobs/blob-store';
+import type { PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
 import { uploadBlob } from './blob-upload';
 import { blobsOfBody } from './case-submission';
-import { outboxWrites, type OutboxCommand } from './outbox-repository';
+import { openBody, outboxWrites, type OutboxCommand } from './outbox-repository';
 import { RequestCancelled, type PlatformClient } from './platform-client';
 import { PlatformError } from './platform-error';
 import type { UploadTracker } from './upload-tracker';
@@ -10,6 +11,8 @@ import type { UploadTracker } from './upload-tracker';
 export interface DeliveryContext {
   client: PlatformClient;
   blobs: BlobStore;
+  /** Opens the sealed body: the exact text enqueued, so every retry sends the same bytes. */
+  keys: Pick<PersonalDataKeys, 'openText'>;
   chunkBytes: number;
   signal: AbortSignal;
   uploads: UploadTracker;
@@ -31,10 +34,11 @@ export function deliverCommand(cmd: OutboxCommand, ctx: DeliveryContext): Promis
  * answer, with the same list of missing files), then upload those files one after the other.
  */
 async function deliverSubmission(cmd: OutboxCommand, ctx: DeliveryContext): Promise<unknown> {
-  const { answer } = await ctx.client.submitCase(cmd.idempotencyKey, cmd.body, ctx.signal);
+  const body = openBody(ctx.keys, cmd);
+  const { answer } = await ctx.client.submitCase(cmd.idempotencyKey, body, ctx.signal);
   // With files to upload, the platform's case id is kept at once (uploads can take long).
   if (answer.missingBlobs.length > 0) ctx.write((db) => outboxWrites.recordAnswer(db, cmd.id, answer));
-  const files = new Map(blobsOfBody(cmd.body).map((f) => [f.hash, f]));
+  const files = new Map(blobsOfBody(body).map((f) => [f.hash, f]));
   const missing = answer.missingBlobs.map((hash) => {
     const file = files.get(hash);
     if (!file) throw new PlatformError('permanent', 'UNEXPECTED_BLOB', `平台要求上传本业务未列出的文件 ${hash.slice(0, 12)}…`, { answered: true });
@@ -64,5 +68,5 @@ async function deliverSubmission(cmd: OutboxCommand, ctx: DeliveryContext): Prom
 
 async function deliverWithdrawal(cmd: OutboxCommand, ctx: DeliveryContext): Promise<unknown> {
   if (!cmd.caseNumber) throw new PlatformError('permanent', 'NO_CASE_NUMBER', '该业务没有受理编号，无法向平台撤回', { answered: false });
-  return ctx.client.withdrawCase(cmd.caseNumber, cmd.idempotencyKey, cmd.body, ctx.signal);
+  return ctx.client.withdrawCase(cmd.caseNumber, cmd.idempotencyKey, openBody(ctx.keys, cmd), ctx.signal);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SEALED, type PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
 
 export type OutboxKind = 'case.submit' | 'case.withdraw';
@@ -11,8 +12,11 @@ export interface OutboxCommand {
   caseNumber: string | null;
   kind: OutboxKind;
   idempotencyKey: string;
-  /** The exact text sent on every attempt. */
-  body: string;
+  /**
+   * The exact text sent on every attempt, sealed at rest (it holds the parties' ID numbers):
+   * `openBody` gives the text back byte for byte.
+   */
+  sealedBody: Buffer;
   state: OutboxState;
   attempts: number;
   createdAt: string;
@@ -29,7 +33,7 @@ interface OutboxRow {
   case_number: string | null;
   kind: OutboxKind;
   idempotency_key: string;
-  body: string;
+  body_sealed: Buffer;
   state: OutboxState;
   attempts: number;
   created_at: string;
@@ -103,10 +107,10 @@ export const outboxReads = {
 /** Writes of the outbox. Each is called inside the transaction of the step it belongs to. */
 export const outboxWrites = {
   /** A new command with its idempotency key, generated once here and reused by every retry. */
-  enqueue(db: Db, c: { caseId: number; kind: OutboxKind; body: string }, now: Date): number {
+  enqueue(db: Db, keys: PersonalDataKeys, c: { caseId: number; kind: OutboxKind; body: string }, now: Date): number {
     const info = db
-      .prepare('INSERT INTO outbox (case_id, kind, idempotency_key, body, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(c.caseId, c.kind, randomUUID(), c.body, now.toISOString());
+      .prepare('INSERT INTO outbox (case_id, kind, idempotency_key, body_sealed, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(c.caseId, c.kind, randomUUID(), keys.seal(SEALED.outboxBody, c.body), now.toISOString());
     return Number(info.lastInsertRowid);
   },
 
@@ -164,6 +168,11 @@ export const outboxWrites = {
   },
 };
 
+/** The exact body text of a command, as enqueued (sealed at rest under `outbox.body`). */
+export function openBody(keys: Pick<PersonalDataKeys, 'openText'>, cmd: Pick<OutboxCommand, 'sealedBody'>): string {
+  return keys.openText(SEALED.outboxBody, cmd.sealedBody);
+}
+
 function toCommand(r: OutboxRow): OutboxCommand {
   return {
     id: r.id,
@@ -171,7 +180,7 @@ function toCommand(r: OutboxRow): OutboxCommand {
     caseNumber: r.case_number,
     kind: r.kind,
     idempotencyKey: r.idempotency_key,
-    body: r.body,
+    sealedBody: r.body_sealed,
     state: r.state,
     attempts: r.attempts,
     createdAt: r.created_at,

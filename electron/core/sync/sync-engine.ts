@@ -1,5 +1,6 @@
 import type { PlatformConfig } from '../../contract';
 import type { BlobStore } from '../blobs/blob-store';
+import type { PersonalDataKeys } from '../crypto/personal-data';
 import type { EventHub } from '../events';
 import type { Db } from '../store/database';
 import { backoffMs } from './backoff';
@@ -30,6 +31,8 @@ export interface SyncEngineOptions extends SyncEngineHooks {
   /** The open database (services.db: throws while the database is in recovery). */
   db: () => Db;
   blobs: BlobStore;
+  /** Opens the sealed outbox bodies (personal data at rest). */
+  keys: PersonalDataKeys;
   connection: PlatformConnection;
   config: PlatformConfig;
   /** Record timestamps (sent_at, received_at, audit); scheduling uses `timers`. */
@@ -248,6 +251,7 @@ export class SyncEngine {
       const answer = await deliverCommand(cmd, {
         client: this.client,
         blobs: this.options.blobs,
+        keys: this.options.keys,
         chunkBytes: this.options.config.chunkBytes,
         signal: this.abort.signal,
         uploads: this.tracker,

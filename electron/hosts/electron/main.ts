@@ -1,11 +1,13 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type Session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type Session } from 'electron';
 import { loadConfig } from '../../core/config/config-file';
+import { DataKeyRing } from '../../core/crypto/data-keys';
 import { startWorkstation, type Workstation } from '../../core/workstation';
 import { startTrainingPlatform } from '../training-platform';
 import { appPaths, dataDirFrom } from './app-paths';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { clientIdFor } from './client-id';
 import { reloadOnCrash } from './crash-reload';
+import { safeStorageProtector } from './safe-storage-protector';
 import { focusWindow } from './focus-window';
 import { bindContract, forwardEvents } from './ipc-binding';
 import { hardenWebContents } from './security-policy';
@@ -65,12 +67,18 @@ function run(): void {
   app
     .whenReady()
     .then(async () => {
-      const training = await startTrainingPlatform(dataDir, loadConfig(dataDir).config);
+      const config = loadConfig(dataDir).config;
+      // The data keys (personal data at rest) wrapped by the OS keystore; refuses Linux's basic_text
+      // fallback unless security.allowPlaintextKeystore. A ring written by the web host is re-wrapped once.
+      const keyProtector = safeStorageProtector(safeStorage, { platform: process.platform, allowPlaintextKeystore: config.security.allowPlaintextKeystore, log });
+      if (DataKeyRing.wrapWith(dataDir, keyProtector)) log('数据密钥已改由操作系统密钥库保护');
+      const training = await startTrainingPlatform(dataDir, config);
       stopOnQuit.push(() => void training.stop());
       if (training.banner) log(training.banner);
       const ws = startWorkstation({
         dataDir,
         host: 'electron',
+        keyProtector,
         platform: training.connection ?? undefined,
         log: (m) => console.error(`[core] ${m}`),
         printerBackend: process.platform === 'win32' ? windowsPrinterBackend() : undefined,

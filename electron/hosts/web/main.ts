@@ -7,6 +7,7 @@ import { ConfigFileError, loadConfig } from '../../core/config/config-file';
 import { KeyRingError } from '../../core/crypto/data-keys';
 import { defaultDataDir } from '../../core/config/data-dir';
 import { startWorkstation } from '../../core/workstation';
+import { maskConsoleOutput } from '../masked-console';
 import { startTrainingPlatform, type TrainingPlatform } from '../training-platform';
 import { startWebHost } from './web-host';
 
@@ -19,6 +20,15 @@ export const DEFAULT_PORT = 17380;
  *   BDC_OPEN_BROWSER=0  do not open a browser
  */
 async function main(): Promise<void> {
+  // Everything this process prints is masked: stdout/stderr are the web host's log.
+  maskConsoleOutput();
+  // Node prints a crash by itself, unmasked: print it through the masked console instead.
+  const crash = (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   const dataDir = resolve(defaultDataDir());
   // Bundled as dist/web-host.mjs, next to dist/renderer.
   const besideBundle = fileURLToPath(new URL('./renderer/', import.meta.url));

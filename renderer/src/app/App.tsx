@@ -33,7 +33,7 @@ function Screen() {
   if (!info.data.initialized) return <SetupPage />;
   if (session.isLoading) return <FullPageSpin />;
   if (!session.data) return <LoginPage info={info.data} />;
-  if (session.data.mustChangePassword) return <ChangePasswordPage forced info={info.data} />;
+  if (session.data.mustChangePassword) return <ChangePasswordPage forced info={info.data} expired={session.data.passwordExpired} />;
   return <Shell info={info.data} session={session.data} />;
 }
 

@@ -45,6 +45,7 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'cases.businessTypes': ALL,
   'cases.createDraft': ['clerk', 'supervisor', 'admin'],
   'cases.get': ALL,
+  'cases.revealParty': ['clerk', 'reviewer', 'supervisor', 'admin'],
   'cases.saveDraft': ['clerk', 'supervisor', 'admin'],
   'cases.signParty': ['clerk', 'supervisor', 'admin'],
   'cases.attachFile': ['clerk', 'supervisor', 'admin'],
@@ -67,6 +68,9 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'sync.resend': ['supervisor', 'admin'],
   'sync.cancel': ['supervisor', 'admin'],
   'sync.platformUnit': ALL,
+  'backups.list': ['admin'],
+  'backups.create': ['admin'],
+  'backups.restore': ['admin'],
 };
 
 const DENIED = new Set(['FORBIDDEN', 'NOT_AUTHENTICATED']);

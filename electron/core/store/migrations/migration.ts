@@ -1,8 +1,17 @@
+import type { PersonalDataKeys } from '../../crypto/personal-data';
 import type { Db } from '../database';
+
+/** What a migration may use besides the database: the data keys, to seal data already stored. */
+export interface MigrationContext {
+  /** Absent in tools that migrate empty databases (benchmarks, some tests). */
+  keys?: PersonalDataKeys;
+}
 
 /** A numbered schema change. `up` runs inside a transaction together with the version bump. */
 export interface Migration {
   version: number;
   name: string;
-  up(db: Db): void;
+  up(db: Db, ctx: MigrationContext): void;
+  /** Runs after the transaction committed (e.g. VACUUM, which cannot run inside one). */
+  afterCommit?(db: Db): void;
 }

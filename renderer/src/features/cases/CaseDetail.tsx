@@ -9,6 +9,7 @@ import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals
 import { CaseDocuments } from './CaseDocuments';
 import { caseActionLabel, CASE_STATUS, CASE_SYNC, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
 import { resumeIntakePath } from './case-route';
+import { RevealableValue } from './RevealableValue';
 import { platformEventText, type PlatformEventText } from './platform-events';
 
 const CLERKS = ['clerk', 'supervisor', 'admin'];
@@ -159,9 +160,17 @@ export function CaseDetail({ id }: { id: number }) {
                 locale={{ emptyText: '尚未填写申请人' }}
                 columns={[
                   { title: '类别', dataIndex: 'role', width: 150, render: (r: keyof typeof PARTY_ROLE_LABELS) => roleLabel(r) },
-                  { title: '姓名', dataIndex: 'name' },
-                  { title: '证件号码', dataIndex: 'idNumberMasked', render: (v: string) => <code>{v}</code> },
-                  { title: '联系电话', dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
+                  { title: '姓名', dataIndex: 'name', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
+                  {
+                    title: '证件号码',
+                    dataIndex: 'idNumberMasked',
+                    render: (v: string, p: CaseView['parties'][number]) => <RevealableValue caseId={view.id} ordinal={p.ordinal} field="idNumber" masked={v} role={session.user.role} code />,
+                  },
+                  {
+                    title: '联系电话',
+                    dataIndex: 'phoneMasked',
+                    render: (v: string | null, p: CaseView['parties'][number]) => <RevealableValue caseId={view.id} ordinal={p.ordinal} field="phone" masked={v} role={session.user.role} />,
+                  },
                   ...(view.coOwnership === 'shares' ? [{ title: '份额', dataIndex: 'share', render: (v: string | null) => v ?? '—' }] : []),
                   { title: '签名', dataIndex: 'signed', width: 70, render: (s: boolean) => (s ? <Tag color="green">已签</Tag> : <Tag>未签</Tag>) },
                 ]}

@@ -99,6 +99,8 @@ const CASE_ACTIONS: Record<string, string> = {
   'cases.createDraft': '开始受理（创建草稿）',
   'cases.saveDraft': '保存申请信息',
   'cases.signParty': '申请人签名',
+  'cases.attachFile': '添加材料扫描件',
+  'cases.revealParty': '显示完整证件号码或电话',
   'cases.overrideFees': '调整收费',
   'cases.accept': '受理',
   'cases.requisition': '一次性告知补正',

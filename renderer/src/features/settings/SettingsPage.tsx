@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Switch, Tag } from 'antd';
 import type { SessionView } from '../../../../electron/contract';
+import BackupsSection from './BackupsSection';
 import { errorMessage, useConfigQuery, useSessionQuery, useUpdateConfigMutation } from '../../api/api-slice';
 
 const MODE_LABELS = { counter: '窗口受理', kiosk: '自助查询机', bank: '银行网点' } as const;
@@ -11,7 +12,7 @@ export default function SettingsPage() {
   const [update, state] = useUpdateConfigMutation();
   const { message } = App.useApp();
   if (error) return <Alert type="error" showIcon message={errorMessage(error)} />;
-  if (!data) return null;
+  if (!data || !session) return null;
   const c = data.effective;
   const isAdmin = session.user.role === 'admin';
 
@@ -32,15 +33,16 @@ export default function SettingsPage() {
           <Descriptions.Item label="空闲锁屏 security.idleLockSeconds">{c.security.idleLockSeconds} 秒</Descriptions.Item>
           <Descriptions.Item label="登录失败锁定 security.maxFailedLogins">{c.security.maxFailedLogins} 次</Descriptions.Item>
           <Descriptions.Item label="锁定时长 security.lockoutMinutes">{c.security.lockoutMinutes} 分钟</Descriptions.Item>
+          <Descriptions.Item label="密码有效期 security.passwordMaxAgeDays">{c.security.passwordMaxAgeDays} 天</Descriptions.Item>
         </Descriptions>
       </Card>
       {isAdmin && (
         <Card title="修改设置" style={{ maxWidth: 640 }}>
           <Form
             layout="vertical"
-            initialValues={{ officeName: c.officeName, training: c.training, idleLockSeconds: c.security.idleLockSeconds }}
-            onFinish={async (v: { officeName: string; training: boolean; idleLockSeconds: number }) => {
-              const r = await update({ officeName: v.officeName, training: v.training, security: { idleLockSeconds: v.idleLockSeconds } });
+            initialValues={{ officeName: c.officeName, training: c.training, idleLockSeconds: c.security.idleLockSeconds, passwordMaxAgeDays: c.security.passwordMaxAgeDays }}
+            onFinish={async (v: { officeName: string; training: boolean; idleLockSeconds: number; passwordMaxAgeDays: number }) => {
+              const r = await update({ officeName: v.officeName, training: v.training, security: { idleLockSeconds: v.idleLockSeconds, passwordMaxAgeDays: v.passwordMaxAgeDays } });
               if ('data' in r) void message.success('设置已保存，已记入审计日志');
             }}
           >
@@ -49,6 +51,9 @@ export default function SettingsPage() {
             </Form.Item>
             <Form.Item name="idleLockSeconds" label="空闲锁屏时间（秒，5–600）" rules={[{ required: true }]}>
               <InputNumber min={5} max={600} precision={0} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="passwordMaxAgeDays" label="密码有效期（天，30–365；到期须在登录时修改）" rules={[{ required: true }]}>
+              <InputNumber min={30} max={365} precision={0} style={{ width: 160 }} />
             </Form.Item>
             <Form.Item name="training" label="培训模式" valuePropName="checked">
               <Switch />
@@ -60,6 +65,7 @@ export default function SettingsPage() {
           </Form>
         </Card>
       )}
+      {isAdmin && <BackupsSection />}
     </>
   );
 }

@@ -8,8 +8,10 @@ const PASSWORD_WARNING_DAYS = 80;
 
 /** Home page of every role: the role's duties, the user's account and recent actions, office figures. */
 export function WorkbenchPage() {
-  const session = useSessionQuery().data as NonNullable<SessionView>;
+  const session = useSessionQuery().data as SessionView;
   const { data } = useWorkbenchQuery();
+  // The session can end under this page (logged out elsewhere, database restored): the shell goes next.
+  if (!session) return null;
   const role = session.user.role;
   return (
     <div>

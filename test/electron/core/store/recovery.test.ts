@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeVerifiedBackup } from '../../../../electron/core/store/backup';
+import { createVerifiedBackup, writeVerifiedBackup } from '../../../../electron/core/store/backup';
 import { openDatabase } from '../../../../electron/core/store/database';
 import { ADMIN, makeWorkstation, type TestWorkstation } from '../../../support/workstation';
 
@@ -19,14 +19,15 @@ describe('damaged database → recovery mode, never a crash loop', () => {
   let t: TestWorkstation;
   afterEach(() => t.close());
 
-  async function damagedWorkstation(withBackup: boolean) {
+  async function damagedWorkstation(withBackup: boolean | 'plaintext') {
     t = makeWorkstation();
     await t.setup();
     for (let i = 0; i < 40; i++) {
       await t.ok('admin', 'users.create', { username: `clerk${i}`, displayName: `受理员${i}`, role: 'clerk', temporaryPassword: 'Temp#2026ab' });
     }
     const db = t.ws.services.db();
-    if (withBackup) writeVerifiedBackup(db, t.ws.services.paths.backups, 'daily');
+    if (withBackup === 'plaintext') writeVerifiedBackup(db, t.ws.services.paths.backups, 'daily');
+    else if (withBackup) createVerifiedBackup(db, t.ws.services.paths.backups, t.ws.services.keys, 'daily');
     db.pragma('wal_checkpoint(TRUNCATE)');
     t.ws.close();
     const path = join(t.dataDir, 'bdc.sqlite');
@@ -59,6 +60,17 @@ describe('damaged database → recovery mode, never a crash loop', () => {
     expect(await t.call('x', 'recovery.startEmpty', { confirm: '我已了解数据将不可用' })).toMatchObject({ ok: false, error: { code: 'NOT_IN_RECOVERY' } });
   });
 
+  it('still restores a plaintext backup of an older release (listed, and marked as such)', async () => {
+    await damagedWorkstation('plaintext');
+    const info = await t.ok('x', 'app.info', {});
+    expect(info.recovery?.backups).toHaveLength(1);
+    expect(info.recovery!.backups[0].file).toMatch(/\.sqlite$/);
+    expect(t.ws.services.listBackups()[0]).toMatchObject({ encrypted: false, verified: false, problem: expect.stringContaining('明文') });
+    await t.ok('x', 'recovery.restoreBackup', { file: info.recovery!.backups[0].file });
+    await t.ok('admin', 'auth.login', ADMIN);
+    expect((await t.ok('admin', 'users.list', {})).length).toBe(41);
+  });
+
   it('can start empty: the damaged file is kept and setup runs again', async () => {
     await damagedWorkstation(false);
     await t.ok('x', 'recovery.startEmpty', { confirm: '我已了解数据将不可用' });
@@ -69,7 +81,7 @@ describe('damaged database → recovery mode, never a crash loop', () => {
   it('refuses a backup file name that leaves the backup folder', async () => {
     await damagedWorkstation(false);
     expect(await t.call('x', 'recovery.restoreBackup', { file: '../bdc.sqlite' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await t.call('x', 'recovery.restoreBackup', { file: 'nope.sqlite' })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_FOUND' } });
+    expect(await t.call('x', 'recovery.restoreBackup', { file: 'bdc-nope.sqlite' })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_FOUND' } });
   });
 
   it('a file that is not a database at all also opens recovery mode', async () => {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../../../electron/core/blobs/blob-store';
+import { DataKeyRing, ownerOnlyFileProtector } from '../../../../electron/core/crypto/data-keys';
 import { sm3Hex } from '../../../../electron/core/crypto/sm3';
 import { uploadBlob } from '../../../../electron/core/sync/blob-upload';
 import type { ChunkOutcome } from '../../../../electron/core/sync/platform-answers';
@@ -125,7 +126,7 @@ describe('uploadBlob on a hash mismatch', () => {
     const dir = makeTempDir();
     const db = openDatabase(join(dir.path, 'bdc.sqlite'));
     migrate(db, MIGRATIONS, join(dir.path, 'backups'));
-    const blobs = new BlobStore(join(dir.path, 'blobs'));
+    const blobs = new BlobStore(join(dir.path, 'blobs'), DataKeyRing.open(dir.path, ownerOnlyFileProtector));
     const bytes = fakeScan(40_000);
     const hash = blobs.put(db, bytes, 'application/pdf', new Date());
     const outcomes: ChunkOutcome[] = [{ kind: 'accepted', offset: CHUNK, complete: false }, { kind: 'hashMismatch' }];

@@ -9,6 +9,7 @@ import { caseWrites } from '../../../../electron/core/cases/case-repository';
 import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT, until } from '../../../support/cases';
 import { makeTempDir } from '../../../support/temp-dir';
 import { makeWorkstation, type MakeWorkstationOptions, type TestWorkstation } from '../../../support/workstation';
+import { openBody } from '../../../../electron/core/sync/outbox-repository';
 
 /**
  * A real platform stand-in (mutual TLS on loopback, its own SQLite) and a workstation configured
@@ -103,18 +104,20 @@ export async function syncWorld(options: SyncWorldOptions = {}): Promise<SyncWor
 
 /** The outbox rows of a case, as the database holds them. */
 export function outboxOf(t: TestWorkstation, caseId: number) {
-  return t.ws.services.db().prepare('SELECT * FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as Array<{
+  const rows = t.ws.services.db().prepare('SELECT * FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as Array<{
     id: number;
     kind: string;
     state: string;
     attempts: number;
     idempotency_key: string;
-    body: string;
+    body_sealed: Buffer;
     next_attempt_at: string | null;
     last_error: string | null;
     last_error_code: string | null;
     answer: string | null;
   }>;
+  // The body is sealed at rest; opened here to the exact text that is sent.
+  return rows.map(({ body_sealed, ...r }) => ({ ...r, body: openBody(t.ws.services.keys, { sealedBody: body_sealed }) }));
 }
 
 /** Waits until every command of the case is in `state` (default done). */

@@ -114,4 +114,4 @@ it(`every acknowledged case reaches the platform exactly once across ${KILLS} SI
   } finally {
     db.close();
   }
-}, 240_000);
+}, 420_000);
