@@ -126,6 +126,15 @@ export const configSchema = z
     platform: platformConfigSchema.default(DEFAULT_PLATFORM_CONFIG),
     /** Encrypted backups: generations kept (pre-migration backups are also kept 30 days). */
     backups: z.object({ keep: z.number().int().min(1).max(60).default(7) }).strict().default({ keep: 7 }),
+    /**
+     * Local purge of finished cases (办结、撤回、不予受理) once the platform has them: after this many days
+     * without change the case, its files and its platform events leave this workstation (the
+     * platform keeps the registration record). null = never. The audit log is never purged.
+     */
+    retention: z
+      .object({ purgeFinishedCasesAfterDays: z.number().int().min(180).max(3650).nullable().default(365) })
+      .strict()
+      .default({ purgeFinishedCasesAfterDays: 365 }),
   })
   .strict();
 

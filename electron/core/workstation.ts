@@ -29,6 +29,7 @@ import { MIGRATIONS } from './store/migrations';
 import { recoveryHandlers } from './store/recovery-handlers';
 import { backupHandlers } from './store/backup-handlers';
 import { startBackupDuties } from './store/backup-scheduler';
+import { startRetentionDuty } from './cases/retention-duty';
 import { workbenchHandlers } from './workbench-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncEngine, type SyncEngineHooks } from './sync/sync-engine';
@@ -192,6 +193,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   }, options.idleSweepMs ?? 1000);
   sweep.unref();
   const backupDuties = startBackupDuties(services, log); // daily backup + data-folder lock
+  const retention = startRetentionDuty(services, log); // daily local purge of finished cases
   if (options.startDevices !== false) void devices.start();
   sync?.start();
 
@@ -206,6 +208,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       // The engine stops writing at once; its aborted requests unwind after the database is closed.
       const stopping = sync?.stop();
       backupDuties.stop();
+      retention.stop();
       clearInterval(sweep);
       db?.close();
       db = null;

@@ -114,6 +114,12 @@ export class BlobStore {
     return used;
   }
 
+  /** Removes a file no row refers to any more (the caller deleted its `blobs` row in a committed transaction). */
+  remove(hash: string): void {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('invalid blob hash');
+    rmSync(this.pathOf(hash), { force: true });
+  }
+
   private sealed(hash: string, bytes: Uint8Array): Buffer {
     return Buffer.concat([MAGIC, this.keys.seal(whereOf(hash), bytes)]);
   }

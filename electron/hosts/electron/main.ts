@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { loadConfig } from '../../core/config/config-file';
 import { DataKeyRing } from '../../core/crypto/data-keys';
 import { startWorkstation, type Workstation } from '../../core/workstation';
+import { maskConsoleOutput } from '../masked-console';
 import { startTrainingPlatform } from '../training-platform';
 import { appPaths, dataDirFrom } from './app-paths';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
@@ -20,6 +21,8 @@ import { createMainWindow } from './window-factory';
 // The Electron entry (bundled to dist/electron-main.mjs). It only wires Electron's objects to
 // the host modules next to it, which hold the logic and are tested with fakes.
 
+// Whatever this process prints (its own lines, core's, drivers' stacks) goes through the masking policy.
+maskConsoleOutput();
 const log = (message: string) => console.error(`[electron] ${message}`);
 
 // Chromium's own storage and the single-instance lock follow the data folder, so a test run with

@@ -32,6 +32,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'cases.saveDraft': '保存申请信息',
   'cases.signParty': '申请人签名',
   'cases.attachFile': '添加材料扫描件',
+  'cases.purge': '清理本机已办结业务',
   'cases.overrideFees': '调整收费',
   'cases.accept': '受理',
   'cases.requisition': '补正',
