@@ -1,3 +1,4 @@
+import { auditRecordsOf } from './audit-records';
 import type { AutoDecisions, AutoSettings } from './auto-decisions';
 import type { BlobStore } from './blob-store';
 import { recordCaseEvent } from './case-events';
@@ -37,6 +38,8 @@ export interface PlatformAdmin {
   clearFaults(): void;
   setAuto(auto: AutoSettings): void;
   stats(): PlatformStats;
+  /** Audit records workstations sent upward (POST /api/v1/audit-records), by submitter CN and seq. */
+  auditRecords(submitter?: string): Array<{ submitter: string; seq: number; action: string; hash: string }>;
 }
 
 export function createAdmin(deps: { db: Db; blobs: BlobStore; faults: FaultSet; auto: AutoDecisions; stats: StatsCounter; now: () => Date }): PlatformAdmin {
@@ -44,6 +47,7 @@ export function createAdmin(deps: { db: Db; blobs: BlobStore; faults: FaultSet; 
   const commandsOf = db.prepare('SELECT key, method, path, status, at FROM commands WHERE case_number = ? ORDER BY rowid');
   const blobsOf = db.prepare('SELECT hash FROM case_blobs WHERE case_number = ? ORDER BY rowid');
   return {
+    auditRecords: (submitter) => auditRecordsOf(db, submitter),
     cases() {
       return allCases(db).map((c) => {
         const commands = commandsOf.all(c.caseNumber) as AdminCaseView['commands'];

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { normalizeUnitCode, validateUnitCode } from '../../electron/contract/validation/unit-code';
 import { sm3Hex } from '../../electron/core/crypto/sm3';
 import { DEFAULT_PAGE, MAX_PAGE, readChanges } from './change-feed';
+import { auditBatchSchema, storeAuditBatch } from './audit-records';
 import { submitCase, withdrawCase, type CommandAnswer, type CommandDeps } from './case-commands';
 import type { FaultSet, RequestFaults } from './faults';
 import { asPlatformError, errorBody, PlatformError, requestTarget, sendJson, sendEmpty } from './http-io';
@@ -146,6 +147,16 @@ function apiRoutes(deps: ApiDeps): Route[] {
       prepare: (raw, ctx) => {
         const submission = parseBody(submissionSchema, parseJson(raw), '案件');
         return () => submitCase(deps, ctx.cn, submission, raw.toString('utf8'));
+      },
+    },
+    {
+      method: 'POST',
+      template: '/api/v1/audit-records',
+      pattern: /^\/api\/v1\/audit-records$/,
+      kind: 'command',
+      prepare: (raw, ctx) => {
+        const batch = parseBody(auditBatchSchema, parseJson(raw), '审计记录');
+        return () => storeAuditBatch(deps.db, ctx.cn, batch, deps.now());
       },
     },
     {

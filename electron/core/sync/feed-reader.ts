@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { uploadAuditRecords } from './audit-upload';
 import { applyChangesPage } from './change-application';
 import type { EngineTimers } from './engine-timers';
 import { RequestCancelled, type PlatformClient } from './platform-client';
@@ -94,8 +95,10 @@ export class FeedReader {
       const touched = this.ctx.write((db) => applyChangesPage(db, page, this.ctx.clock(), this.ctx.log));
       this.lastPullAt = this.ctx.clock().toISOString();
       if (touched.length > 0) this.ctx.changed(touched);
-      if (page.changes.length < FEED_PAGE) return;
+      if (page.changes.length < FEED_PAGE) break;
     }
+    // The audit trail goes up on the same rhythm as the feed comes down.
+    await uploadAuditRecords(this.ctx);
   }
 
   private clearPoll(): void {

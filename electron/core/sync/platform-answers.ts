@@ -9,6 +9,9 @@ const sm3Hash = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const errorAnswerSchema = z.object({ error: z.object({ code: z.string().min(1), message: z.string() }) });
 
+/** POST /audit-records: how many were new, and the highest seq the platform holds for us. */
+export const auditAnswerSchema = z.object({ stored: z.number().int().min(0), highestSeq: z.number().int().min(0).nullable() });
+
 export const submitAnswerSchema = z.object({
   platformCaseId: z.string().min(1),
   receivedAt: z.string(),

@@ -7,6 +7,7 @@ import {
   errorAnswerSchema,
   healthAnswerSchema,
   submitAnswerSchema,
+  auditAnswerSchema,
   unitAnswerSchema,
   withdrawAnswerSchema,
   type BlobState,
@@ -135,6 +136,13 @@ export class PlatformClient {
     if (res.status === 409 && code === 'OFFSET_MISMATCH') return { kind: 'offsetMismatch', offset: headerInt(res, 'upload-offset') };
     if (res.status === 422 && code === 'HASH_MISMATCH') return { kind: 'hashMismatch' };
     throw this.failureOf(res);
+  }
+
+  /** Sends a batch of audit records upward (a command: same key and bytes on every retry). */
+  async pushAudit(key: string, body: string, signal?: AbortSignal): Promise<{ stored: number; highestSeq: number | null }> {
+    const res = await this.request({ method: 'POST', url: '/audit-records', data: Buffer.from(body, 'utf8'), headers: commandHeaders(key) }, signal);
+    if (res.status !== 200) throw this.failureOf(res);
+    return parseJson(res, auditAnswerSchema, '审计记录上报');
   }
 
   async changes(after: string | null, limit: number, signal?: AbortSignal): Promise<ChangesAnswer> {

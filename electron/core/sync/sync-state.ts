@@ -1,7 +1,8 @@
 import type { Db } from '../store/database';
 
 /** Keys of the `sync_state` table. */
-export type SyncStateKey = 'feed_cursor' | 'last_contact_at' | 'last_pull_at';
+/** `audit_sent_seq`: the highest audit record the platform has confirmed (records go upward in order). */
+export type SyncStateKey = 'feed_cursor' | 'last_contact_at' | 'last_pull_at' | 'audit_sent_seq';
 
 /** The engine's small persistent facts: the feed cursor, last contact, last pull. */
 export const syncState = {
