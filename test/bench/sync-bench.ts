@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PlatformConfig } from '../../electron/contract';
 import { startPlatform, type RunningPlatform } from '../platform/index';
-import { acceptSeizure, fakeScan } from '../support/sync-cases';
+import { acceptSeizure, fakeScan, platformConfigFor, waitSyncDrained } from '../support/sync-cases';
 import { makeTempDir } from '../support/temp-dir';
 import { ADMIN, makeWorkstation, type TestWorkstation } from '../support/workstation';
 
@@ -16,7 +17,7 @@ import { ADMIN, makeWorkstation, type TestWorkstation } from '../support/worksta
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function world(configExtra: Record<string, unknown> = {}): Promise<{ t: TestWorkstation; platform: RunningPlatform; remove(): Promise<void> }> {
+async function world(configExtra: Partial<PlatformConfig> = {}): Promise<{ t: TestWorkstation; platform: RunningPlatform; remove(): Promise<void> }> {
   const dir = makeTempDir('bdc-bench-sync-');
   const platform = await startPlatform({ dataDir: join(dir.path, 'platform'), port: 0 });
   const wsDir = join(dir.path, 'workstation');
@@ -26,7 +27,7 @@ async function world(configExtra: Record<string, unknown> = {}): Promise<{ t: Te
     config: {
       officeCode: '430102',
       workstationId: 'B2',
-      platform: { url: platform.url, caFile: platform.certs.files.ca, certFile: platform.certs.files.clientCert, keyFile: platform.certs.files.clientKey, ...configExtra },
+      platform: platformConfigFor(platform, configExtra),
     },
   });
   await t.setup();
@@ -41,24 +42,13 @@ async function world(configExtra: Record<string, unknown> = {}): Promise<{ t: Te
   };
 }
 
-async function waitQueueEmpty(t: TestWorkstation, limitMs: number): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const s = await t.ok('admin', 'sync.status', {});
-    if (s.platform.queued === 0 && s.uploads.every((u) => u.state === 'done')) return;
-    if (s.platform.deadLetters > 0) throw new Error(`dead letter during the benchmark: ${s.platform.detail}`);
-    if (Date.now() > deadline) throw new Error(`queue not drained after ${limitMs} ms: ${JSON.stringify(s.platform)}`);
-    await sleep(20);
-  }
-}
-
 /** Seconds to deliver `count` queued submissions after a restart finds them in the outbox. */
 export async function measureDrain({ count = 10_000 } = {}): Promise<{ seconds: number; count: number }> {
   const w = await world();
   try {
     // One real case through the contract, delivered, is the template of the queue.
     const first = await acceptSeizure(w.t, 'admin');
-    await waitQueueEmpty(w.t, 30_000);
+    await waitSyncDrained(w.t, 'admin', 30_000);
     await w.t.ws.close();
 
     // The queue a long outage leaves behind: `count` accepted cases, each with its submission.
@@ -88,7 +78,7 @@ export async function measureDrain({ count = 10_000 } = {}): Promise<{ seconds: 
     const t0 = performance.now();
     w.t.ws = (await import('../../electron/core/workstation')).startWorkstation({ dataDir: w.t.dataDir, host: 'web', log: () => undefined, startDevices: false });
     await w.t.ok('admin', 'auth.login', ADMIN);
-    await waitQueueEmpty(w.t, 300_000);
+    await waitSyncDrained(w.t, 'admin', 300_000);
     const seconds = (performance.now() - t0) / 1000;
     const onPlatform = w.platform.admin.cases().length;
     if (onPlatform !== count + 1) throw new Error(`platform holds ${onPlatform} cases, expected ${count + 1}`);
@@ -130,7 +120,7 @@ export async function measureUpload({ bytes = 20_000_000, rate = 8_000_000 } = {
     const before = w.platform.admin.stats().blobBytesReceived;
     w.platform.admin.setFaults([{ match: { method: 'PATCH', pathPrefix: '/api/v1/blobs' }, action: 'cut-after-bytes', bytes: 8_000_000, times: 1 }, throttle]);
     await acceptSeizure(w.t, 'admin', [fakeScan(bytes)], () => (t0 = performance.now()));
-    await waitQueueEmpty(w.t, 120_000);
+    await waitSyncDrained(w.t, 'admin', 120_000);
     const resumeSeconds = (performance.now() - t0) / 1000;
     const resumeExtraBytes = w.platform.admin.stats().blobBytesReceived - before - bytes;
     return { efficiency, seconds, uploadSeconds, resumeExtraBytes, resumeSeconds };

@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCupsPdfQueue, type CupsPdfQueue } from '../native/printer/cups-pdf-queue';
 import { launchChromium, screenshot, SCREENSHOT_DIR } from '../support/browser';
+import { firstLogin, initializeOffice } from '../support/e2e-office';
 import { makeTempDir } from '../support/temp-dir';
 import { PROJECT_ROOT, startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
 
@@ -64,29 +65,14 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     chromium = await launchChromium();
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     page.setDefaultTimeout(10_000);
-    await page.goto(host.url);
-    await page.getByText('首次启动设置').first().waitFor();
-    const results = await page.evaluate(
-      async ({ admin, temp }) => {
-        const call = async (method: string, input: unknown) =>
-          (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json();
-        return [
-          await call('setup.initialize', { officeCode: '430102', officeName: '长沙市不动产登记中心芙蓉分中心', adminUsername: 'admin', adminDisplayName: '王管理', password: admin }),
-          await call('users.create', { username: 'clerk1', displayName: '张受理', role: 'clerk', temporaryPassword: temp }),
-          await call('auth.logout', {}),
-        ];
-      },
-      { admin: ADMIN_PASSWORD, temp: CLERK_TEMP_PASSWORD },
-    );
-    for (const r of results) expect(r).toMatchObject({ ok: true });
-    await page.reload();
-    await page.locator('#login-username').fill('clerk1');
-    await page.locator('#login-password').fill(CLERK_TEMP_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.locator('#current-password').fill(CLERK_TEMP_PASSWORD);
-    await page.locator('#new-password').fill(CLERK_PASSWORD);
-    await page.locator('#confirm-password').fill(CLERK_PASSWORD);
-    await page.getByRole('button', { name: '修改密码' }).click();
+    await initializeOffice(page, {
+      url: host.url,
+      officeName: '长沙市不动产登记中心芙蓉分中心',
+      adminPassword: ADMIN_PASSWORD,
+      temporaryPassword: CLERK_TEMP_PASSWORD,
+      users: [{ username: 'clerk1', displayName: '张受理', role: 'clerk' }],
+    });
+    await firstLogin(page, 'clerk1', CLERK_TEMP_PASSWORD, CLERK_PASSWORD);
     await page.getByText('张受理，您好').waitFor();
     await page.getByLabel('签名板：已连接').waitFor({ timeout: 15_000 });
     await page.getByLabel('身份证阅读器：已连接').waitFor({ timeout: 15_000 });

@@ -5,6 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_UNITS, startPlatform } from '../platform/index';
 import { launchChromium, screenshot, SCREENSHOT_DIR } from '../support/browser';
 import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT } from '../support/cases';
+import { firstLogin, initializeOffice } from '../support/e2e-office';
+import { platformConfigFor } from '../support/sync-cases';
 import { makeTempDir } from '../support/temp-dir';
 import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
 
@@ -30,46 +32,30 @@ describe('sync UI e2e: platform slot, 平台同步 dead letters, 查询登记簿
 
   beforeAll(async () => {
     platform = await startPlatform({ dataDir: join(data.path, 'platform'), port: 0, auto: { enabled: false, stepMs: 1000 } });
-    const files = platform.certs.files;
     writeFileSync(
       join(data.path, 'config.json'),
       JSON.stringify({
         workstationId: 'A7',
         // Short waits so a retry or a feed read happens within a test's patience.
-        platform: { url: platform.url, caFile: files.ca, certFile: files.clientCert, keyFile: files.clientKey, timeoutMs: 3000, pollSeconds: 1, retryBaseMs: 50, retryMaxMs: 500 },
+        platform: platformConfigFor(platform, { timeoutMs: 3000, pollSeconds: 1, retryBaseMs: 50, retryMaxMs: 500 }),
       }),
     );
     host = await startWebHostProcess(data.path);
     chromium = await launchChromium();
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     page.setDefaultTimeout(10_000);
-    await page.goto(host.url);
-    await page.getByText('首次启动设置').first().waitFor();
-    const results = await page.evaluate(
-      async ({ admin, temp }) => {
-        const call = async (method: string, input: unknown) =>
-          (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json();
-        return [
-          await call('setup.initialize', { officeCode: '430102', officeName: '长沙市不动产登记中心芙蓉分中心', adminUsername: 'admin', adminDisplayName: '王管理', password: admin }),
-          await call('users.create', { username: 'clerk1', displayName: '张受理', role: 'clerk', temporaryPassword: temp }),
-          await call('users.create', { username: 'sup1', displayName: '李主管', role: 'supervisor', temporaryPassword: temp }),
-          await call('auth.logout', {}),
-        ];
-      },
-      { admin: ADMIN_PASSWORD, temp: TEMP_PASSWORD },
-    );
-    for (const r of results) expect(r).toMatchObject({ ok: true });
-    // First logins: each user replaces the temporary password.
+    await initializeOffice(page, {
+      url: host.url,
+      officeName: '长沙市不动产登记中心芙蓉分中心',
+      adminPassword: ADMIN_PASSWORD,
+      temporaryPassword: TEMP_PASSWORD,
+      users: [
+        { username: 'clerk1', displayName: '张受理', role: 'clerk' },
+        { username: 'sup1', displayName: '李主管', role: 'supervisor' },
+      ],
+    });
     for (const user of ['clerk1', 'sup1'] as const) {
-      await page.reload();
-      await page.locator('#login-username').fill(user);
-      await page.locator('#login-password').fill(TEMP_PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.locator('#current-password').fill(TEMP_PASSWORD);
-      await page.locator('#new-password').fill(PASSWORDS[user]);
-      await page.locator('#confirm-password').fill(PASSWORDS[user]);
-      await page.getByRole('button', { name: '修改密码' }).click();
-      await page.getByText('您好').waitFor();
+      await firstLogin(page, user, TEMP_PASSWORD, PASSWORDS[user]);
       await logout();
     }
   });

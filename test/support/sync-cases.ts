@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { PlatformConfig } from '../../electron/contract';
+import type { RunningPlatform } from '../platform/index';
 import { UNIT } from './cases';
 import type { TestWorkstation } from './workstation';
 
@@ -45,4 +47,27 @@ export async function acceptSeizure(
   const accepted = await t.ok(clerk, 'cases.accept', { id: draft.id });
   if (!accepted.caseNumber) throw new Error('accepted without a case number');
   return { id: accepted.id, caseNumber: accepted.caseNumber };
+}
+
+/** config.json's `platform` block pointing at a running stand-in (its URL and dev certificate files). */
+export function platformConfigFor(platform: RunningPlatform, extra: Partial<PlatformConfig> = {}) {
+  const files = platform.certs.files;
+  return { url: platform.url, caFile: files.ca, certFile: files.clientCert, keyFile: files.clientKey, ...extra };
+}
+
+/**
+ * Waits until nothing is queued and no upload is unfinished, asking for a sync each round; a dead
+ * letter or the time limit fails with the status (as `onWait` reports it, every ~2 s, if given).
+ */
+export async function waitSyncDrained(t: TestWorkstation, user: string, limitMs: number, onWait?: (status: unknown) => void): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  for (let round = 0; ; round++) {
+    await t.ok(user, 'sync.now', {});
+    const s = await t.ok(user, 'sync.status', {});
+    if (s.platform.deadLetters > 0) throw new Error(`dead letter while draining: ${s.platform.detail}`);
+    if (s.platform.queued === 0 && s.uploads.every((u) => u.state === 'done')) return;
+    if (Date.now() > deadline) throw new Error(`queue not drained after ${limitMs} ms: ${JSON.stringify(s.platform)}`);
+    if (onWait && round % 80 === 0) onWait({ platform: s.platform, uploads: s.uploads });
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

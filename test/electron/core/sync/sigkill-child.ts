@@ -4,7 +4,7 @@
  * once `cases.accept` has returned, i.e. once the clerk would see it) while the sync engine
  * delivers them, or, with `drain`, only waits until the queue is empty and prints `DRAINED`.
  */
-import { acceptSeizure, fakeScan } from '../../../support/sync-cases';
+import { acceptSeizure, fakeScan, waitSyncDrained } from '../../../support/sync-cases';
 import { ADMIN, makeWorkstation } from '../../../support/workstation';
 
 const [dataDir, mode] = process.argv.slice(2);
@@ -12,14 +12,8 @@ const t = makeWorkstation({ dataDir });
 await t.ok('admin', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
 process.stdout.write('READY\n');
 if (mode === 'drain') {
-  for (let round = 0; ; round++) {
-    await t.ok('admin', 'sync.now', {});
-    const s = await t.ok('admin', 'sync.status', {});
-    if (s.platform.queued === 0 && s.uploads.every((u) => u.state === 'done')) break;
-    // What is still waiting, for the parent's report if this never ends.
-    if (round % 40 === 0) process.stdout.write(`WAITING ${JSON.stringify({ platform: s.platform, uploads: s.uploads })}\n`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // What is still waiting goes to the parent's report, should this never end.
+  await waitSyncDrained(t, 'admin', 10 * 60_000, (status) => process.stdout.write(`WAITING ${JSON.stringify(status)}\n`));
   process.stdout.write('DRAINED\n');
   await t.ws.close();
   process.exit(0);

@@ -7,6 +7,7 @@ import type { SyncEngine, SyncEngineHooks } from '../../../../electron/core/sync
 import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../../platform/index';
 import { caseWrites } from '../../../../electron/core/cases/case-repository';
 import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT, until } from '../../../support/cases';
+import { platformConfigFor } from '../../../support/sync-cases';
 import { makeTempDir } from '../../../support/temp-dir';
 import { makeWorkstation, type MakeWorkstationOptions, type TestWorkstation } from '../../../support/workstation';
 import { openBody } from '../../../../electron/core/sync/outbox-repository';
@@ -59,14 +60,7 @@ export async function syncWorld(options: SyncWorldOptions = {}): Promise<SyncWor
     platform:
       options.connection !== undefined
         ? {}
-        : {
-            url: platform.url,
-            caFile: platform.certs.files.ca,
-            certFile: platform.certs.files.clientCert,
-            keyFile: platform.certs.files.clientKey,
-            ...FAST_PLATFORM,
-            ...options.config,
-          },
+        : platformConfigFor(platform, { ...FAST_PLATFORM, ...options.config }),
   };
   const wsDir = join(dir.path, 'workstation');
   mkdirSync(wsDir);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../platform/index';
-import { acceptSeizure, fakeScan } from '../../../support/sync-cases';
+import { acceptSeizure, fakeScan, platformConfigFor, waitSyncDrained } from '../../../support/sync-cases';
 import { makeTempDir } from '../../../support/temp-dir';
 import { ADMIN, makeWorkstation, type TestWorkstation } from '../../../support/workstation';
 
@@ -93,19 +93,8 @@ async function makeWorld(): Promise<World> {
     officeCode: '430102',
     officeName: '芙蓉区不动产登记中心',
     workstationId: 'A7',
-    platform: {
-      url: platform.url,
-      caFile: platform.certs.files.ca,
-      certFile: platform.certs.files.clientCert,
-      keyFile: platform.certs.files.clientKey,
-      // Small figures so a schedule takes milliseconds: a lost answer costs one timeout.
-      timeoutMs: 300,
-      retryBaseMs: 5,
-      retryMaxMs: 40,
-      pollSeconds: 1,
-      chunkBytes: 16 * 1024,
-      concurrency: 3,
-    },
+    // Small figures so a schedule takes milliseconds: a lost answer costs one timeout.
+    platform: platformConfigFor(platform, { timeoutMs: 300, retryBaseMs: 5, retryMaxMs: 40, pollSeconds: 1, chunkBytes: 16 * 1024, concurrency: 3 }),
   };
   writeFileSync(join(wsDir, 'config.json'), JSON.stringify(config));
   const t = makeWorkstation({ dataDir: wsDir });
@@ -159,20 +148,10 @@ async function runStep(w: World, step: Step): Promise<void> {
   }
 }
 
-/** Faults off, then wait until nothing is queued (or fail with what is stuck). */
+/** Faults off, then wait until nothing is queued: a transient fault must never have become a dead letter. */
 async function drain(w: World): Promise<void> {
   w.platform.admin.clearFaults();
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    await w.t.ok('admin', 'sync.now', {});
-    const s = await w.t.ok('admin', 'sync.status', {});
-    if (s.platform.queued === 0 && s.uploads.every((u) => u.state === 'done')) {
-      expect(s.platform.deadLetters, 'a transient fault became a dead letter').toBe(0);
-      return;
-    }
-    if (Date.now() > deadline) throw new Error(`queue did not drain: ${JSON.stringify(s)}`);
-    await sleep(25);
-  }
+  await waitSyncDrained(w.t, 'admin', 30_000);
 }
 
 function checkInvariant(w: World): void {

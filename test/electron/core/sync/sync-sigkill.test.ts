@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../platform/index';
+import { platformConfigFor } from '../../../support/sync-cases';
 import { makeTempDir } from '../../../support/temp-dir';
 import { PROJECT_ROOT } from '../../../support/web-host-process';
 import { makeWorkstation } from '../../../support/workstation';
@@ -34,17 +35,7 @@ beforeAll(async () => {
     config: {
       officeCode: '430102',
       workstationId: 'A7',
-      platform: {
-        url: platform.url,
-        caFile: platform.certs.files.ca,
-        certFile: platform.certs.files.clientCert,
-        keyFile: platform.certs.files.clientKey,
-        timeoutMs: 500,
-        retryBaseMs: 10,
-        retryMaxMs: 100,
-        pollSeconds: 1,
-        chunkBytes: 16 * 1024,
-      },
+      platform: platformConfigFor(platform, { timeoutMs: 500, retryBaseMs: 10, retryMaxMs: 100, pollSeconds: 1, chunkBytes: 16 * 1024 }),
     },
   });
   await t.setup();
