@@ -5,7 +5,7 @@ import { drawHeading, GRID_COLUMNS, header, label, value } from './document-sect
 import { DocumentWriter } from './layout/document-writer';
 import { columnsOf, drawTable, type Cell, type TextCell } from './layout/table';
 import { drawSignature } from './signature-field';
-import { area, chineseDate } from './text-format';
+import { chineseDate, unitArea } from './text-format';
 
 const KIND = DOCUMENT_KINDS.applicationForm;
 /** Tall enough for a signature written at natural size (about 16 mm). */
@@ -88,7 +88,7 @@ function unitRow(unit: Unit, i: number): TextCell[] {
     { text: unit.unitCode, keepWhole: true },
     { text: unit.address },
     { text: unit.use, align: 'center' },
-    { text: area(unit.areaM2), align: 'right' },
+    { text: unitArea(unit).value, align: 'right' },
   ];
 }
 

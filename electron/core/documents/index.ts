@@ -26,4 +26,3 @@ export {
   type VerificationFailureCode,
   type VerificationResult,
 } from './verification-code';
-export { measureReceipt, type ReceiptMeasurement } from './bench-receipt';

@@ -1,6 +1,6 @@
 import { sm3Hex } from '../crypto/sm3';
 import type { AcceptanceReceiptData } from './document-data';
-import { area } from './text-format';
+import { unitArea, unitUse } from './text-format';
 
 /**
  * The digest a receipt's verification code carries (verification-code.ts, field 7): SM3 over the
@@ -18,7 +18,7 @@ export function receiptFactsDigest(data: AcceptanceReceiptData): string {
     data.issuedDate,
     data.promisedDate,
     data.applicants.map((a) => [a.role, a.name, a.idType, a.idNumber]),
-    data.units.map((u) => [u.unitCode, u.address, u.use, area(u.areaM2)]),
+    data.units.map((u) => [u.unitCode, u.address, unitUse(u), unitArea(u).unit === '平方米' ? unitArea(u).value : `${unitArea(u).value}${unitArea(u).unit}`]),
     data.materials.filter((m) => m.status === 'received').map((m) => [m.name, m.copies, m.form ?? '']),
   ];
   return sm3Hex(JSON.stringify(facts)).slice(0, 32);

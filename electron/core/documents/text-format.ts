@@ -13,6 +13,17 @@ export function area(m2: number): string {
   return m2.toFixed(2);
 }
 
+/** A unit's area as printed, with its unit: 89.50平方米, 1.2500公顷. */
+export function unitArea(unit: Unit): { value: string; unit: string } {
+  if (unit.area) return { value: unit.area.unit === '平方米' ? area(unit.area.value) : String(unit.area.value), unit: unit.area.unit };
+  return { value: area(unit.areaM2 ?? 0), unit: '平方米' };
+}
+
+/** The unit's use as printed: its 规划用途 when known, else the use class. */
+export function unitUse(unit: Unit): string {
+  return unit.plannedUse ?? unit.use;
+}
+
 /** 张三、李四 — how a notice addresses its applicants (agents act for them and are not addressed). */
 export function addressees(applicants: readonly Applicant[]): string {
   const principals = applicants.filter((a) => a.role !== '代理人');

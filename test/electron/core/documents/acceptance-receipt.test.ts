@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAcceptanceReceipt } from '../../../../electron/core/documents/acceptance-receipt';
 import { receiptFactsDigest } from '../../../../electron/core/documents/receipt-facts';
-import { sampleReceipt } from '../../../../electron/core/documents/sample-documents';
+import { sampleReceipt } from '../../../fixtures/documents/sample-documents';
 import { generateOfficeKeyPair, verifyReceiptCode } from '../../../../electron/core/documents/verification-code';
 import { makeTempDir } from '../../../support/temp-dir';
 import { OFFICE_KEY } from './document-cases';

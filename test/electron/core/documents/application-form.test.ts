@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderApplicationForm } from '../../../../electron/core/documents/application-form';
-import { sampleApplicationForm } from '../../../../electron/core/documents/sample-documents';
+import { sampleApplicationForm } from '../../../fixtures/documents/sample-documents';
 import { makeTempDir } from '../../../support/temp-dir';
 import { countOperator, imageCount, pageContents, pdfTextCompact, writePdf } from './pdf-inspection';
 

@@ -4,7 +4,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../../electron/core/doc
 import { renderPaymentNotice } from '../../../../electron/core/documents/payment-notice';
 import { renderRejectionNotice } from '../../../../electron/core/documents/rejection-notice';
 import { renderRequisitionNotice } from '../../../../electron/core/documents/requisition-notice';
-import * as samples from '../../../../electron/core/documents/sample-documents';
+import * as samples from '../../../fixtures/documents/sample-documents';
 import { generateOfficeKeyPair, type OfficeKeyPair } from '../../../../electron/core/documents/verification-code';
 
 export const OFFICE_KEY: OfficeKeyPair = generateOfficeKeyPair();
@@ -102,7 +102,7 @@ export const DOCUMENT_CASES: DocumentCase[] = [
     name: 'rejection-notice-longest',
     kind: 'rejectionNotice',
     title: DOCUMENT_KINDS.rejectionNotice.title,
-    mustContain: [...addressed(samples.longestRejectionNotice().applicants), ...samples.longestRejectionNotice().reasons.map((r) => r.text)],
+    mustContain: [...addressed(samples.longestRejectionNotice().applicants), ...(samples.longestRejectionNotice().reasons ?? []).map((r) => r.text)],
     render: () => renderRejectionNotice(samples.longestRejectionNotice()),
   },
 ];

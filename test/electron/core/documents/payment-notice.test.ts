@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderPaymentNotice } from '../../../../electron/core/documents/payment-notice';
-import { longestPaymentNotice, samplePaymentNotice } from '../../../../electron/core/documents/sample-documents';
+import { longestPaymentNotice, samplePaymentNotice } from '../../../fixtures/documents/sample-documents';
 import { makeTempDir } from '../../../support/temp-dir';
 import { pdfTextCompact, writePdf } from './pdf-inspection';
 
