@@ -1,4 +1,4 @@
-import { amountInCapitals } from './amount-in-capitals';
+import { amountInCapitals } from '../../contract/validation/chinese-amount';
 import { amountInFigures } from './amount-in-figures';
 import { parseDocumentData, paymentNoticeSchema, type Fee, type PaymentNoticeData } from './document-data';
 import { DOCUMENT_KINDS, documentNumber } from './document-kinds';

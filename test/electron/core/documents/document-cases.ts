@@ -43,6 +43,27 @@ export const DOCUMENT_CASES: DocumentCase[] = [
     render: () => renderApplicationForm(samples.longestApplicationForm()),
   },
   {
+    name: 'application-form-transfer',
+    kind: 'applicationForm',
+    title: DOCUMENT_KINDS.applicationForm.title,
+    mustContain: ['■转移登记', '湘（2018）长沙市不动产权第0123456号', '成套住宅', '代理人欧阳晓雯代'],
+    render: () => renderApplicationForm(samples.transferApplicationForm()),
+  },
+  {
+    name: 'application-form-bank-mortgage',
+    kind: 'applicationForm',
+    title: DOCUMENT_KINDS.applicationForm.title,
+    mustContain: ['抵押情况（最高额抵押）', '电子签章已验证', '■银行网点'],
+    render: () => renderApplicationForm(samples.bankMortgageApplicationForm()),
+  },
+  {
+    name: 'application-form-easement',
+    kind: 'applicationForm',
+    title: DOCUMENT_KINDS.applicationForm.title,
+    mustContain: ['需役地坐落', '0.125公顷'],
+    render: () => renderApplicationForm(samples.easementApplicationForm()),
+  },
+  {
     name: 'acceptance-receipt',
     kind: 'acceptanceReceipt',
     title: DOCUMENT_KINDS.acceptanceReceipt.title,
