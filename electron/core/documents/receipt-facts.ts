@@ -19,7 +19,12 @@ export function receiptFactsDigest(data: AcceptanceReceiptData): string {
     data.promisedDate,
     data.applicants.map((a) => [a.role, a.name, a.idType, a.idNumber]),
     data.units.map((u) => [u.unitCode, u.address, unitUse(u), unitArea(u).unit === '平方米' ? unitArea(u).value : `${unitArea(u).value}${unitArea(u).unit}`]),
-    data.materials.filter((m) => m.status === 'received').map((m) => [m.name, m.copies, m.form ?? '']),
+    data.materials.filter((m) => m.status === 'received').map((m) => [m.name, m.copies, m.form ?? '', ...(m.pages === undefined ? [] : [m.pages])]),
+    // Printed only when known; appended only then, so receipts without them keep their digest.
+    ...(data.feeTotalFen === undefined ? [] : [['feeTotalFen', data.feeTotalFen]]),
+    ...(data.collection === undefined ? [] : [['collection', data.collection.method, data.collection.address ?? '']]),
+    ...(data.unifiedNumber === undefined ? [] : [['unifiedNumber', data.unifiedNumber]]),
+    ...(data.reprint ? [['reprint']] : []),
   ];
   return sm3Hex(JSON.stringify(facts)).slice(0, 32);
 }
