@@ -214,3 +214,11 @@ describe('office configuration of the catalogue', () => {
     ]);
   });
 });
+
+describe('CATALOG.md', () => {
+  it('lists every built-in entry', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../../electron/contract/validation/CATALOG.md', import.meta.url), 'utf8');
+    for (const entry of DEFAULT_CATALOG) expect(doc, entry.id).toContain(`\`${entry.id}\` | ${entry.name} |`);
+  });
+});
