@@ -4,7 +4,7 @@ import type { DocumentOptions } from './document-options';
 import { drawHeading, drawIssuer, issuerHeight } from './document-sections';
 import { DocumentWriter } from './layout/document-writer';
 import { drawGrounds } from './notice-grounds';
-import { DEFAULT_APPEAL_NOTE } from './remedies';
+import { defaultAppealNote } from './remedies';
 import { addressees, chineseDate, unitsInBrief } from './text-format';
 
 const KIND = DOCUMENT_KINDS.refusalNotice;
@@ -42,7 +42,7 @@ export async function renderRefusalNotice(input: RefusalNoticeData, options: Doc
     writer.paragraph(`经审查查明：${data.facts}`, { indent: 2 });
   }
   writer.paragraph('申请人可凭本告知书和受理凭证领回申请材料。', { indent: 2 });
-  const appeal = data.appealNote ?? DEFAULT_APPEAL_NOTE;
+  const appeal = data.appealNote ?? defaultAppealNote('告知书');
   writer.ensureSpace(writer.paragraphHeight(appeal, { indent: 2 }) + issuerHeight(writer));
   writer.paragraph(appeal, { indent: 2 });
   drawIssuer(writer, { office: data.office, issuedDate: data.issuedDate, clerkName: data.clerkName });
