@@ -162,6 +162,13 @@ export const outboxWrites = {
     return ids;
   },
 
+  /** The `n` oldest commands waiting out a back-off, due now (the first retries after an outage). */
+  makeEarliestDue(db: Db, n: number): void {
+    db.prepare(
+      "UPDATE outbox SET next_attempt_at = NULL WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at IS NOT NULL ORDER BY id LIMIT ?)",
+    ).run(n);
+  },
+
   /** Every pending command due now (sync.now, a restart, the platform back online). */
   makeAllDue(db: Db): void {
     db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();
