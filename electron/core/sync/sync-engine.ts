@@ -15,6 +15,7 @@ import { PlatformClient, RequestCancelled, type RequestOutcome } from './platfor
 import type { PlatformConnection } from './platform-connection';
 import { PlatformError } from './platform-error';
 import { PlatformLink, type LinkState } from './platform-link';
+import { writeReplayable } from './replayable-write';
 import { syncState } from './sync-state';
 import { UploadTracker, type UploadProgress } from './upload-tracker';
 
@@ -293,7 +294,7 @@ export class SyncEngine {
     const verdict = judgeFailure(err);
     if (verdict.unexpected) log(`outbox ${cmd.id} (${cmd.kind}) failed: ${(err as Error)?.stack ?? String(err)}`);
     if (verdict.dead) {
-      if (this.write((db) => recordDeadLetter(db, cmd, verdict, clock()))) log(`outbox ${cmd.id} (${cmd.kind}) is a dead letter: ${verdict.code}`);
+      if (this.writeDurably((db) => recordDeadLetter(db, cmd, verdict, clock()))) log(`outbox ${cmd.id} (${cmd.kind}) is a dead letter: ${verdict.code}`);
     } else {
       const jitter = backoffMs(cmd.attempts, config.retryBaseMs, config.retryMaxMs, this.random);
       const delay = Math.min(config.retryMaxMs, Math.max(jitter, verdict.retryAfterMs));
@@ -388,8 +389,17 @@ export class SyncEngine {
     return fn(db);
   }
 
-  /** A write; throws EngineStopped once stop() was called, so nothing is written after it. */
+  /**
+   * A write of what the platform can give back (see replayable-write.ts: committed without an
+   * fsync); throws EngineStopped once stop() was called, so nothing is written after it.
+   */
   private write<T>(fn: (db: Db) => T): T {
+    if (this.stopped) throw new EngineStopped();
+    return writeReplayable(this.options.db(), fn);
+  }
+
+  /** A write that must survive a power cut at once (a dead letter and its audit record). */
+  private writeDurably<T>(fn: (db: Db) => T): T {
     if (this.stopped) throw new EngineStopped();
     return fn(this.options.db());
   }
