@@ -1,5 +1,16 @@
 import { createHash, createHmac, getHashes } from 'node:crypto';
-import { sm3 } from 'sm-crypto-v2';
+import { createRequire } from 'node:module';
+
+type Sm3Js = (data: string | Uint8Array, options?: { key: string }) => string;
+let sm3JsFn: Sm3Js | null = null;
+/**
+ * The JS SM3 is loaded on first use: the library also sets up the SM2 curve when it loads, which a
+ * Node start (OpenSSL has SM3) never needs and Electron needs only when it first hashes.
+ */
+function sm3(data: string | Uint8Array, options?: { key: string }): string {
+  sm3JsFn ??= (createRequire(import.meta.url)('sm-crypto-v2') as { sm3: Sm3Js }).sm3;
+  return sm3JsFn(data, options);
+}
 
 /**
  * SM3 (GB/T 32905): OpenSSL's where the runtime has it (Node), else pure JS (Electron's BoringSSL
