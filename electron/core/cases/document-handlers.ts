@@ -22,7 +22,7 @@ function lastDetail(ctx: CallContext, caseId: number, action: string): Record<st
 }
 
 /** Renders a document of the case and archives it as a blob, in one transaction with its audit record. */
-async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Promise<{ pdf: Uint8Array; blobHash: string; fileName: string }> {
+async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Promise<{ pdf: Uint8Array; blobHash: string; fileName: string; title: string }> {
   const s = requireSession(ctx);
   const db = ctx.services.db();
   const c = caseReads.byId(db, ctx.services.keys, id);
