@@ -1,8 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_UPDATES_CONFIG, type UpdatesConfig } from '../../../../electron/contract/config';
 import type { UpdateDecision } from '../../../../electron/core/updates/update-gate';
 import { hasChecksums, startUpdates, type ReleaseInfo, type UpdaterLike } from '../../../../electron/hosts/electron/updater';
+import { makeTempDir } from '../../../support/temp-dir';
 
 const SHA512 = 'q'.repeat(86) + '==';
 
@@ -150,5 +153,58 @@ describe('updates (electron-updater, generic provider)', () => {
     expect(hasChecksums(release('1.0.0'))).toBe(true);
     expect(hasChecksums({ version: '1.0.0', files: [] })).toBe(false);
     expect(hasChecksums({ version: '1.0.0', files: [{ url: 'x', sha512: 'short' }] })).toBe(false);
+  });
+});
+
+/**
+ * The same policy on electron-updater's own updater (NsisUpdater; its AppUpdater logic is shared by
+ * the deb and AppImage updaters), with a stand-in for Electron's app: which releases it takes.
+ */
+describe('updates on electron-updater itself', () => {
+  const dir = makeTempDir('bdc-updater-');
+  afterAll(() => dir.remove());
+
+  async function realUpdater(config: Partial<UpdatesConfig>) {
+    const { NsisUpdater } = (await import('electron-updater')) as unknown as { NsisUpdater: new (options: null, app: object) => UpdaterLike & { logger: unknown; isUpdateAvailable(info: ReleaseInfo): Promise<boolean> } };
+    const app = {
+      version: '0.2.0',
+      name: 'bdc-workstation',
+      isPackaged: true,
+      appUpdateConfigPath: join(dir.path, 'app-update.yml'),
+      userDataPath: dir.path,
+      baseCachePath: join(dir.path, 'cache'),
+      whenReady: () => Promise.resolve(),
+      relaunch: () => undefined,
+      quit: () => undefined,
+      onQuit: () => undefined,
+    };
+    const updater = new NsisUpdater(null, app);
+    updater.logger = null;
+    // The check startUpdates runs at once cannot reach Electron's net module in Node: it is logged.
+    updater.checkForUpdates = async () => null;
+    startUpdates({
+      updater: () => updater,
+      config: { ...DEFAULT_UPDATES_CONFIG, url: 'https://yccb.example.gov.cn/updates/', ...config },
+      mayApply: () => ({ apply: true }),
+      log: () => undefined,
+      setInterval: () => 0,
+      clearInterval: () => undefined,
+    });
+    return updater;
+  }
+
+  it('takes a newer release, refuses an older one unless allowDowngrade, even with a channel set', async () => {
+    const updater = await realUpdater({ channel: 'latest' });
+    expect(await updater.isUpdateAvailable(release('0.3.0'))).toBe(true);
+    expect(await updater.isUpdateAvailable(release('0.1.0'))).toBe(false);
+    const back = await realUpdater({ channel: 'stable-0-1', allowDowngrade: true });
+    expect(await back.isUpdateAvailable(release('0.1.0'))).toBe(true);
+  });
+
+  it('honours stagingPercentage against the installation id kept in the data folder', async () => {
+    writeFileSync(join(dir.path, '.updaterId'), '12345678-1234-4234-8234-123456789abc');
+    const updater = await realUpdater({});
+    expect(await updater.isUpdateAvailable(release('0.3.0', { stagingPercentage: 0 }))).toBe(false);
+    expect(await updater.isUpdateAvailable(release('0.3.0', { stagingPercentage: 100 }))).toBe(true);
   });
 });
