@@ -1,6 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type Session } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { loadConfig } from '../../core/config/config-file';
 import { DataKeyRing } from '../../core/crypto/data-keys';
+import { mayApplyUpdate } from '../../core/updates/update-gate';
 import { startWorkstation, type Workstation } from '../../core/workstation';
 import { maskConsoleOutput } from '../masked-console';
 import { afterFirstScreen, needsTrainingPlatform, startTrainingPlatform } from '../training-platform';
@@ -16,6 +18,7 @@ import { ElectronPrinterBackend } from './electron-printer-backend';
 import { removeLeftoverTempPdfs } from './pdf-temp-file';
 import { createPrintWindow, hardenPrintContents, PRINT_PARTITION } from './print-window';
 import { describeStartupFailure, RENDERER_GAVE_UP } from './startup-failure';
+import { startUpdates } from './updater';
 import { createMainWindow } from './window-factory';
 
 // The Electron entry (bundled to dist/electron-main.mjs). It only wires Electron's objects to
@@ -90,6 +93,21 @@ function run(): void {
       stopOnQuit.push(() => void deferred.stop());
       const paths = appPaths(app.getAppPath());
       const mode = ws.services.config.value.mode;
+
+      // Updates: downloaded in the background, installed at a normal quit when nothing is unsent
+      // and no case is open (before-quit comes before will-quit closes the workstation).
+      const updates = startUpdates({
+        updater: () => autoUpdater,
+        config: ws.services.config.value.updates,
+        mayApply: () => mayApplyUpdate(ws.services.db()),
+        log,
+        setInterval: (fn, ms) => setInterval(fn, ms),
+        clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+      });
+      if (updates) {
+        app.on('before-quit', () => updates.beforeQuit());
+        stopOnQuit.push(() => updates.stop());
+      }
 
       // The default menu carries reload / close accelerators a clerk can hit by accident.
       if (app.isPackaged || mode === 'kiosk') Menu.setApplicationMenu(null);
