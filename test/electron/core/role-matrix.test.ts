@@ -48,6 +48,7 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'cases.revealParty': ['clerk', 'reviewer', 'supervisor', 'admin'],
   'cases.saveDraft': ['clerk', 'supervisor', 'admin'],
   'cases.signParty': ['clerk', 'supervisor', 'admin'],
+  'cases.applySeal': ['clerk', 'supervisor', 'admin'],
   'cases.attachFile': ['clerk', 'supervisor', 'admin'],
   'cases.overrideFees': ['clerk', 'supervisor', 'admin'],
   'cases.accept': ['clerk', 'supervisor', 'admin'],

@@ -12,7 +12,9 @@ const RULE_STEP: Record<string, number> = {
   'co-ownership-and-shares-total-100': 1,
   'units-present-and-codes-valid': 2,
   'required-materials-received': 3,
-  'every-applicant-signed': 5,
+  'each-applicant-signed-sealed-or-represented-by-their-agent': 5,
+  'organisation-seals-match-the-application': 5,
+  'previous-certificate-numbers-readable': 2,
 };
 
 /** 受理: every acceptance rule with its reasons; the button works only when all pass. */
