@@ -21,6 +21,7 @@ import {
 const ID = '43010219860314042X';
 const ID_2 = '433124199211080267';
 const UNIT = '430102003004GB00123F00010203';
+const NO_EXTRA = { address: null, postalCode: null, legalRepresentative: null, actsFor: [], agency: null };
 
 const TRANSFER: BusinessTypeInfo = {
   id: 'transfer',
@@ -140,12 +141,25 @@ describe('the saveDraft call', () => {
       id: 5,
       coOwnership: 'sole',
       parties: [
-        { role: 'holder', name: '周晓岚', idType: 'resident_id', idNumber: ID, phone: '13800138000', share: null },
-        { role: 'obligor', name: '李建国', idType: 'resident_id', idNumber: ID_2, phone: null, share: null },
+        { role: 'holder', name: '周晓岚', idType: 'resident_id', idNumber: ID, phone: '13800138000', share: null, ...NO_EXTRA },
+        { role: 'obligor', name: '李建国', idType: 'resident_id', idNumber: ID_2, phone: null, share: null, ...NO_EXTRA },
       ],
-      units: [{ unitCode: UNIT, address: '芙蓉区五一大道1号', use: 'residential', areaM2: 89.5 }],
-      materialsReceived: [{ materialId: 'deed', copies: 2 }],
+      units: [
+        { unitCode: UNIT, address: '芙蓉区五一大道1号', use: 'residential', areaM2: 89.5, area: { value: 89.5, unit: 'm2' }, realEstateType: null, plannedUse: null, previousCertificateNumber: null },
+      ],
+      materialsReceived: [{ materialId: 'deed', copies: 2, form: null, pages: null }],
       certificates: 1,
+      application: {
+        reason: null,
+        reasonDocuments: null,
+        mortgage: null,
+        dominantUnit: null,
+        certificateFormat: 'single',
+        separateCertificates: false,
+        collection: { method: 'window', recipient: null, address: null, phone: null },
+        channel: 'window',
+        note: null,
+      },
     });
     expect(call?.partyKeys).toEqual([form.parties[0]!.key, form.parties[1]!.key]);
   });

@@ -103,6 +103,8 @@ export const ENDPOINTS = {
   'cases.saveDraft': { name: 'saveDraft', kind: 'mutation', invalidates: CASE_CHANGED, seedsCase: true },
   'cases.attachFile': { name: 'attachCaseFile', kind: 'mutation', invalidates: CASE_CHANGED, seedsCase: true },
   'cases.signParty': { name: 'signParty', kind: 'mutation', invalidates: [...CASE_CHANGED, 'Simulation'], seedsCase: true },
+  /** An organisation's e-seal on the application (its agent presents the seal file and PIN). */
+  'cases.applySeal': { name: 'applySeal', kind: 'mutation', invalidates: CASE_CHANGED, seedsCase: true },
   'cases.overrideFees': { name: 'overrideFees', kind: 'mutation', invalidates: CASE_CHANGED, seedsCase: true },
   'cases.accept': { name: 'acceptCase', kind: 'mutation', invalidates: [...CASE_CHANGED, 'Workbench'], seedsCase: true },
   'cases.requisition': { name: 'requisitionCase', kind: 'mutation', invalidates: CASE_CHANGED, seedsCase: true },

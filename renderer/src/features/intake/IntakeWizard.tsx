@@ -15,6 +15,8 @@ import { asBusinessTypeId, CASE_SYNC, type BusinessTypeInfo } from '../cases/cas
 import { caseDetailPath, resumeIntakePath } from '../cases/case-route';
 import { AcceptanceBar } from './AcceptanceBar';
 import { AcceptStep } from './AcceptStep';
+import { ApplicationSection } from './ApplicationSection';
+import { applicationProblems, partyExtraProblems, unitExtraProblems } from './application-form';
 import { BusinessTypeStep } from './BusinessTypeStep';
 import { FeesStep } from './FeesStep';
 import {
@@ -71,7 +73,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
     if (resumeId === null || form || !view || !types.data) return;
     if (view.status !== 'draft' && view.status !== 'requisitioned') return;
     const t = types.data.find((x) => x.id === view.businessType) ?? null;
-    const f = formFromCase(view);
+    const f = formFromCase(view, t);
     setType(t);
     setForm(f);
     if (t) setSavedJson(JSON.stringify(toSaveInput(view.id, t, f)?.input ?? null));
@@ -128,13 +130,14 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
     if (at === PARTIES) {
       const rows = f.parties.filter((p) => !partyIsEmpty(p));
       if (rows.length === 0 && type && type.roles.holder !== 'none') return ['请至少填写一名申请人。'];
-      const bad = rows.filter((p) => hasProblems(partyProblems(p, f.coOwnership)));
+      const bad = rows.filter((p) => hasProblems(partyProblems(p, f.coOwnership)) || hasProblems(partyExtraProblems(p.extra, p.role, p.idType)));
       return bad.length > 0 ? [`请修正标红的申请人信息（${bad.length} 人）。`] : [];
     }
     if (at === UNITS) {
       const rows = f.units.filter((u) => !unitIsEmpty(u));
       if (rows.length === 0) return ['请填写不动产单元。'];
-      return rows.some((u) => Object.keys(unitProblems(u)).length > 0) ? ['请修正标红的不动产单元信息。'] : [];
+      if (rows.some((u) => hasProblems(unitProblems(u)) || hasProblems(unitExtraProblems(u.extra)))) return ['请修正标红的不动产单元信息。'];
+      return hasProblems(applicationProblems(f.application, type)) ? ['请修正标红的登记事项。'] : [];
     }
     return [];
   }
@@ -261,7 +264,12 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
         ) : !form || !type ? null : step === PARTIES ? (
           <PartiesStep type={type} form={form} onChange={edit} showErrors={showErrors} training={info?.training ?? false} />
         ) : step === UNITS ? (
-          <UnitsStep form={form} onChange={edit} showErrors={showErrors} officeCode={info?.officeCode ?? null} />
+          <>
+            <UnitsStep form={form} onChange={edit} showErrors={showErrors} officeCode={info?.officeCode ?? null} />
+            <div style={{ marginTop: 12 }}>
+              <ApplicationSection type={type} form={form} onChange={edit} showErrors={showErrors} />
+            </div>
+          </>
         ) : step === 3 ? (
           <MaterialsStep type={type} view={view} form={form} onChange={edit} />
         ) : step === 4 ? (
