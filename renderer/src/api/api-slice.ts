@@ -137,6 +137,7 @@ export const {
   useRequisitionCaseMutation,
   useRejectCaseMutation,
   useWithdrawCaseMutation,
+  useApplySealMutation,
 } = api;
 
 export const {

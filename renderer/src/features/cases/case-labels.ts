@@ -22,7 +22,6 @@ export const CASE_STATUS: Record<CaseStatus, { label: string; color: string }> =
   refused: { label: '不予登记', color: 'red' },
 };
 
-export const CASE_STATUSES = Object.keys(CASE_STATUS) as CaseStatus[];
 
 /** 一窗受理、并行办理: the three parallel tracks of one case. */
 export const TRACK_LABELS: Record<keyof CaseView['tracks'], string> = {

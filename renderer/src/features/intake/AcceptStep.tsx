@@ -23,7 +23,7 @@ export function AcceptStep({ view, onGoTo, onAccepted }: { view: CaseView | unde
   if (!view) return null;
   const id = view.id;
   const failing = view.acceptance.filter((r) => !r.passed);
-  const ready = failing.length === 0 && (view.status === 'draft' || view.status === 'requisitioned');
+  const ready = failing.length === 0 && view.allowedActions.includes('accept');
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>

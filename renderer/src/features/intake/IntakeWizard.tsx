@@ -71,7 +71,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   // 继续受理: the saved draft fills the form; ID numbers stay masked and are kept as stored.
   useEffect(() => {
     if (resumeId === null || form || !view || !types.data) return;
-    if (view.status !== 'draft' && view.status !== 'requisitioned') return;
+    if (!view.allowedActions.includes('edit')) return;
     const t = types.data.find((x) => x.id === view.businessType) ?? null;
     const f = formFromCase(view, t);
     setType(t);
@@ -200,7 +200,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   }
   // After 受理 the page moves to /intake/<id>: the result stays there, and 受理 in the menu starts anew.
   // The platform may move the case on at once (submitted, reviewing …): the result still stands.
-  if (resumeId !== null && view && view.caseNumber && ACCEPTED_ONWARDS.includes(view.status)) {
+  if (resumeId !== null && view && view.caseNumber && view.acceptedAt !== null && !view.allowedActions.includes('edit')) {
     return (
       <Card title={<Space size={8}>受理<Tag color="blue">{view.businessTypeName}</Tag></Space>}>
         <Steps size="small" current={STEPS.length} items={STEPS.map((t) => ({ title: t }))} style={{ marginBottom: 16 }} aria-label="受理步骤" />
@@ -210,7 +210,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
       </Card>
     );
   }
-  if (resumeId !== null && view && view.status !== 'draft' && view.status !== 'requisitioned') {
+  if (resumeId !== null && view && !view.allowedActions.includes('edit')) {
     return (
       <Result
         status="info"
@@ -335,9 +335,6 @@ function AcceptedResult({ view, onNext }: { view: CaseView; onNext: () => void }
     />
   );
 }
-
-/** States a case reaches only through 受理 (not 补正, not ended at the counter). */
-const ACCEPTED_ONWARDS: ReadonlyArray<CaseView['status']> = ['accepted', 'submitted', 'reviewing', 'approved', 'registered', 'certified', 'delivered', 'closed'];
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
