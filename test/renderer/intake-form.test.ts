@@ -17,6 +17,21 @@ import {
   type IntakeForm,
   type PartyRow,
 } from '../../renderer/src/features/intake/intake-form';
+import {
+  applicationInput,
+  applicationProblems,
+  emptyApplication,
+  emptyPartyExtra,
+  emptyUnitExtra,
+  isMortgageType,
+  mortgageLabels,
+  mortgageMethodsOf,
+  partyExtraInput,
+  partyExtraProblems,
+  previousCertificateMessage,
+  unitExtraInput,
+  unitExtraProblems,
+} from '../../renderer/src/features/intake/application-form';
 
 const ID = '43010219860314042X';
 const ID_2 = '433124199211080267';
@@ -251,5 +266,124 @@ describe('after a save and on resume', () => {
     expect(typed).toMatchObject({ role: 'holder', idSource: { kind: 'typed' }, idNumber: '' });
     const card = party({ idSource: { kind: 'card', token: 't', masked: 'm' } });
     expect(carryParty(card, allowed)).toEqual(card);
+  });
+});
+
+describe('case model v2 on the form (application-form.ts)', () => {
+  const MORTGAGE: BusinessTypeInfo = { ...TRANSFER, id: 'mortgageFirst', name: '抵押权首次登记', coOwnership: false };
+  const EASEMENT: BusinessTypeInfo = { ...TRANSFER, id: 'easement', name: '地役权首次登记', coOwnership: false };
+  const CATALOGUE_MORTGAGE = { ...MORTGAGE, id: 'mortgageFirst.mortgage', mortgageKinds: ['general', 'maximum', 'construction'] } as BusinessTypeInfo;
+
+  it('an agent acts for the principals chosen by row: sent as their ordinals in this save, and back to rows on resume', () => {
+    const form = filledForm();
+    form.parties.splice(1, 0, emptyParty('holder')); // an empty row before the seller is left out: ordinals follow the save
+    form.parties.push({ ...emptyParty('agent'), name: '刘代办', idNumber: ID_2, extra: { ...emptyPartyExtra(), actsFor: [form.parties[2]!.key], agencyName: ' 安居代理 ' } });
+    const input = toSaveInput(5, TRANSFER, form)!.input;
+    expect(input.parties[2]).toMatchObject({ role: 'agent', actsFor: [2], agency: { name: '安居代理', creditCode: null } });
+    expect(input.parties[0]).toMatchObject({ actsFor: [], agency: null });
+    expect(partyExtraProblems(emptyPartyExtra(), 'agent', 'resident_id')).toEqual({ actsFor: '请选择该代理人代理的申请人' });
+  });
+
+  it('an organisation sends its 法定代表人; a person never does; a bad 邮编 is named and not sent', () => {
+    const extra = { ...emptyPartyExtra(), representativeName: '王建设', representativeIdNumber: '43010219860314042x', postalCode: '41000' };
+    expect(partyExtraInput(extra, 'holder', 'organization', () => null)).toMatchObject({
+      legalRepresentative: { title: 'legalRepresentative', name: '王建设', idNumber: ID },
+      postalCode: null,
+    });
+    expect(partyExtraInput(extra, 'holder', 'resident_id', () => null).legalRepresentative).toBeNull();
+    expect(partyExtraProblems(extra, 'holder', 'organization')).toEqual({ postalCode: '邮政编码应为 6 位数字' });
+  });
+
+  it('an area in 亩 or 公顷 goes with its unit and in square metres', () => {
+    expect(unitExtraInput({ ...emptyUnitExtra(), areaUnit: 'mu' }, 3)).toMatchObject({ area: { value: 3, unit: 'mu' }, areaM2: 2000 });
+    expect(unitExtraInput({ ...emptyUnitExtra(), areaUnit: 'hectare' }, 150)).toMatchObject({ area: { value: 150, unit: 'hectare' }, areaM2: null });
+  });
+
+  it('the previous certificate number is read live, never rewritten', () => {
+    expect(previousCertificateMessage('')).toBeNull();
+    expect(previousCertificateMessage('湘（2019）长沙市不动产权第0012345号')).toEqual({ ok: true, text: '不动产权证书：湘（2019）长沙市 第 0012345 号' });
+    const bad = unitExtraProblems({ ...emptyUnitExtra(), previousCertificateNumber: '(2019)长沙市不动产权第0012345号' });
+    expect(bad.previousCertificateNumber?.join('')).toMatch(/简称/);
+    const form = filledForm();
+    form.units[0]!.extra.previousCertificateNumber = ' 湘(2019)长沙市不动产权第0012345号 ';
+    expect(toSaveInput(5, TRANSFER, form)!.input.units[0]!.previousCertificateNumber).toBe('湘(2019)长沙市不动产权第0012345号');
+  });
+
+  it('the mortgage block is sent for mortgage types only; 最高额 names the amount and term differently; dates are checked', () => {
+    expect(isMortgageType(MORTGAGE)).toBe(true);
+    expect(isMortgageType(CATALOGUE_MORTGAGE)).toBe(true);
+    expect(isMortgageType(TRANSFER)).toBe(false);
+    expect(mortgageMethodsOf(CATALOGUE_MORTGAGE)).toEqual(['general', 'maximum', 'underConstruction']);
+    expect(mortgageLabels('general')).toEqual({ amount: '被担保主债权数额', term: '债务履行期限' });
+    expect(mortgageLabels('maximum')).toEqual({ amount: '最高债权额', term: '债权确定期间' });
+    const a = emptyApplication(MORTGAGE);
+    a.mortgage = { ...a.mortgage, method: 'maximum', amountYuan: 1500000.5, termFrom: '2026-12-03', termTo: '2025-12-02', rank: 1 };
+    expect(applicationProblems(a, MORTGAGE)).toEqual({ term: '债权确定期间的起始日期不能晚于截止日期' });
+    a.mortgage.termTo = '2036-12-02';
+    expect(applicationProblems(a, MORTGAGE)).toEqual({});
+    expect(applicationInput(a, MORTGAGE).mortgage).toMatchObject({ method: 'maximum', amountFen: 150000050, termFrom: '2026-12-03', termTo: '2036-12-02', rank: 1, constructionScope: null });
+    expect(applicationInput(a, TRANSFER).mortgage).toBeNull();
+  });
+
+  it('邮寄 asks for recipient, address and phone at their fields; other ways send none of them', () => {
+    const a = emptyApplication(TRANSFER);
+    a.collection = { method: 'mail', recipient: '', address: '', phone: '', phoneMasked: null };
+    expect(applicationProblems(a, TRANSFER)).toEqual({
+      recipient: '邮寄领证请填写收件人',
+      collectionAddress: '邮寄领证请填写邮寄地址',
+      collectionPhone: ['邮寄领证请填写收件人电话'],
+    });
+    a.collection = { method: 'mail', recipient: '周晓岚', address: '长沙市', phone: '13807310001', phoneMasked: null };
+    expect(applicationProblems(a, TRANSFER)).toEqual({});
+    expect(applicationInput(a, TRANSFER).collection).toEqual({ method: 'mail', recipient: '周晓岚', address: '长沙市', phone: '13807310001' });
+    a.collection.method = 'window';
+    expect(applicationInput(a, TRANSFER).collection).toEqual({ method: 'window', recipient: null, address: null, phone: null });
+  });
+
+  it('需役地 is for 地役权 and must be a valid unit code with its 坐落', () => {
+    const a = emptyApplication(EASEMENT);
+    a.dominantUnitCode = '430102003004GB00123F0001020';
+    expect(applicationProblems(a, EASEMENT).dominantUnitCode?.length).toBeGreaterThan(0);
+    expect(applicationProblems(a, EASEMENT).dominantAddress).toBe('请填写需役地坐落');
+    a.dominantUnitCode = UNIT.toLowerCase();
+    a.dominantAddress = '芙蓉区五一大道2号';
+    expect(applicationProblems(a, EASEMENT)).toEqual({});
+    expect(applicationInput(a, EASEMENT).dominantUnit).toEqual({ unitCode: UNIT, address: '芙蓉区五一大道2号' });
+    expect(applicationInput(a, TRANSFER).dominantUnit).toBeNull();
+  });
+
+  it('申请分别持证 asks one certificate per 权利人; materials carry 原件/复印件 and 页数', () => {
+    const form = filledForm();
+    form.parties.push(party({ name: '王芳', idNumber: ID_2 }));
+    form.application.separateCertificates = true;
+    form.materials.deed = { received: true, copies: 1, form: 'original', pages: 3 };
+    const input = toSaveInput(5, TRANSFER, form)!.input;
+    expect(input.certificates).toBe(2);
+    expect(input.materialsReceived).toEqual([{ materialId: 'deed', copies: 1, form: 'original', pages: 3 }]);
+  });
+
+  it('a saved v2 case resumes with every field, and saves back the same', () => {
+    const form = filledForm();
+    form.parties.push({ ...emptyParty('agent'), name: '刘代办', idNumber: ID_2, extra: { ...emptyPartyExtra(), actsFor: [form.parties[0]!.key], address: '长沙市', postalCode: '410011' } });
+    form.units[0]!.extra = { realEstateType: 'house', plannedUse: '成套住宅', areaUnit: 'm2', previousCertificateNumber: '湘(2019)长沙市不动产权第0012345号' };
+    form.application.reason = '买卖';
+    form.application.channel = 'bank';
+    const input = toSaveInput(5, TRANSFER, form)!.input;
+    const view = {
+      coOwnership: 'sole',
+      parties: input.parties.map((p, i) => ({
+        ordinal: i + 1, role: p.role, name: p.name, idType: p.idType, idNumberMasked: 'm', phoneMasked: null, share: null, signed: false, signing: 'none',
+        address: p.address, postalCode: p.postalCode, legalRepresentative: null, actsFor: p.actsFor, agency: p.agency, seal: null,
+      })),
+      units: input.units.map((u, i) => ({ ordinal: i + 1, unitCode: u.unitCode, address: u.address, use: u.use, areaM2: u.areaM2, area: u.area, realEstateType: u.realEstateType, plannedUse: u.plannedUse, previousCertificateNumber: u.previousCertificateNumber, previousCertificateCheck: 'notChecked' })),
+      materials: [{ materialId: 'deed', name: '不动产权证书', required: true, received: true, copies: 2, files: 0, form: null, pages: null }],
+      application: { ...input.application!, collection: { method: 'window', recipient: null, address: null, phoneMasked: null }, mortgage: null },
+    } as unknown as CaseView;
+    const resumed = formFromCase(view, TRANSFER);
+    expect(resumed.parties[2]!.extra.actsFor).toEqual([resumed.parties[0]!.key]);
+    const again = toSaveInput(5, TRANSFER, resumed)!.input;
+    expect(again.parties.map((p) => [p.actsFor, p.address, p.postalCode])).toEqual(input.parties.map((p) => [p.actsFor, p.address, p.postalCode]));
+    expect(again.units).toEqual(input.units);
+    expect(again.application).toEqual(input.application);
   });
 });
