@@ -52,7 +52,7 @@ export function UnitMoreFields(props: { extra: UnitExtra; ordinal: number; onCha
             value={extra.areaUnit}
             onChange={(areaUnit) => props.onChange({ areaUnit })}
             options={(Object.keys(AREA_UNIT_OPTIONS) as AreaUnit[]).map((u) => ({ value: u, label: AREA_UNIT_OPTIONS[u] }))}
-            aria-label={`${which}面积单位`}
+            aria-label={`${which}的面积单位`}
           />
         </Form.Item>
       </Col>
