@@ -163,7 +163,7 @@ async function bundleBenchModules() {
     entryPoints: {
       'bench-read': 'native/idcard/bench-read.ts',
       'bench-search': 'electron/core/cases/bench-search.ts',
-      'bench-receipt': 'electron/core/documents/bench-receipt.ts',
+      'bench-receipt': 'test/bench/receipt-bench.ts',
       'bench-sync': 'test/bench/sync-bench.ts',
     },
     packages: 'external',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mortgageKindSchema } from '../validation/registration-types';
 
 /**
  * Case model v2 (issue #10): the parts of a case the official 不动产登记申请书 asks for beyond
@@ -127,8 +128,8 @@ export const unitV2Input = {
 
 export const mortgageInput = z
   .object({
-    /** 一般抵押, 最高额抵押, 在建建筑物抵押. */
-    method: z.enum(['general', 'maximum', 'underConstruction']),
+    /** 一般抵押, 最高额抵押, 在建建筑物抵押 (the catalogue's mortgage kinds). */
+    method: mortgageKindSchema,
     /** 被担保主债权数额 (general) or 最高债权额 (maximum), in fen. */
     amountFen: z.number().int().min(0).max(10_000_000_000_000).nullable().default(null),
     /** 债务履行期限 (general) or 债权确定期间 (maximum). */
@@ -196,7 +197,7 @@ export const applicationView = z.object({
   reasonDocuments: z.string().nullable(),
   mortgage: z
     .object({
-      method: z.enum(['general', 'maximum', 'underConstruction']),
+      method: mortgageKindSchema,
       amountFen: z.number().int().nullable(),
       termFrom: z.string().nullable(),
       termTo: z.string().nullable(),

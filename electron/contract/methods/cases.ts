@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { method } from '../define';
 import type { Role } from '../roles';
 import { businessTypeIdSchema } from '../validation/business-types';
+import { businessTypeKeySchema } from '../validation/registration-catalog';
+import { refusalGroundIdSchema } from '../validation/legal-grounds';
 import {
   applicationInput,
   applicationView,
@@ -149,6 +151,9 @@ export type CaseView = z.infer<typeof caseViewSchema>;
 
 const caseId = z.object({ id: z.number().int().positive() }).strict();
 
+/** A business type: a catalogue key (登记类型.权利类型, e.g. transfer.stateLandHouse) or a first-release id (transfer). */
+const caseBusinessTypeSchema = z.union([businessTypeIdSchema, businessTypeKeySchema]);
+
 export const caseDocumentKindSchema = z.enum(['applicationForm', 'acceptanceReceipt', 'paymentNotice', 'requisitionNotice', 'rejectionNotice']);
 
 export const caseMethods = {
@@ -194,9 +199,38 @@ export const caseMethods = {
     ),
     access: STAFF,
   }),
+  'cases.catalog': method({
+    description: "The office's registration catalogue: 登记类型 × 权利类型 entries with roles, materials (with their legal basis), fee rule, tracks",
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        id: z.string(),
+        registrationType: z.string(),
+        rightType: z.string(),
+        registrationTypeName: z.string(),
+        rightTypeName: z.string(),
+        name: z.string(),
+        enabled: z.boolean(),
+        origin: z.enum(['application', 'commission']),
+        coOwnership: z.boolean(),
+        signaturesRequired: z.boolean(),
+        roles: z.record(z.string(), z.string()),
+        roleLabels: z.record(z.string(), z.string()),
+        materials: z.array(z.object({ id: z.string(), name: z.string(), requirement: z.string(), basis: z.string().nullable(), mortgageKinds: z.array(z.string()).nullable() })),
+        feeRule: z.string(),
+        promisedWorkingDays: z.number().int(),
+        issues: z.string(),
+        unitKind: z.string(),
+        mortgageKinds: z.array(z.string()),
+        legacyId: z.string().nullable(),
+        basis: z.string(),
+      }),
+    ),
+    access: STAFF,
+  }),
   'cases.createDraft': method({
-    description: 'Start an intake of a business type (a draft case)',
-    input: z.object({ businessType: businessTypeIdSchema }).strict(),
+    description: 'Start an intake of a business type (a draft case): a catalogue key or a first-release id',
+    input: z.object({ businessType: caseBusinessTypeSchema }).strict(),
     output: caseViewSchema,
     access: CLERKS,
   }),
@@ -291,19 +325,19 @@ export const caseMethods = {
         id: z.number().int().positive(),
         missing: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
         note: z.string().max(500).optional(),
-        /** The applicant has this many working days to bring what is missing (the notice prints the date). */
-        deadlineWorkingDays: z.number().int().min(1).max(60).default(15),
+        /** Working days the applicant has to bring what is missing (the notice prints the date); default: the office's `supplementWorkingDays`. */
+        deadlineWorkingDays: z.number().int().min(1).max(30).optional(),
       })
       .strict(),
     output: caseViewSchema,
     access: CLERKS,
   }),
   'cases.reject': method({
-    description: '不予受理: the grounds of 条例 第17条 (ids from the legal-grounds table), with reasons in words; at least one of them',
+    description: '不予受理: the grounds of 条例 第17条 (REFUSAL_GROUNDS ids), with reasons in words; at least one of them',
     input: z
       .object({
         id: z.number().int().positive(),
-        groundIds: z.array(z.string().min(1).max(60)).max(10).default([]),
+        groundIds: z.array(refusalGroundIdSchema).max(10).default([]),
         reasons: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
       })
       .strict(),
@@ -322,7 +356,7 @@ export const caseMethods = {
       .object({
         text: z.string().max(100).optional(),
         status: z.array(caseStatusSchema).max(20).optional(),
-        businessType: businessTypeIdSchema.optional(),
+        businessType: caseBusinessTypeSchema.optional(),
         from: z.string().max(30).optional(),
         to: z.string().max(30).optional(),
         limit: z.number().int().min(1).max(200).default(50),

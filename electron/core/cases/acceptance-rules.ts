@@ -1,12 +1,13 @@
 import {
   applicantRoleProblems,
   checkCoOwnership,
+  materialsFor,
   missingMaterials,
   validateCreditCode,
   validateIdNumber,
   validatePhone,
   validateUnitCode,
-  type BusinessType,
+  type CatalogEntry,
 } from '../../contract';
 import type { CaseRecord } from './case-record';
 import { applicationDigest } from './application-digest';
@@ -19,7 +20,7 @@ export interface RuleResult {
   reasons: string[];
 }
 
-type Rule = (c: CaseRecord, type: BusinessType) => string[];
+type Rule = (c: CaseRecord, type: CatalogEntry) => string[];
 
 const ROLE_LABEL = { holder: '权利人', obligor: '义务人', agent: '代理人' } as const;
 
@@ -73,7 +74,7 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
   },
 
   'required-materials-received': (c, type) =>
-    missingMaterials(type, {
+    missingMaterials({ materials: materialsFor(type, { mortgageKind: c.application.mortgage?.method }) }, {
       received: c.materials.filter((m) => m.received).map((m) => m.materialId),
       hasAgent: c.parties.some((p) => p.role === 'agent'),
       moment: 'acceptance',
@@ -108,7 +109,7 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
     if (m.amountFen === null || m.amountFen <= 0) reasons.push(`请填写${amount}`);
     if (!m.termFrom || !m.termTo) reasons.push(`请填写${term}（起止日期）`);
     else if (m.termFrom > m.termTo) reasons.push(`${term}的开始日期晚于结束日期`);
-    if (m.method === 'underConstruction' && !m.constructionScope) reasons.push('请填写在建建筑物抵押范围');
+    if (m.method === 'construction' && !m.constructionScope) reasons.push('请填写在建建筑物抵押范围');
     return reasons;
   },
 
@@ -122,7 +123,7 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
     c.units.filter((u) => u.previousCertificateCheck === 'unparsable').map((u) => `第 ${u.ordinal} 个不动产单元：原不动产权证书号“${u.previousCertificateNumber}”无法识别，请核对`),
 };
 
-export function checkAcceptance(c: CaseRecord, type: BusinessType): RuleResult[] {
+export function checkAcceptance(c: CaseRecord, type: CatalogEntry): RuleResult[] {
   return Object.entries(ACCEPTANCE_RULES).map(([rule, check]) => {
     const reasons = check(c, type);
     return { rule, passed: reasons.length === 0, reasons };

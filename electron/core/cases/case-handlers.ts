@@ -1,6 +1,6 @@
 import { accept, reject, requisition, withdraw } from './handlers/transition-handlers';
 import { attachFile } from './handlers/attachment-handlers';
-import { businessTypes, createDraft, get, saveDraft } from './handlers/draft-handlers';
+import { businessTypes, catalog, createDraft, get, saveDraft } from './handlers/draft-handlers';
 import { overrideFeesHandler } from './handlers/fee-handlers';
 import { lookupUnit, search, timeline } from './handlers/lookup-handlers';
 import { applySeal, signParty } from './handlers/signing-handlers';
@@ -12,6 +12,7 @@ import { applySeal, signParty } from './handlers/signing-handlers';
  */
 export const caseHandlers = {
   'cases.businessTypes': businessTypes,
+  'cases.catalog': catalog,
   'cases.createDraft': createDraft,
   'cases.get': get,
   'cases.saveDraft': saveDraft,

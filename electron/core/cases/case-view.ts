@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone, type BusinessType, type CaseView, type Role } from '../../contract';
+import { maskIdNumber, maskPhone, type CatalogEntry, type CaseView, type Role } from '../../contract';
 import type { CaseSyncState } from '../sync/case-sync-state';
 import { checkAcceptance } from './acceptance-rules';
 import { applicationDigest } from './application-digest';
@@ -12,7 +12,7 @@ import { signingOf } from './signing-status';
  * what the viewer's role may do now (from the lifecycle table), and where it is on its way to the
  * platform (`sync`, from its outbox commands).
  */
-export function toCaseView(c: CaseRecord, type: BusinessType, sync: CaseSyncState, role: Role): CaseView {
+export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncState, role: Role): CaseView {
   const digest = applicationDigest(c);
   const signing = signingOf(c, digest);
   return {

@@ -6,6 +6,7 @@ import { audit, requireSession, type CallContext } from '../services';
 import type { SignatureCapture } from '../../../native/sigpad/strokes';
 import { CASE_DOCUMENT_TITLES, renderCaseDocument, type CaseDocumentKind } from './case-documents';
 import { caseReads } from './case-repository';
+import { businessTypeOf } from './handlers/case-context';
 import { userReads } from '../auth/users-repository';
 
 /** The detail of the case's last audit record of an action (what a requisition asked for, …). */
@@ -23,14 +24,14 @@ async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Pr
   const db = ctx.services.db();
   const c = caseReads.byId(db, ctx.services.keys, id);
   if (!c) throw new AppError('CASE_NOT_FOUND');
-  const type = ctx.services.businessTypes().find((t) => t.id === c.businessType);
-  if (!type) throw new AppError('UNKNOWN_BUSINESS_TYPE');
+  const type = businessTypeOf(ctx, c.businessType);
   const clerk = c.acceptedBy ?? s.username;
   const pdf = await renderCaseDocument(c, kind, {
     config: ctx.services.config.value,
     type,
     clerkName: userReads.byUsername(db, clerk)?.display_name ?? clerk,
     today: ctx.now,
+    blobOf: (hash) => ctx.services.blobs.get(hash),
     signatureOf: (hash) => JSON.parse(Buffer.from(ctx.services.blobs.get(hash)).toString('utf8')) as SignatureCapture,
     signingKey: officeKeyPair(ctx.services.dataDir),
     requisitioned: (lastDetail(ctx, id, 'cases.requisition').missing as string[] | undefined) ?? [],

@@ -1,4 +1,4 @@
-import type { BusinessType, ErrorCode } from '../../contract';
+import type { CatalogEntry, ErrorCode } from '../../contract';
 import { checkAcceptance, type RuleResult } from './acceptance-rules';
 import type { CaseRecord } from './case-record';
 import type { LifecycleRuleName } from './lifecycle';
@@ -6,7 +6,7 @@ import type { LifecycleRuleName } from './lifecycle';
 /** What the rules of a transition look at besides the case. */
 export interface RuleFacts {
   /** The case's business type (staff rows; the platform's rows have none to look at). */
-  type: BusinessType | null;
+  type: CatalogEntry | null;
   /** Legal ground ids and reasons in words of a decision (不予受理, 不予登记). */
   groundIds: readonly string[];
   reasons: readonly string[];

@@ -1,4 +1,4 @@
-import { AppError, type BusinessType, type CaseAction } from '../../contract';
+import { AppError, type CatalogEntry, type CaseAction } from '../../contract';
 import type { Db } from '../store/database';
 import { audit, requireSession, type CallContext } from '../services';
 import { enqueueSubmission, enqueueWithdrawal } from '../sync/outbox-commands';
@@ -33,7 +33,7 @@ export interface ActionStep {
  * ONE transaction, the call's own changes, the new state, the tracks it ends, the outbox command it
  * queues, the search entry and the audit record. The sync engine is woken after the commit.
  */
-export function performAction(ctx: CallContext, c: CaseRecord, type: BusinessType, action: CaseAction, step: ActionStep = {}): LifecycleRow {
+export function performAction(ctx: CallContext, c: CaseRecord, type: CatalogEntry, action: CaseAction, step: ActionStep = {}): LifecycleRow {
   const session = requireSession(ctx);
   const row = lifecycleRow(action, c.status);
   if (!row) throw new AppError('CASE_STATE_CONFLICT', undefined, { status: c.status, action });

@@ -6,12 +6,18 @@ import { DocumentWriter } from './layout/document-writer';
 import { CONTENT, mmToPt } from './layout/page-geometry';
 import { columnsOf, drawTable, type TextCell } from './layout/table';
 import { receiptFactsDigest } from './receipt-facts';
-import { addressees, chineseDate, namesWithRoles, unitsInBrief } from './text-format';
+import { amountInCapitals } from '../../contract/validation/chinese-amount';
+import { amountInFigures } from './amount-in-figures';
+import { addressees, chineseDate, collectionText, maskedIdNumber } from './text-format';
 import { signVerificationCode } from './verification-code';
 import { drawQrCode } from './verification-qr';
 
 const KIND = DOCUMENT_KINDS.acceptanceReceipt;
-const QR_SIZE = mmToPt(30);
+// 27 mm: a version-10 code at ~0.47 mm a module, read by phones and counter scanners alike, and
+// small enough that a receipt with three applicants and five materials stays on one page.
+const QR_SIZE = mmToPt(27);
+/** A little tighter than other documents' rows, for the same reason. */
+const ROW_HEIGHT = 19;
 
 /**
  * 受理凭证: given to the applicants when a case is accepted. It states the case number, what was
@@ -19,7 +25,9 @@ const QR_SIZE = mmToPt(30);
  * office (verification-code.ts), so the receipt can be checked at collection or by a third party.
  */
 export async function renderAcceptanceReceipt(input: AcceptanceReceiptData, options: SignedDocumentOptions): Promise<Uint8Array> {
-  const data = parseDocumentData(acceptanceReceiptSchema, input, '受理凭证');
+  const parsed = parseDocumentData(acceptanceReceiptSchema, input, '受理凭证');
+  // Masked before anything else sees it: the page and the QR code's facts digest alike.
+  const data: AcceptanceReceiptData = { ...parsed, applicants: parsed.applicants.map((a) => ({ ...a, idNumber: maskedIdNumber(a) })) };
   const verificationCode = signVerificationCode(
     {
       kind: KIND.code,
@@ -40,10 +48,13 @@ export async function renderAcceptanceReceipt(input: AcceptanceReceiptData, opti
     font: options.font,
   });
 
-  drawHeading(writer, KIND.title, `受理编号：${data.caseNumber}`);
+  // A reprint says so under its title, where the eye looks first, and voids the first receipt.
+  const reprintNote = data.reprint ? '取得统一受理编号后补打，原凭证作废　' : '';
+  drawHeading(writer, data.reprint ? `${KIND.title}（补打）` : KIND.title, `${reprintNote}受理编号：${data.caseNumber}`);
   writer.paragraph(`${addressees(data.applicants)}：`);
   writer.paragraph(
-    `你（单位）于${chineseDate(data.issuedDate)}申请办理的${data.businessTypeName}（${unitsInBrief(data.units)}），` +
+    // The units are in the table right below: the letter names the business only, to keep one page.
+      `你（单位）于${chineseDate(data.issuedDate)}申请办理的${data.businessTypeName}，` +
       '申请材料齐全、符合法定形式。根据《不动产登记暂行条例》第十七条第（一）项的规定，本机构决定予以受理，' +
       `并承诺于${chineseDate(data.promisedDate)}前办结。`,
     { indent: 2 },
@@ -51,25 +62,55 @@ export async function renderAcceptanceReceipt(input: AcceptanceReceiptData, opti
   writer.gap(8);
   drawTable(writer, {
     columns: GRID_COLUMNS,
+    minRowHeight: ROW_HEIGHT,
     rows: [
-      [label('受理编号'), code(data.caseNumber), label('受理日期'), value(chineseDate(data.issuedDate))],
-      [label('登记类型'), value(data.businessTypeName, 3)],
-      [label('申请人'), value(namesWithRoles(data.applicants), 3)],
+      data.unifiedNumber
+        ? [label('受理编号'), code(data.caseNumber), label('统一受理编号'), code(data.unifiedNumber)]
+        : [label('受理编号'), code(data.caseNumber, 3)],
+      [label('登记类型'), value(data.businessTypeName), label('受理人'), value(data.clerkName)],
       ...unitGridRows(data.units),
-      [label('承诺办结日期'), value(chineseDate(data.promisedDate)), label('受理人'), value(data.clerkName)],
+      [label('受理日期'), value(chineseDate(data.issuedDate)), label('承诺办结日期'), value(chineseDate(data.promisedDate))],
+      ...feeAndCollectionRow(data),
     ],
   });
-  writer.gap(10);
+  writer.gap(6);
+  drawTable(writer, {
+    caption: '申请人',
+    minRowHeight: ROW_HEIGHT,
+    columns: columnsOf(8, 12, 36, 18, 26),
+    header: [header('序号'), header('类别'), header('姓名或名称'), header('证件种类'), header('证件号码')],
+    rows: data.applicants.map((a, i) => [
+      { text: String(i + 1), align: 'center' },
+      { text: a.role, align: 'center' },
+      { text: a.name },
+      { text: a.idType, align: 'center' },
+      { text: a.idNumber, keepWhole: true },
+    ]),
+  });
+  writer.gap(6);
   drawTable(writer, {
     caption: '已收取的申请材料',
-    columns: columnsOf(8, 58, 18, 16),
-    header: [header('序号'), header('材料名称'), header('材料形式'), header('份数')],
+    minRowHeight: ROW_HEIGHT,
+    columns: columnsOf(8, 52, 16, 12, 12),
+    header: [header('序号'), header('材料名称'), header('原件/复印件'), header('份数'), header('页数')],
     rows: data.materials.filter((m) => m.status === 'received').map(materialRow),
   });
-  writer.gap(10);
+  writer.gap(6);
   await drawNotesWithCode(writer, data, verificationCode);
   drawIssuer(writer, { office: data.office, issuedDate: data.issuedDate, clerkName: data.clerkName, clerkTitle: '受理人' });
   return writer.save();
+}
+
+/** 登记费用合计 and 领证方式 share a row; either may be unknown yet. */
+function feeAndCollectionRow(data: AcceptanceReceiptData): TextCell[][] {
+  const fee = data.feeTotalFen === undefined ? undefined : `¥${amountInFigures(data.feeTotalFen)}（${amountInCapitals(data.feeTotalFen)}）`;
+  const collection = data.collection ? collectionText(data.collection) : undefined;
+  // A postal address needs the row's width; a short method shares the row with the fee.
+  if (fee && collection && collection.length <= 12) return [[label('登记费用合计'), value(fee), label('领证方式'), value(collection)]];
+  if (fee && collection) return [[label('登记费用合计'), value(fee, 3)], [label('领证方式'), value(collection, 3)]];
+  if (fee) return [[label('登记费用合计'), value(fee, 3)]];
+  if (collection) return [[label('领证方式'), value(collection, 3)]];
+  return [];
 }
 
 function materialRow(material: Material, i: number): TextCell[] {
@@ -78,6 +119,7 @@ function materialRow(material: Material, i: number): TextCell[] {
     { text: material.note ? `${material.name}（${material.note}）` : material.name },
     { text: material.form ?? '', align: 'center' },
     { text: String(material.copies), align: 'center' },
+    { text: material.pages === undefined ? '' : String(material.pages), align: 'center' },
   ];
 }
 

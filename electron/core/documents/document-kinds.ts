@@ -1,5 +1,5 @@
 /**
- * The five documents the counter issues. `code` is the ASCII kind used in document numbers and in
+ * The six documents the counter issues. `code` is the ASCII kind used in document numbers and in
  * verification codes (a QR payload in plain ASCII decodes the same in every scanner; Chinese in
  * byte mode is read as Shift-JIS or Latin-1 by some). The codes are the initials of the Chinese
  * names, as local registration systems customarily abbreviate them.
@@ -10,6 +10,7 @@ export const DOCUMENT_KINDS = {
   paymentNotice: { code: 'JFTZ', title: '不动产登记缴费通知书' },
   requisitionNotice: { code: 'BZTZ', title: '不动产登记补正材料通知书' },
   rejectionNotice: { code: 'BYSL', title: '不动产登记不予受理通知书' },
+  refusalNotice: { code: 'BYDJ', title: '不予登记告知书' },
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;

@@ -3,7 +3,7 @@ import { CONTENT } from './layout/page-geometry';
 import type { DocumentWriter } from './layout/document-writer';
 import type { TextCell } from './layout/table';
 import { columnsOf } from './layout/table';
-import { area, chineseDate } from './text-format';
+import { chineseDate, unitArea, unitUse } from './text-format';
 
 /** Pieces several documents share: the heading, the issuing office's block, unit rows. */
 
@@ -62,12 +62,17 @@ export function issuerHeight(writer: DocumentWriter): number {
   return SEAL_ROOM + 2 * writer.metrics.lineHeight(ISSUER_SIZE);
 }
 
+function areaText(unit: Unit): string {
+  const a = unitArea(unit);
+  return `${a.value}${a.unit}`;
+}
+
 /** Two grid rows per unit: its code with use and area, then its location across the row. */
 export function unitGridRows(units: readonly Unit[]): TextCell[][] {
   return units.flatMap((unit, i) => {
     const suffix = units.length > 1 ? `（${i + 1}）` : '';
     return [
-      [label(`不动产单元号${suffix}`), code(unit.unitCode), label('用途/面积'), value(`${unit.use}／${area(unit.areaM2)}平方米`)],
+      [label(`不动产单元号${suffix}`), code(unit.unitCode), label('用途/面积'), value(`${unitUse(unit)}／${areaText(unit)}`)],
       [label(`坐落${suffix}`), value(unit.address, 3)],
     ];
   });

@@ -12,7 +12,8 @@ export { DocumentError, isDocumentError, type DocumentErrorCode } from './docume
 export { DOCUMENT_KINDS, documentNumber, type DocumentKind, type DocumentKindCode } from './document-kinds';
 export type { DocumentOptions, SignedDocumentOptions } from './document-options';
 export { DEFAULT_DOCUMENT_FONT } from './fonts/document-font';
-export { amountInCapitals } from './amount-in-capitals';
+/** The one 大写 implementation lives in the contract (the renderer shows it too). */
+export { amountInCapitals } from '../../contract/validation/chinese-amount';
 export { amountInFigures } from './amount-in-figures';
 export { receiptFactsDigest } from './receipt-facts';
 export {
@@ -26,4 +27,3 @@ export {
   type VerificationFailureCode,
   type VerificationResult,
 } from './verification-code';
-export { measureReceipt, type ReceiptMeasurement } from './bench-receipt';

@@ -1,6 +1,6 @@
 import { sm3Hex } from '../crypto/sm3';
 import type { AcceptanceReceiptData } from './document-data';
-import { area } from './text-format';
+import { unitArea, unitUse } from './text-format';
 
 /**
  * The digest a receipt's verification code carries (verification-code.ts, field 7): SM3 over the
@@ -18,8 +18,13 @@ export function receiptFactsDigest(data: AcceptanceReceiptData): string {
     data.issuedDate,
     data.promisedDate,
     data.applicants.map((a) => [a.role, a.name, a.idType, a.idNumber]),
-    data.units.map((u) => [u.unitCode, u.address, u.use, area(u.areaM2)]),
-    data.materials.filter((m) => m.status === 'received').map((m) => [m.name, m.copies, m.form ?? '']),
+    data.units.map((u) => [u.unitCode, u.address, unitUse(u), unitArea(u).unit === '平方米' ? unitArea(u).value : `${unitArea(u).value}${unitArea(u).unit}`]),
+    data.materials.filter((m) => m.status === 'received').map((m) => [m.name, m.copies, m.form ?? '', ...(m.pages === undefined ? [] : [m.pages])]),
+    // Printed only when known; appended only then, so receipts without them keep their digest.
+    ...(data.feeTotalFen === undefined ? [] : [['feeTotalFen', data.feeTotalFen]]),
+    ...(data.collection === undefined ? [] : [['collection', data.collection.method, data.collection.address ?? '']]),
+    ...(data.unifiedNumber === undefined ? [] : [['unifiedNumber', data.unifiedNumber]]),
+    ...(data.reprint ? [['reprint']] : []),
   ];
   return sm3Hex(JSON.stringify(facts)).slice(0, 32);
 }

@@ -42,7 +42,7 @@ export async function renderRejectionNotice(input: RejectionNoticeData, options:
   drawTable(writer, {
     columns: columnsOf(8, 62, 30),
     header: ['序号', '不予受理的理由', '依据'].map(header),
-    rows: data.reasons.map(reasonRow),
+    rows: [...(data.grounds ?? []).map((g) => ({ text: g.text, basis: g.article })), ...(data.reasons ?? [])].map(reasonRow),
   });
   writer.gap(8);
   const appeal = data.appealNote ?? DEFAULT_APPEAL_NOTE;

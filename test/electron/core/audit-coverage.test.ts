@@ -120,6 +120,7 @@ const COVERAGE: Record<MethodName, Entry> = {
   'devices.simulateSignerCancel': { none: 'training simulator' },
   'devices.simulateRemoveCard': { none: 'training simulator' },
   'cases.businessTypes': { none: 'the office’s catalogue' },
+  'cases.catalog': { none: 'the office’s registration catalogue' },
   'cases.createDraft': { audited: 'edit', call: (fx) => fx.t.call('clerk', 'cases.createDraft', { businessType: 'transfer' }) },
   'cases.get': { audited: 'view', prepare: (fx) => draft(fx, true), call: (fx, id) => fx.t.call('supervisor', 'cases.get', { id }) },
   'cases.revealParty': { audited: 'view', call: (fx) => fx.t.call('clerk', 'cases.revealParty', { id: fx.accepted, ordinal: 1, field: 'idNumber' }) },

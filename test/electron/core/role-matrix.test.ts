@@ -43,6 +43,7 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'devices.simulateSignerCancel': ALL,
   'devices.simulation': ALL,
   'cases.businessTypes': ALL,
+  'cases.catalog': ALL,
   'cases.createDraft': ['clerk', 'supervisor', 'admin'],
   'cases.get': ALL,
   'cases.revealParty': ['clerk', 'reviewer', 'supervisor', 'admin'],

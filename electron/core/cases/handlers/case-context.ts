@@ -1,13 +1,16 @@
-import { AppError, type BusinessType, type CaseView } from '../../../contract';
+import { AppError, resolveBusinessType, type CatalogEntry, type CaseView } from '../../../contract';
 import { requireSession, type CallContext } from '../../services';
 import { caseSyncStateOf } from '../../sync/case-sync-state';
 import type { CaseRecord } from '../case-record';
 import { caseReads } from '../case-repository';
 import { toCaseView } from '../case-view';
 
-/** The office's business type of this id (configuration may have changed or disabled it). */
-export function businessTypeOf(ctx: CallContext, id: string): BusinessType {
-  const type = ctx.services.businessTypes().find((t) => t.id === id);
+/**
+ * The catalogue entry of a stored business type: a catalogue key (transfer.stateLandHouse) or a
+ * first-release id (transfer), which the catalogue maps (LEGACY_BUSINESS_TYPE_MAP).
+ */
+export function businessTypeOf(ctx: CallContext, id: string): CatalogEntry {
+  const type = resolveBusinessType(ctx.services.catalog(), id);
   if (!type) throw new AppError('UNKNOWN_BUSINESS_TYPE');
   return type;
 }
@@ -20,11 +23,11 @@ export function loadCase(ctx: CallContext, id: number): CaseRecord {
 }
 
 /** The case as the session's screens see it, with what the session's role may do now. */
-export function caseViewOf(ctx: CallContext, c: CaseRecord, type: BusinessType = businessTypeOf(ctx, c.businessType)): CaseView {
+export function caseViewOf(ctx: CallContext, c: CaseRecord, type: CatalogEntry = businessTypeOf(ctx, c.businessType)): CaseView {
   return toCaseView(c, type, caseSyncStateOf(ctx.services.db(), c.id), requireSession(ctx).role);
 }
 
 /** After a change: the case read back as it was committed, as a view. */
-export function committedView(ctx: CallContext, id: number, type?: BusinessType): CaseView {
+export function committedView(ctx: CallContext, id: number, type?: CatalogEntry): CaseView {
   return caseViewOf(ctx, loadCase(ctx, id), type);
 }

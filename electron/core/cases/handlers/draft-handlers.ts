@@ -1,12 +1,11 @@
-import { AppError, maskPersonalText, SQUARE_METRES_PER, tracksFor, type BusinessType, type ParsedInput } from '../../../contract';
+import { AppError, materialsFor, maskPersonalText, SQUARE_METRES_PER, tracksFor, type CatalogEntry, type ParsedInput } from '../../../contract';
 import { auditView } from '../../audit/view-audit';
 import type { Handler } from '../../handler';
 import { audit, requireSession, type CallContext } from '../../services';
-import { caseFeeQuote, feePayerOf } from '../case-fee-quote';
-import type { Application, CaseRecord, Unit } from '../case-record';
+import { caseFeeQuote } from '../case-fee-quote';
+import type { Application, CaseRecord, Material, Unit } from '../case-record';
 import { caseReads, caseWrites } from '../case-repository';
 import { indexCase } from '../case-search';
-import { LEGACY_TYPES_0008 } from '../../store/migrations/0008-case-model-v2';
 import { checkPreviousCertificate } from '../previous-certificate';
 import { performAction } from '../transition';
 import { businessTypeOf, caseViewOf, committedView, loadCase } from './case-context';
@@ -26,8 +25,33 @@ export const businessTypes: Handler<'cases.businessTypes'> = (ctx) =>
     promisedWorkingDays: t.promisedWorkingDays,
   }));
 
+/** The office's catalogue (登记类型 × 权利类型) as the intake lists it. */
+export const catalog: Handler<'cases.catalog'> = (ctx) =>
+  ctx.services.catalog().map((e) => ({
+    id: e.id,
+    registrationType: e.registrationType,
+    rightType: e.rightType,
+    registrationTypeName: e.registrationTypeName,
+    rightTypeName: e.rightTypeName,
+    name: e.name,
+    enabled: e.enabled,
+    origin: e.origin,
+    coOwnership: e.coOwnership,
+    signaturesRequired: e.signaturesRequired,
+    roles: e.roles,
+    roleLabels: e.roleLabels,
+    materials: e.materials.map((m) => ({ id: m.id, name: m.name, requirement: m.requirement, basis: m.basis ?? null, mortgageKinds: m.mortgageKinds ?? null })),
+    feeRule: e.feeRule,
+    promisedWorkingDays: e.promisedWorkingDays,
+    issues: e.issues,
+    unitKind: e.unitKind,
+    mortgageKinds: e.mortgageKinds,
+    legacyId: e.legacyId,
+    basis: e.basis,
+  }));
+
 /** Registration always; transaction and tax as the business type and the units say (一窗受理、并行办理). */
-function initialTracks(type: BusinessType, units: Array<Pick<Unit, 'unitCode'>>): CaseRecord['tracks'] {
+function initialTracks(type: CatalogEntry, units: Array<Pick<Unit, 'unitCode'>>): CaseRecord['tracks'] {
   const open = new Set(tracksFor(type, { isHouse: units.length === 0 || units.some((u) => /F\d{8}$/.test(u.unitCode.toUpperCase())) }));
   return {
     registration: 'pending',
@@ -39,20 +63,22 @@ function initialTracks(type: BusinessType, units: Array<Pick<Unit, 'unitCode'>>)
 export const createDraft: Handler<'cases.createDraft'> = (ctx, input) => {
   const s = requireSession(ctx);
   const type = businessTypeOf(ctx, input.businessType);
-  if (!type.enabled) throw new AppError('UNKNOWN_BUSINESS_TYPE', `本机构未开通“${type.name}”业务。`);
-  const catalogue = LEGACY_TYPES_0008[type.id] ?? null;
+  // A first-release id names the type the office configured under it (config `businessTypes`).
+  const legacy = ctx.services.businessTypes().find((t) => t.id === input.businessType);
+  if (!type.enabled || legacy?.enabled === false) throw new AppError('UNKNOWN_BUSINESS_TYPE', `本机构未开通“${type.name}”业务。`);
   const db = ctx.services.db();
   let id = 0;
   db.transaction(() => {
     id = caseWrites.insertDraft(
       db,
-      { businessType: type.id, registrationType: catalogue?.registrationType ?? null, rightType: catalogue?.rightType ?? null, createdBy: s.username, tracks: initialTracks(type, []) },
+      // Stored as given (a first-release id keeps its id); the catalogue's two dimensions beside it.
+      { businessType: input.businessType, registrationType: type.registrationType, rightType: type.rightType, createdBy: s.username, tracks: initialTracks(type, []) },
       ctx.now,
     );
     caseWrites.replaceMaterials(
       db,
       id,
-      type.materials.map((m) => ({ materialId: m.id, name: m.name, required: m.requirement === 'required', received: false, copies: 0, form: null, pages: null })),
+      materialsFor(type).map((m) => ({ materialId: m.id, name: m.name, required: m.requirement === 'required', received: false, copies: 0, form: null, pages: null })),
     );
     const searchable = caseReads.searchable(db, id);
     if (searchable) indexCase(db, searchable);
@@ -113,11 +139,13 @@ export const saveDraft: Handler<'cases.saveDraft'> = async (ctx, input) => {
   if (c.status !== 'draft' && c.status !== 'requisitioned') throw new AppError('CASE_NOT_EDITABLE', '已受理的业务不能再修改申请内容。');
   const parties = partiesFromInput(ctx, c, input.parties, input.coOwnership);
   const units = await unitsFromInput(ctx, c, input.units);
-  const received = new Map(input.materialsReceived.map((m) => [m.materialId, m]));
-  const unknown = [...received.keys()].filter((id) => !c.materials.some((m) => m.materialId === id));
-  if (unknown.length > 0) throw new AppError('CASE_MATERIAL_UNKNOWN', `材料清单中没有：${unknown.join('、')}`, { materialIds: unknown });
-  const quote = caseFeeQuote(type, units, input.certificates, ctx.services.config.value.fees);
   const application = input.application ? applicationFromInput(input.application) : null;
+  // The checklist follows the mortgage kind (在建建筑物抵押 asks for the construction permit …).
+  const checklist = checklistFor(type, c.materials, (application ?? c.application).mortgage?.method);
+  const received = new Map(input.materialsReceived.map((m) => [m.materialId, m]));
+  const unknown = [...received.keys()].filter((id) => !checklist.some((m) => m.materialId === id));
+  if (unknown.length > 0) throw new AppError('CASE_MATERIAL_UNKNOWN', `材料清单中没有：${unknown.join('、')}`, { materialIds: unknown });
+  const quote = caseFeeQuote(type, units, parties, input.certificates, ctx.services.config.value.fees);
   performAction(ctx, c, type, 'edit', {
     detail: { parties: parties.length, units: units.length, materialsReceived: received.size },
     write: (db) => {
@@ -128,7 +156,7 @@ export const saveDraft: Handler<'cases.saveDraft'> = async (ctx, input) => {
       caseWrites.replaceMaterials(
         db,
         c.id,
-        c.materials.map((m) => {
+        checklist.map((m) => {
           const r = received.get(m.materialId);
           return {
             materialId: m.materialId,
@@ -142,10 +170,18 @@ export const saveDraft: Handler<'cases.saveDraft'> = async (ctx, input) => {
         }),
       );
       // A fee changed by hand stays as it is; otherwise the fees follow the form (all units).
-      if (!c.feeOverrideReason) caseWrites.replaceFees(db, c.id, quote.lines.map((l) => ({ code: l.code, name: l.name, amountFen: l.amountFen })), null, feePayerOf(parties));
+      if (!c.feeOverrideReason) caseWrites.replaceFees(db, c.id, quote.lines, null, quote.payer);
       const tracks = initialTracks(type, units);
       caseWrites.setTracks(db, c.id, { transaction: tracks.transaction, tax: tracks.tax }, ctx.now);
     },
   });
   return committedView(ctx, c.id, type);
 };
+
+/** The case's checklist for its mortgage kind, keeping what was received and attached. */
+function checklistFor(type: CatalogEntry, current: Material[], mortgageKind: 'general' | 'maximum' | 'construction' | undefined): Material[] {
+  return materialsFor(type, { mortgageKind }).map((m) => {
+    const had = current.find((x) => x.materialId === m.id);
+    return had ?? { materialId: m.id, name: m.name, required: m.requirement === 'required', received: false, copies: 0, form: null, pages: null, files: [] };
+  });
+}

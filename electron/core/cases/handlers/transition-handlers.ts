@@ -39,7 +39,7 @@ export const accept: Handler<'cases.accept'> = (ctx, input) => {
 export const requisition: Handler<'cases.requisition'> = (ctx, input) => {
   const c = loadCase(ctx, input.id);
   const type = businessTypeOf(ctx, c.businessType);
-  const deadline = addWorkingDays(shanghaiDate(ctx.now), input.deadlineWorkingDays, officeCalendar(ctx));
+  const deadline = addWorkingDays(shanghaiDate(ctx.now), input.deadlineWorkingDays ?? ctx.services.config.value.supplementWorkingDays, officeCalendar(ctx));
   performAction(ctx, c, type, 'requisition', {
     reason: `需补正：${input.missing.join('；')}${input.note ? `（${input.note}）` : ''}`,
     detail: { missing: input.missing, deadline },
@@ -55,6 +55,7 @@ export const reject: Handler<'cases.reject'> = (ctx, input) => {
   requireGrounds(input.groundIds, 'rejection');
   const grounds = legalGroundsOf(input.groundIds);
   const reason = [...grounds.map((g) => `${g.text}（${g.article}）`), ...input.reasons].join('；');
+  // The requisition deadline of an earlier 补正 stays on record.
   performAction(ctx, c, type, 'reject', {
     reason,
     groundIds: input.groundIds,

@@ -36,6 +36,8 @@ export interface TableSpec {
   rows: ReadonlyArray<readonly Cell[]>;
   /** A heading above the table, kept on the same page as the first row. */
   caption?: string;
+  /** Rows are at least this tall (MIN_ROW_HEIGHT by default): a one-page document may set it tighter. */
+  minRowHeight?: number;
 }
 
 const PAD_X = 4;
@@ -51,8 +53,8 @@ const MAX_LINES = 3;
 const CAPTION_SIZE = 11.5;
 
 export function drawTable(writer: DocumentWriter, spec: TableSpec): void {
-  const header = spec.header ? layoutRow(writer, spec.columns, spec.header) : undefined;
-  const rows = spec.rows.map((row) => layoutRow(writer, spec.columns, row));
+  const header = spec.header ? layoutRow(writer, spec.columns, spec.header, spec.minRowHeight) : undefined;
+  const rows = spec.rows.map((row) => layoutRow(writer, spec.columns, row, spec.minRowHeight));
   const captionHeight = spec.caption ? writer.metrics.lineHeight(CAPTION_SIZE) + 2 : 0;
   writer.ensureSpace(captionHeight + (header?.height ?? 0) + (rows[0]?.height ?? 0));
   if (spec.caption) {
@@ -70,7 +72,7 @@ export function drawTable(writer: DocumentWriter, spec: TableSpec): void {
 export function tableHeight(writer: DocumentWriter, spec: TableSpec): number {
   const rows = [...(spec.header ? [spec.header] : []), ...spec.rows];
   const captionHeight = spec.caption ? writer.metrics.lineHeight(CAPTION_SIZE) + 2 : 0;
-  return captionHeight + rows.reduce((sum, row) => sum + layoutRow(writer, spec.columns, row).height, 0);
+  return captionHeight + rows.reduce((sum, row) => sum + layoutRow(writer, spec.columns, row, spec.minRowHeight).height, 0);
 }
 
 interface PlacedCell {
@@ -85,10 +87,10 @@ interface RowLayout {
   height: number;
 }
 
-function layoutRow(writer: DocumentWriter, columns: readonly number[], row: readonly Cell[]): RowLayout {
+function layoutRow(writer: DocumentWriter, columns: readonly number[], row: readonly Cell[], minHeight = MIN_ROW_HEIGHT): RowLayout {
   let column = 0;
   let x = CONTENT.left;
-  let height = MIN_ROW_HEIGHT;
+  let height = minHeight;
   const cells: PlacedCell[] = row.map((cell) => {
     const span = cell.span ?? 1;
     const width = columns.slice(column, column + span).reduce((a, b) => a + b, 0);

@@ -1,24 +1,16 @@
+import { LEGACY_BUSINESS_TYPE_MAP } from '../../../contract/validation/registration-catalog';
 import type { Migration } from './migration';
 
 /**
- * The legacy business type ids (releases up to 7) as 登记类型 × 权利类型 of the registration
- * catalogue. Frozen here with the migration: a released migration never changes, whatever the
- * catalogue later calls things.
+ * The first-release business type ids as 登记类型 × 权利类型 of the registration catalogue
+ * (LEGACY_BUSINESS_TYPE_MAP: `transfer` → `transfer.stateLandHouse`).
  */
-export const LEGACY_TYPES_0008: Record<string, { registrationType: string; rightType: string }> = {
-  first: { registrationType: 'first', rightType: 'stateLandAndHouse' },
-  transfer: { registrationType: 'transfer', rightType: 'stateLandAndHouse' },
-  change: { registrationType: 'change', rightType: 'stateLandAndHouse' },
-  cancellation: { registrationType: 'cancellation', rightType: 'stateLandAndHouse' },
-  correction: { registrationType: 'correction', rightType: 'stateLandAndHouse' },
-  objection: { registrationType: 'objection', rightType: 'stateLandAndHouse' },
-  preRegistration: { registrationType: 'preRegistration', rightType: 'stateLandAndHouse' },
-  mortgageFirst: { registrationType: 'first', rightType: 'mortgage' },
-  mortgageChange: { registrationType: 'change', rightType: 'mortgage' },
-  mortgageCancellation: { registrationType: 'cancellation', rightType: 'mortgage' },
-  easement: { registrationType: 'first', rightType: 'easement' },
-  seizure: { registrationType: 'seizure', rightType: 'stateLandAndHouse' },
-};
+const LEGACY_TYPES_0008: Record<string, { registrationType: string; rightType: string }> = Object.fromEntries(
+  Object.entries(LEGACY_BUSINESS_TYPE_MAP).map(([legacy, key]) => {
+    const [registrationType, rightType] = key.split('.');
+    return [legacy, { registrationType, rightType }];
+  }),
+);
 
 const STATUSES = "'draft','requisitioned','accepted','submitted','reviewing','supplementing','approved','registered','certified','delivered','closed','rejected','withdrawn','refused'";
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT, until } from '../../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../../support/workstation';
+import { isContractFilingMaterial } from '../../../../electron/contract';
 
 
 const RECEIVED = TRANSFER_RECEIVED;
@@ -19,13 +20,25 @@ describe('counter intake: the case model behind the contract', () => {
 
   it('a new draft lists the checklist and says what stands between it and 受理', async () => {
     const draft = await clerkWithDraft();
-    expect(draft).toMatchObject({ status: 'draft', businessTypeName: '转移登记', caseNumber: null });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      businessType: 'transfer',
+      businessTypeName: '国有建设用地使用权及房屋所有权转移登记',
+      registrationType: 'transfer',
+      rightType: 'stateLandHouse',
+      caseNumber: null,
+      allowedActions: ['edit', 'sign', 'applySeal', 'accept', 'requisition', 'reject', 'withdraw'],
+    });
     expect(draft.materials.map((m) => m.materialId)).toContain('transferContract');
     // 完税凭证 comes from the parallel tax track: not required at acceptance.
     expect(draft.materials.find((m) => m.materialId === 'taxReceipt')).toMatchObject({ required: false });
     const failing = draft.acceptance.filter((r) => !r.passed).map((r) => r.rule);
     expect(failing).toEqual(expect.arrayContaining(['applicants-present-for-their-roles', 'units-present-and-codes-valid', 'required-materials-received']));
-    expect(failing).not.toContain('no-contract-filing');
+    // 一窗受理、并行办理: contract filing (网签备案) is never what stands between a draft and 受理.
+    const reasons = draft.acceptance.flatMap((r) => r.reasons).join('；');
+    expect(reasons).toContain('缺少材料：转移合同');
+    expect(draft.materials.filter((m) => m.required && isContractFilingMaterial(m.name))).toEqual([]);
+    expect(reasons).not.toMatch(/备案/);
   });
 
   it('saving the form validates with reasons: a wrong check digit, a bad unit code position, shares not 100 %', async () => {

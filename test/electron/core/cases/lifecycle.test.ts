@@ -4,6 +4,7 @@ import type { CaseStatus } from '../../../../electron/core/cases/case-record';
 import { caseReads, caseWrites } from '../../../../electron/core/cases/case-repository';
 import { allowedActions, LIFECYCLE, lifecycleRow, type LifecycleRow, type PlatformEvent } from '../../../../electron/core/cases/lifecycle';
 import { applyPlatformEvent, performAction } from '../../../../electron/core/cases/transition';
+import { refuseRegistration } from '../../../../electron/core/cases/review-decisions';
 import type { CallContext } from '../../../../electron/core/services';
 import { UNIT } from '../../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../../support/workstation';
@@ -72,7 +73,7 @@ describe('case lifecycle: the table performed', () => {
         for (const role of ROLES) {
           const c = caseReads.byId(t.ws.services.db(), t.ws.services.keys, id);
           if (!c) throw new Error('case vanished');
-          const type = t.ws.services.businessTypes().find((b) => b.id === 'seizure');
+          const type = t.ws.services.catalog().find((b) => b.id === 'seizure.stateLandHouse');
           if (!type) throw new Error('no seizure type');
           const before = counts(id);
           let error: string | null = null;
@@ -139,7 +140,7 @@ describe('case lifecycle: the table performed', () => {
     const id = await caseIn('draft');
     const db = t.ws.services.db();
     const c = caseReads.byId(db, t.ws.services.keys, id);
-    const type = t.ws.services.businessTypes().find((b) => b.id === 'seizure');
+    const type = t.ws.services.catalog().find((b) => b.id === 'seizure.stateLandHouse');
     if (!c || !type) throw new Error('fixture');
     const before = counts(id);
     expect(() =>
@@ -152,6 +153,20 @@ describe('case lifecycle: the table performed', () => {
     ).toThrow('disk full');
     expect(caseReads.byId(db, t.ws.services.keys, id)).toMatchObject({ status: 'draft', caseNumber: null });
     expect(counts(id)).toEqual(before);
+  });
+
+  it('不予登记 (第二十二条) in review: grounds stored and printed with their article; a ground of 第十七条 is refused', async () => {
+    const id = await caseIn('reviewing');
+    const db = t.ws.services.db();
+    const c = caseReads.byId(db, t.ws.services.keys, id);
+    const type = t.ws.services.catalog().find((b) => b.id === 'seizure.stateLandHouse');
+    if (!c || !type) throw new Error('fixture');
+    expect(() => refuseRegistration(ctxOf('reviewer'), c, type, { groundIds: ['incompleteMaterials'], reasons: [] })).toThrow(expect.objectContaining({ code: 'UNKNOWN_LEGAL_GROUND' }));
+    expect(() => refuseRegistration(ctxOf('reviewer'), c, type, { groundIds: [], reasons: [] })).toThrow(expect.objectContaining({ code: 'DECISION_GROUNDS_REQUIRED' }));
+    refuseRegistration(ctxOf('reviewer'), c, type, { groundIds: ['ownershipDispute'], reasons: ['另案诉讼中'] });
+    const view = await t.ok('reviewer', 'cases.get', { id });
+    expect(view).toMatchObject({ status: 'refused', decisionGrounds: [{ id: 'ownershipDispute', article: '《不动产登记暂行条例》第二十二条第（二）项', text: '存在尚未解决的权属争议' }] });
+    expect(view.statusReason).toBe('存在尚未解决的权属争议（《不动产登记暂行条例》第二十二条第（二）项）；另案诉讼中');
   });
 
   it('the contract lets exactly the roles of a row call its method', () => {

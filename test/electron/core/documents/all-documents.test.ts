@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_CASE_NUMBER, SAMPLE_OFFICE } from '../../../../electron/core/documents/sample-documents';
+import { SAMPLE_CASE_NUMBER, SAMPLE_OFFICE } from '../../../fixtures/documents/sample-documents';
 import { makeTempDir } from '../../../support/temp-dir';
 import { DOCUMENT_CASES } from './document-cases';
 import { keepRendering, layoutProblems, pdfFonts, pdfPageCount, pdfPageWords, pdfText, pdfTextCompact } from './pdf-inspection';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountInCapitals } from '../../../../electron/core/documents/amount-in-capitals';
+import { amountInCapitals } from '../../../../electron/contract/validation/chinese-amount';
 import { amountInFigures } from '../../../../electron/core/documents/amount-in-figures';
 
 describe('amount in Chinese financial capitals (大写)', () => {

@@ -4,7 +4,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../../electron/core/doc
 import { renderPaymentNotice } from '../../../../electron/core/documents/payment-notice';
 import { renderRejectionNotice } from '../../../../electron/core/documents/rejection-notice';
 import { renderRequisitionNotice } from '../../../../electron/core/documents/requisition-notice';
-import * as samples from '../../../../electron/core/documents/sample-documents';
+import * as samples from '../../../fixtures/documents/sample-documents';
 import { generateOfficeKeyPair, type OfficeKeyPair } from '../../../../electron/core/documents/verification-code';
 
 export const OFFICE_KEY: OfficeKeyPair = generateOfficeKeyPair();
@@ -41,6 +41,27 @@ export const DOCUMENT_CASES: DocumentCase[] = [
     title: DOCUMENT_KINDS.applicationForm.title,
     mustContain: longestFacts(samples.longestApplicationForm()),
     render: () => renderApplicationForm(samples.longestApplicationForm()),
+  },
+  {
+    name: 'application-form-transfer',
+    kind: 'applicationForm',
+    title: DOCUMENT_KINDS.applicationForm.title,
+    mustContain: ['■转移登记', '湘（2018）长沙市不动产权第0123456号', '成套住宅', '代理人欧阳晓雯代'],
+    render: () => renderApplicationForm(samples.transferApplicationForm()),
+  },
+  {
+    name: 'application-form-bank-mortgage',
+    kind: 'applicationForm',
+    title: DOCUMENT_KINDS.applicationForm.title,
+    mustContain: ['抵押情况（最高额抵押）', '电子签章已验证', '■银行网点'],
+    render: () => renderApplicationForm(samples.bankMortgageApplicationForm()),
+  },
+  {
+    name: 'application-form-easement',
+    kind: 'applicationForm',
+    title: DOCUMENT_KINDS.applicationForm.title,
+    mustContain: ['需役地坐落', '0.125公顷'],
+    render: () => renderApplicationForm(samples.easementApplicationForm()),
   },
   {
     name: 'acceptance-receipt',
@@ -102,7 +123,7 @@ export const DOCUMENT_CASES: DocumentCase[] = [
     name: 'rejection-notice-longest',
     kind: 'rejectionNotice',
     title: DOCUMENT_KINDS.rejectionNotice.title,
-    mustContain: [...addressed(samples.longestRejectionNotice().applicants), ...samples.longestRejectionNotice().reasons.map((r) => r.text)],
+    mustContain: [...addressed(samples.longestRejectionNotice().applicants), ...(samples.longestRejectionNotice().reasons ?? []).map((r) => r.text)],
     render: () => renderRejectionNotice(samples.longestRejectionNotice()),
   },
 ];

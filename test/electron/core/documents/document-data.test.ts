@@ -9,7 +9,7 @@ import {
   requisitionNoticeSchema,
 } from '../../../../electron/core/documents/document-data';
 import { DocumentError } from '../../../../electron/core/documents/document-errors';
-import * as samples from '../../../../electron/core/documents/sample-documents';
+import * as samples from '../../../fixtures/documents/sample-documents';
 
 function invalid(run: () => unknown): DocumentError {
   try {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { embedCjkFont } from '../../../../native/printer/cjk-font';
 import { renderAcceptanceReceipt } from '../../../../electron/core/documents/acceptance-receipt';
 import { DEFAULT_DOCUMENT_FONT, embedDocumentFont } from '../../../../electron/core/documents/fonts/document-font';
-import { sampleReceipt } from '../../../../electron/core/documents/sample-documents';
+import { sampleReceipt } from '../../../fixtures/documents/sample-documents';
 import { generateOfficeKeyPair } from '../../../../electron/core/documents/verification-code';
 import { makeTempDir } from '../../../support/temp-dir';
 import { pdfFonts, pdfTextCompact, renderWithoutSystemFonts } from './pdf-inspection';

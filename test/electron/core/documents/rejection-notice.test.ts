@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderRejectionNotice } from '../../../../electron/core/documents/rejection-notice';
-import { longestRejectionNotice, sampleRejectionNotice } from '../../../../electron/core/documents/sample-documents';
+import { longestRejectionNotice, sampleRejectionNotice } from '../../../fixtures/documents/sample-documents';
 import { makeTempDir } from '../../../support/temp-dir';
 import { pdfTextCompact, writePdf } from './pdf-inspection';
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderRequisitionNotice } from '../../../../electron/core/documents/requisition-notice';
-import { sampleRequisitionNotice } from '../../../../electron/core/documents/sample-documents';
+import { sampleRequisitionNotice } from '../../../fixtures/documents/sample-documents';
 import { makeTempDir } from '../../../support/temp-dir';
 import { pdfTextCompact, writePdf } from './pdf-inspection';
 

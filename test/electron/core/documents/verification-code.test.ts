@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sm2 } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';
 import { receiptFactsDigest } from '../../../../electron/core/documents/receipt-facts';
-import { sampleReceipt } from '../../../../electron/core/documents/sample-documents';
+import { sampleReceipt } from '../../../fixtures/documents/sample-documents';
 import {
   generateOfficeKeyPair,
   signVerificationCode,

@@ -84,7 +84,7 @@ describe('migration 0008: case model v2 on a folder made by the current release'
       caseNumber: '430102-20261127-A7-0001',
       businessType: 'transfer',
       registrationType: 'transfer',
-      rightType: 'stateLandAndHouse',
+      rightType: 'stateLandHouse',
       status: 'accepted',
       coOwnership: 'sole',
       feeTotalFen: 8000,
@@ -103,7 +103,7 @@ describe('migration 0008: case model v2 on a folder made by the current release'
     expect(accepted?.materials[0]).toMatchObject({ materialId: 'transferContract', received: true, copies: 2, form: null, pages: null });
     expect(caseReads.byId(db, keys, 2)).toMatchObject({ status: 'registered', officialNumber: 'HN-2026-000042', certificateNumbers: ['湘(2026)长沙市不动产权第0123456号'] });
     const draft = caseReads.byId(db, keys, 3);
-    expect(draft).toMatchObject({ registrationType: 'first', rightType: 'mortgage', feePayer: null });
+    expect(draft).toMatchObject({ registrationType: 'mortgageFirst', rightType: 'mortgage', feePayer: null });
     expect(draft?.units[0]).toMatchObject({ areaM2: null, area: null });
 
     // References still point at `cases`, foreign keys are on again, and nothing dangles.

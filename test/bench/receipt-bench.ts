@@ -1,7 +1,7 @@
-import { renderAcceptanceReceipt } from './acceptance-receipt';
-import type { DocumentOptions } from './document-options';
-import { sampleReceipt } from './sample-documents';
-import { generateOfficeKeyPair } from './verification-code';
+import { renderAcceptanceReceipt } from '../../electron/core/documents/acceptance-receipt';
+import type { DocumentOptions } from '../../electron/core/documents/document-options';
+import { sampleReceipt } from '../fixtures/documents/sample-documents';
+import { generateOfficeKeyPair } from '../../electron/core/documents/verification-code';
 
 export interface ReceiptMeasurement {
   /** Median time to render one receipt, from data to PDF bytes, in milliseconds. */
@@ -13,7 +13,7 @@ export interface ReceiptMeasurement {
 
 /**
  * QUALITY.md: a receipt PDF with a subset CJK font in < 150 ms and < 100 KB. Renders a realistic
- * receipt (sample-documents.ts) once to load and parse the font — a workstation does that once a
+ * receipt (test/fixtures/documents/sample-documents.ts) once to load and parse the font — a workstation does that once a
  * day — and then `runs` times, timing each from the data to the finished bytes, SM2 signature and
  * QR code included. `npm run bench` reports medianMs as pdf.receipt_ms and bytes/1024 as
  * pdf.receipt_kb.

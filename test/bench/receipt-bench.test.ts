@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureReceipt } from '../../../../electron/core/documents/bench-receipt';
+import { measureReceipt } from './receipt-bench';
 
 // The benchmark itself runs in `npm run bench`; this only checks it measures what it says.
 describe('receipt benchmark', () => {
