@@ -313,7 +313,7 @@ describe('case model v2 on the form (application-form.ts)', () => {
     expect(isMortgageType(MORTGAGE)).toBe(true);
     expect(isMortgageType(CATALOGUE_MORTGAGE)).toBe(true);
     expect(isMortgageType(TRANSFER)).toBe(false);
-    expect(mortgageMethodsOf(CATALOGUE_MORTGAGE)).toEqual(['general', 'maximum', 'underConstruction']);
+    expect(mortgageMethodsOf(CATALOGUE_MORTGAGE)).toEqual(['general', 'maximum', 'construction']);
     expect(mortgageLabels('general')).toEqual({ amount: '被担保主债权数额', term: '债务履行期限' });
     expect(mortgageLabels('maximum')).toEqual({ amount: '最高债权额', term: '债权确定期间' });
     const a = emptyApplication(MORTGAGE);

@@ -90,6 +90,8 @@ export const ENDPOINTS = {
 
   // ── Cases: intake (受理) and 业务查询.
   'cases.businessTypes': { name: 'businessTypes', kind: 'query', provides: ['BusinessTypes'] },
+  /** The registration catalogue (登记类型 × 权利类型); office configuration changes it, like the business types. */
+  'cases.catalog': { name: 'catalog', kind: 'query', provides: ['BusinessTypes'] },
   'cases.get': { name: 'caseById', kind: 'query', provides: [{ type: 'Case', id: 'input.id' }] },
   'cases.timeline': { name: 'caseTimeline', kind: 'query', provides: [{ type: 'CaseTimeline', id: 'input.id' }] },
   'cases.search': { name: 'searchCases', kind: 'query', provides: ['CaseList'] },

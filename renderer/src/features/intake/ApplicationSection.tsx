@@ -114,19 +114,19 @@ export function ApplicationSection(props: { type: BusinessTypeInfo; form: Intake
               </Col>
             </Row>
             <Row gutter={12}>
-              <Col span={a.mortgage.method === 'underConstruction' ? 9 : 14}>
+              <Col span={a.mortgage.method === 'construction' ? 9 : 14}>
                 <Form.Item label="担保范围" help={help(undefined)}>
                   <Input value={a.mortgage.scope} maxLength={300} placeholder="如 主债权及利息、违约金、实现债权的费用" onChange={(e) => setMortgage({ scope: e.target.value })} aria-label="担保范围" />
                 </Form.Item>
               </Col>
-              {a.mortgage.method === 'underConstruction' && (
+              {a.mortgage.method === 'construction' && (
                 <Col span={8}>
                   <Form.Item label="在建建筑物抵押范围" help={help(undefined)}>
                     <Input value={a.mortgage.constructionScope} maxLength={300} onChange={(e) => setMortgage({ constructionScope: e.target.value })} aria-label="在建建筑物抵押范围" />
                   </Form.Item>
                 </Col>
               )}
-              <Col span={a.mortgage.method === 'underConstruction' ? 7 : 10}>
+              <Col span={a.mortgage.method === 'construction' ? 7 : 10}>
                 <Form.Item label="是否约定禁止或限制转让抵押不动产" help={help(undefined)}>
                   <Radio.Group
                     value={a.mortgage.transferRestricted === null ? undefined : a.mortgage.transferRestricted ? 'yes' : 'no'}

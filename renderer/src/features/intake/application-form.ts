@@ -18,7 +18,7 @@ type SaveInput = MethodInput<'cases.saveDraft'>;
 export type ApplicationInputValue = NonNullable<SaveInput['application']>;
 export type RealEstateType = NonNullable<NonNullable<SaveInput['units'][number]['realEstateType']>>;
 export type AreaUnit = 'm2' | 'mu' | 'hectare';
-export type MortgageMethod = 'general' | 'maximum' | 'underConstruction';
+export type MortgageMethod = 'general' | 'maximum' | 'construction';
 export type CollectionMethod = 'window' | 'mail' | 'electronic';
 export type Channel = 'window' | 'online' | 'bank' | 'developer';
 
@@ -128,17 +128,17 @@ export function isEasementType(type: BusinessTypeInfo | null | undefined): boole
   return facts(type).rightType === 'easement';
 }
 
-/** The mortgage methods the type offers, in the contract's words (the catalogue says `construction`). */
+/** The mortgage methods (kinds) the type offers; all three when the type does not say. */
 export function mortgageMethodsOf(type: BusinessTypeInfo | null | undefined): MortgageMethod[] {
-  const kinds = facts(type).mortgageKinds.map((k) => (k === 'construction' ? 'underConstruction' : k)) as MortgageMethod[];
-  return kinds.length > 0 ? kinds : ['general', 'maximum', 'underConstruction'];
+  const kinds = facts(type).mortgageKinds.filter((k): k is MortgageMethod => k === 'general' || k === 'maximum' || k === 'construction');
+  return kinds.length > 0 ? kinds : ['general', 'maximum', 'construction'];
 }
 
 function defaultMortgageMethod(type: BusinessTypeInfo | null | undefined): MortgageMethod {
   return mortgageMethodsOf(type)[0] ?? 'general';
 }
 
-export const MORTGAGE_METHOD_LABELS: Record<MortgageMethod, string> = { general: '一般抵押', maximum: '最高额抵押', underConstruction: '在建建筑物抵押' };
+export const MORTGAGE_METHOD_LABELS: Record<MortgageMethod, string> = { general: '一般抵押', maximum: '最高额抵押', construction: '在建建筑物抵押' };
 
 /** 一般 vs 最高额 name the amount and the term differently on the 申请书. */
 export function mortgageLabels(method: MortgageMethod): { amount: string; term: string } {
@@ -276,7 +276,7 @@ export function applicationInput(a: ApplicationForm, type: BusinessTypeInfo | nu
           termTo: DATE.test(m.termTo) ? m.termTo : null,
           rank: m.rank,
           scope: orNull(m.scope),
-          constructionScope: m.method === 'underConstruction' ? orNull(m.constructionScope) : null,
+          constructionScope: m.method === 'construction' ? orNull(m.constructionScope) : null,
           transferRestricted: m.transferRestricted,
         }
       : null,
