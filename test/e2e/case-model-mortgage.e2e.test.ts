@@ -215,7 +215,8 @@ describe('case model v2 e2e: 最高额抵押 by a bank with an agent and an e-se
     ] as const) {
       const before = new Set(queue.outputFiles());
       await page.getByRole('button', { name: button }).click();
-      await page.getByText(/已打印（打印机 \S+，作业 \d+）/).last().waitFor({ timeout: 20_000 });
+      // Producing and printing a document takes long on the loaded 2-core test machine.
+      await page.getByText(/已打印（打印机 \S+，作业 \d+）/).last().waitFor({ timeout: 60_000 });
       await expect.poll(() => queue.outputFiles().filter((f) => !before.has(f)).length, { timeout: 15_000 }).toBe(1);
       const pdf = queue.outputFiles().find((f) => !before.has(f))!;
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
