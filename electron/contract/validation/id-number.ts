@@ -1,4 +1,5 @@
 import { isRealDate, shanghaiDate, type IsoDate } from './calendar-date';
+import { MAINLAND_PROVINCES } from './provinces';
 
 /**
  * Citizen identity numbers, GB 11643-1999: 6-digit address code (GB/T 2260), 8-digit birth date,
@@ -35,15 +36,7 @@ const CHECK_CHARS = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
  * Province-level codes of GB/T 2260 (first two digits of the address code), plus 71 and 81/82/83,
  * which residence permits for Taiwan, Hong Kong and Macao residents use.
  */
-export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
-]);
+export const PROVINCE_CODES: ReadonlySet<string> = new Set([...MAINLAND_PROVINCES.map((p) => p.code), '71', '81', '82', '83']);
 
 export function validateIdNumber(value: string, options: IdNumberOptions = {}): IdNumberCheck {
   // NFKC folds full-width digits and Ｘ (typed with a Chinese IME) to ASCII; all white space goes.

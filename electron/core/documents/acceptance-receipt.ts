@@ -8,7 +8,7 @@ import { columnsOf, drawTable, type TextCell } from './layout/table';
 import { receiptFactsDigest } from './receipt-facts';
 import { amountInCapitals } from '../../contract/validation/chinese-amount';
 import { amountInFigures } from './amount-in-figures';
-import { addressees, chineseDate, collectionText, maskedIdNumber } from './text-format';
+import { addressees, chineseDate, collectionText, maskedIdNumber, unitsInBrief } from './text-format';
 import { signVerificationCode } from './verification-code';
 import { drawQrCode } from './verification-qr';
 
@@ -53,8 +53,9 @@ export async function renderAcceptanceReceipt(input: AcceptanceReceiptData, opti
   drawHeading(writer, data.reprint ? `${KIND.title}（补打）` : KIND.title, `${reprintNote}受理编号：${data.caseNumber}`);
   writer.paragraph(`${addressees(data.applicants)}：`);
   writer.paragraph(
-    // The units are in the table right below: the letter names the business only, to keep one page.
-      `你（单位）于${chineseDate(data.issuedDate)}申请办理的${data.businessTypeName}，` +
+    // A reprint carries more rows (统一受理编号, a postal address): its letter leaves the units to the
+      // table below so the sheet, QR code included, stays on one page.
+      `你（单位）于${chineseDate(data.issuedDate)}申请办理的${data.businessTypeName}${data.reprint ? '' : `（${unitsInBrief(data.units)}）`}，` +
       '申请材料齐全、符合法定形式。根据《不动产登记暂行条例》第十七条第（一）项的规定，本机构决定予以受理，' +
       `并承诺于${chineseDate(data.promisedDate)}前办结。`,
     { indent: 2 },

@@ -192,12 +192,16 @@ export const reasonSchema = z.object({
 });
 
 /**
- * A legal ground as the contract lists them (electron/contract/validation/legal-grounds.ts):
- * `article` names the provision (《不动产登记暂行条例》第二十二条第（一）项), `text` is its words.
+ * A legal ground as the contract lists them (electron/contract/validation/legal-grounds.ts
+ * LegalGround, which parses here unchanged): `citation` names the provision
+ * (《不动产登记暂行条例》第二十二条第（一）项), `text` is the item as enacted, `label` its short name
+ * for the list of reasons (the text is printed when there is none).
  */
 export const legalGroundSchema = z.object({
-  article: line(120),
+  id: z.string().max(60).optional(),
+  label: line(120).optional(),
   text: paragraph(300),
+  citation: line(120),
 });
 
 /** 领证方式 (issue #10 §4). */
@@ -490,7 +494,8 @@ const FIELD_LABELS: Record<string, string> = {
   paymentQrText: '支付二维码',
   taxes: '税款',
   grounds: '法定情形',
-  article: '条款',
+  citation: '条款',
+  label: '名称',
   facts: '审查查明的事实',
 };
 

@@ -7,6 +7,8 @@ export { renderAcceptanceReceipt } from './acceptance-receipt';
 export { renderPaymentNotice } from './payment-notice';
 export { renderRequisitionNotice } from './requisition-notice';
 export { renderRejectionNotice } from './rejection-notice';
+export { renderRefusalNotice } from './refusal-notice';
+export { DEFAULT_APPEAL_NOTE } from './remedies';
 export * from './document-data';
 export { DocumentError, isDocumentError, type DocumentErrorCode } from './document-errors';
 export { DOCUMENT_KINDS, documentNumber, type DocumentKind, type DocumentKindCode } from './document-kinds';

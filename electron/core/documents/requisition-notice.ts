@@ -41,6 +41,10 @@ export async function renderRequisitionNotice(input: RequisitionNoticeData, opti
     header: ['序号', '材料名称', '份数', '补正要求'].map(header),
     rows: missing.map(missingRow),
   });
+  if (data.deadline) {
+    writer.gap(6);
+    writer.paragraph(`补正期限：${chineseDate(data.deadline)}前`, { size: 11.5 });
+  }
   drawNotes(writer, '说明：', [
     '补正材料时请携带本通知书和申请人的身份证明原件。',
     '逾期未补正或者补正后仍不符合要求的，本机构将退回申请材料，申请人可以重新申请。',

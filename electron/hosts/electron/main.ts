@@ -3,7 +3,7 @@ import { loadConfig } from '../../core/config/config-file';
 import { DataKeyRing } from '../../core/crypto/data-keys';
 import { startWorkstation, type Workstation } from '../../core/workstation';
 import { maskConsoleOutput } from '../masked-console';
-import { startTrainingPlatform } from '../training-platform';
+import { afterFirstScreen, needsTrainingPlatform, startTrainingPlatform } from '../training-platform';
 import { appPaths, dataDirFrom } from './app-paths';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { clientIdFor } from './client-id';
@@ -75,18 +75,19 @@ function run(): void {
       // fallback unless security.allowPlaintextKeystore. A ring written by the web host is re-wrapped once.
       const keyProtector = safeStorageProtector(safeStorage, { platform: process.platform, allowPlaintextKeystore: config.security.allowPlaintextKeystore, log });
       if (DataKeyRing.wrapWith(dataDir, keyProtector)) log('数据密钥已改由操作系统密钥库保护');
-      const training = await startTrainingPlatform(dataDir, config);
-      stopOnQuit.push(() => void training.stop());
-      if (training.banner) log(training.banner);
       const ws = startWorkstation({
         dataDir,
         host: 'electron',
         keyProtector,
-        platform: training.connection ?? undefined,
+        // The window first: the training stand-in and the devices start once it is shown (afterFirstScreen).
+        platform: needsTrainingPlatform(config) ? null : undefined,
+        startDevices: false,
         log: (m) => console.error(`[core] ${m}`),
         printerBackend: process.platform === 'win32' ? windowsPrinterBackend() : undefined,
       });
       workstation = ws;
+      const deferred = afterFirstScreen(() => startTrainingPlatform(dataDir, config), ws, log);
+      stopOnQuit.push(() => void deferred.stop());
       const paths = appPaths(app.getAppPath());
       const mode = ws.services.config.value.mode;
 
@@ -103,6 +104,7 @@ function run(): void {
         { preloadPath: paths.preload, mode, isPackaged: app.isPackaged, allowCamera: () => false },
       );
       mainWindow = win;
+      win.once('ready-to-show', deferred.trigger);
       win.on('closed', () => {
         mainWindow = null;
       });

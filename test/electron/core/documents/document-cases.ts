@@ -2,6 +2,7 @@ import { renderAcceptanceReceipt } from '../../../../electron/core/documents/acc
 import { renderApplicationForm } from '../../../../electron/core/documents/application-form';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../../electron/core/documents/document-kinds';
 import { renderPaymentNotice } from '../../../../electron/core/documents/payment-notice';
+import { renderRefusalNotice } from '../../../../electron/core/documents/refusal-notice';
 import { renderRejectionNotice } from '../../../../electron/core/documents/rejection-notice';
 import { renderRequisitionNotice } from '../../../../electron/core/documents/requisition-notice';
 import * as samples from '../../../fixtures/documents/sample-documents';
@@ -95,6 +96,13 @@ export const DOCUMENT_CASES: DocumentCase[] = [
     render: () => renderPaymentNotice(samples.longestPaymentNotice()),
   },
   {
+    name: 'payment-notice-platform',
+    kind: 'paymentNotice',
+    title: DOCUMENT_KINDS.paymentNotice.title,
+    mustContain: ['4301022611270001234', '扫码缴费', '三、相关税款'],
+    render: () => renderPaymentNotice(samples.platformPaymentNotice()),
+  },
+  {
     name: 'requisition-notice',
     kind: 'requisitionNotice',
     title: DOCUMENT_KINDS.requisitionNotice.title,
@@ -116,7 +124,7 @@ export const DOCUMENT_CASES: DocumentCase[] = [
     name: 'rejection-notice',
     kind: 'rejectionNotice',
     title: DOCUMENT_KINDS.rejectionNotice.title,
-    mustContain: ['查封', '《不动产登记暂行条例》第二十二条第（三）项'],
+    mustContain: ['长沙县黄兴镇', '《不动产登记暂行条例》第十七条第一款第（四）项'],
     render: () => renderRejectionNotice(samples.sampleRejectionNotice()),
   },
   {
@@ -127,6 +135,14 @@ export const DOCUMENT_CASES: DocumentCase[] = [
     render: () => renderRejectionNotice(samples.longestRejectionNotice()),
   },
 ];
+
+DOCUMENT_CASES.push({
+  name: 'refusal-notice',
+  kind: 'refusalNotice',
+  title: DOCUMENT_KINDS.refusalNotice.title,
+  mustContain: ['存在尚未解决的权属争议', '《不动产登记暂行条例》第二十二条第（二）项', '六十日内', '六个月内'],
+  render: () => renderRefusalNotice(samples.sampleRefusalNotice()),
+});
 
 /** The long names, addresses and unit codes of a document that lists its units. */
 function longestFacts(data: { applicants: Array<{ name: string }>; units: Array<{ address: string; unitCode: string }> }): string[] {

@@ -15,6 +15,7 @@ describe('requisition notice (补正材料通知书)', () => {
     expect(text).toContain('现一次性告知需要补正的全部内容');
     expect(text).toContain('请于2026年12月11日前按要求提交全部补正材料');
     expect(text).toContain('1婚姻关系证明1提交复印件;请提交结婚证复印件并出示原件核对');
+    expect(text).toContain('补正期限:2026年12月11日前');
     expect(text).not.toContain('存量房买卖合同');
     expect(text).not.toContain('不动产权证书');
   });
@@ -23,5 +24,6 @@ describe('requisition notice (补正材料通知书)', () => {
     const data = { ...sampleRequisitionNotice(), deadline: undefined };
     const text = await pdfTextCompact(writePdf(dir.path, 'no-deadline', await renderRequisitionNotice(data)));
     expect(text).toContain('请按要求提交全部补正材料');
+    expect(text).not.toContain('补正期限');
   });
 });
