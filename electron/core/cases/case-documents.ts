@@ -174,7 +174,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
           units,
           applicationDate: shanghaiDate(new Date(c.createdAt)),
           reasons: d.rejectionReasons.map((text) => ({ text })),
-          grounds: legalGroundsOf(c.decisionGroundIds).map((g) => ({ article: g.article, text: g.text })),
+          grounds: legalGroundsOf(c.decisionGroundIds).map((g) => ({ id: g.id, citation: g.article, text: g.text })),
         });
     }
   } catch (err) {
