@@ -58,6 +58,7 @@ export type { SessionView } from './methods/shared';
 export type { WorkbenchSummary } from './methods/workbench';
 export type { IdCardView, PrinterView } from './methods/devices';
 export type { CaseView } from './methods/cases';
+export * from './methods/case-model';
 export type { BackupView } from './methods/backups';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';

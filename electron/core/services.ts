@@ -7,7 +7,7 @@ import type { BackupInfo } from './store/backup';
 import type { DeviceManager } from './devices/device-manager';
 import type { BlobStore } from './blobs/blob-store';
 import type { DataKeyRing } from './crypto/data-keys';
-import type { BusinessType } from '../contract';
+import type { BusinessType, CatalogEntry } from '../contract';
 import type { Db } from './store/database';
 import type { SyncEngine } from './sync/sync-engine';
 
@@ -34,6 +34,8 @@ export interface Services {
   sync: SyncEngine | null;
   /** The office's business types (defaults + config overrides), checked at start. */
   businessTypes(): BusinessType[];
+  /** The office's registration catalogue (登记类型 × 权利类型: built-in entries + config), checked at start. */
+  catalog(): CatalogEntry[];
   readonly paths: { database: string; backups: string; config: string };
   config: { value: WorkstationConfig; exists: boolean };
   recovery: RecoveryState | null;

@@ -13,7 +13,7 @@ import { configHandlers } from './config/config-handlers';
 import { ConfigFileError, loadConfig } from './config/config-file';
 import { BlobStore } from './blobs/blob-store';
 import { DataKeyRing, ownerOnlyFileProtector, type KeyProtector } from './crypto/data-keys';
-import { businessTypesOf } from './cases/business-type-catalog';
+import { businessTypesOf, catalogOf } from './cases/business-type-catalog';
 import { caseHandlers } from './cases/case-handlers';
 import { documentHandlers } from './cases/document-handlers';
 import { personalDataHandlers } from './cases/personal-data-handlers';
@@ -124,6 +124,12 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   } catch (err) {
     throw new ConfigFileError(loaded.path, 'businessTypes', (err as Error).message);
   }
+  let catalog: ReturnType<typeof catalogOf>;
+  try {
+    catalog = catalogOf(loaded.config);
+  } catch (err) {
+    throw new ConfigFileError(loaded.path, 'catalog', (err as Error).message);
+  }
 
   // A platform configured with a missing certificate file is a ConfigFileError now, not a mystery later.
   const connection = options.platform !== undefined ? options.platform : platformConnectionFromConfig(dataDir, loaded.path, loaded.config.platform);
@@ -163,6 +169,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     blobs,
     sync,
     businessTypes: () => businessTypes,
+    catalog: () => catalog,
     paths,
     config: { value: loaded.config, exists: loaded.exists },
     recovery: null,

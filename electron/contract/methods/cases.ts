@@ -2,6 +2,25 @@ import { z } from 'zod';
 import { method } from '../define';
 import type { Role } from '../roles';
 import { businessTypeIdSchema } from '../validation/business-types';
+import { businessTypeKeySchema } from '../validation/registration-catalog';
+import { refusalGroundIdSchema } from '../validation/legal-grounds';
+import {
+  applicationInput,
+  applicationView,
+  areaSchema,
+  caseActionSchema,
+  caseStatusSchema,
+  legalGroundView,
+  materialReceivedInput,
+  partySigningSchema,
+  partyV2Input,
+  previousCertificateCheckSchema,
+  realEstateTypeSchema,
+  sealView,
+  unitV2Input,
+} from './case-model';
+
+export { caseStatusSchema } from './case-model';
 
 const CLERKS: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 /**
@@ -13,11 +32,6 @@ const CLERKS: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 const REVEALERS: readonly Role[] = ['clerk', 'reviewer', 'supervisor', 'admin'];
 /** Everyone who works on cases may look them up. */
 const STAFF: readonly Role[] = ['clerk', 'reviewer', 'registrar', 'supervisor', 'admin'];
-
-export const caseStatusSchema = z.enum([
-  'draft', 'accepted', 'submitted', 'reviewing', 'requisitioned', 'approved',
-  'registered', 'certified', 'delivered', 'closed', 'rejected', 'withdrawn',
-]);
 
 const partyInput = z
   .object({
@@ -33,6 +47,7 @@ const partyInput = z
     cardToken: z.string().max(64).optional(),
     phone: z.string().trim().max(30).nullable().default(null),
     share: z.string().trim().max(20).nullable().default(null),
+    ...partyV2Input,
   })
   .strict();
 
@@ -42,6 +57,7 @@ const unitInput = z
     address: z.string().trim().min(1).max(200),
     use: z.enum(['residential', 'nonResidential', 'parking']),
     areaM2: z.number().positive().max(1_000_000).nullable().default(null),
+    ...unitV2Input,
   })
   .strict();
 
@@ -56,8 +72,13 @@ export const caseViewSchema = z.object({
   certificateNumbers: z.array(z.string()),
   businessType: z.string(),
   businessTypeName: z.string(),
+  /** 登记类型 and 权利类型 of the registration catalogue (null until the catalogue names them). */
+  registrationType: z.string().nullable(),
+  rightType: z.string().nullable(),
   status: caseStatusSchema,
   statusReason: z.string().nullable(),
+  /** What the session's role may do to this case now (core/cases/lifecycle.ts); screens offer these and nothing else. */
+  allowedActions: z.array(caseActionSchema),
   coOwnership: z.enum(['sole', 'joint', 'shares']).nullable(),
   tracks: z.object({ registration: z.string(), transaction: z.string(), tax: z.string() }),
   parties: z.array(
@@ -69,15 +90,54 @@ export const caseViewSchema = z.object({
       idNumberMasked: z.string(),
       phoneMasked: z.string().nullable(),
       share: z.string().nullable(),
+      /** Signed by hand, or sealed (an organisation's e-seal). */
       signed: z.boolean(),
+      /** How this party's application is signed: by hand, by the agent they appointed (授权委托书), by e-seal, or not yet. */
+      signing: partySigningSchema,
+      address: z.string().nullable(),
+      postalCode: z.string().nullable(),
+      legalRepresentative: z.object({ title: z.enum(['legalRepresentative', 'responsiblePerson']), name: z.string(), idNumberMasked: z.string() }).nullable(),
+      actsFor: z.array(z.number().int()),
+      agency: z.object({ name: z.string(), creditCode: z.string().nullable() }).nullable(),
+      seal: sealView.nullable(),
     }),
   ),
-  units: z.array(z.object({ ordinal: z.number().int(), unitCode: z.string(), address: z.string(), use: z.string(), areaM2: z.number().nullable() })),
-  materials: z.array(
-    z.object({ materialId: z.string(), name: z.string(), required: z.boolean(), received: z.boolean(), copies: z.number().int(), files: z.number().int() }),
+  units: z.array(
+    z.object({
+      ordinal: z.number().int(),
+      unitCode: z.string(),
+      address: z.string(),
+      use: z.string(),
+      /** In square metres (converted from `area` when given in 亩 or 公顷). */
+      areaM2: z.number().nullable(),
+      area: areaSchema.nullable(),
+      realEstateType: realEstateTypeSchema.nullable(),
+      plannedUse: z.string().nullable(),
+      previousCertificateNumber: z.string().nullable(),
+      previousCertificateCheck: previousCertificateCheckSchema,
+    }),
   ),
+  materials: z.array(
+    z.object({
+      materialId: z.string(),
+      name: z.string(),
+      required: z.boolean(),
+      received: z.boolean(),
+      copies: z.number().int(),
+      files: z.number().int(),
+      form: z.enum(['original', 'copy']).nullable(),
+      pages: z.number().int().nullable(),
+    }),
+  ),
+  application: applicationView,
   fees: z.array(z.object({ code: z.string(), name: z.string(), amountFen: z.number().int() })),
   feeTotalFen: z.number().int(),
+  /** Who pays (the party registered as 权利人; for a mortgage the 抵押权人): the 缴费通知书 is addressed to them. */
+  feePayer: z.string().nullable(),
+  /** 补正 deadline (working days from the notice). */
+  requisitionDeadline: z.string().nullable(),
+  /** The legal grounds of a 不予受理 / 不予登记 decision, with their articles. */
+  decisionGrounds: z.array(legalGroundView),
   feeOverrideReason: z.string().nullable(),
   promisedDate: z.string().nullable(),
   createdAt: z.string(),
@@ -90,6 +150,9 @@ export const caseViewSchema = z.object({
 export type CaseView = z.infer<typeof caseViewSchema>;
 
 const caseId = z.object({ id: z.number().int().positive() }).strict();
+
+/** A business type: a catalogue key (登记类型.权利类型, e.g. transfer.stateLandHouse) or a first-release id (transfer). */
+const caseBusinessTypeSchema = z.union([businessTypeIdSchema, businessTypeKeySchema]);
 
 export const caseDocumentKindSchema = z.enum(['applicationForm', 'acceptanceReceipt', 'paymentNotice', 'requisitionNotice', 'rejectionNotice']);
 
@@ -136,9 +199,38 @@ export const caseMethods = {
     ),
     access: STAFF,
   }),
+  'cases.catalog': method({
+    description: "The office's registration catalogue: 登记类型 × 权利类型 entries with roles, materials (with their legal basis), fee rule, tracks",
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        id: z.string(),
+        registrationType: z.string(),
+        rightType: z.string(),
+        registrationTypeName: z.string(),
+        rightTypeName: z.string(),
+        name: z.string(),
+        enabled: z.boolean(),
+        origin: z.enum(['application', 'commission']),
+        coOwnership: z.boolean(),
+        signaturesRequired: z.boolean(),
+        roles: z.record(z.string(), z.string()),
+        roleLabels: z.record(z.string(), z.string()),
+        materials: z.array(z.object({ id: z.string(), name: z.string(), requirement: z.string(), basis: z.string().nullable(), mortgageKinds: z.array(z.string()).nullable() })),
+        feeRule: z.string(),
+        promisedWorkingDays: z.number().int(),
+        issues: z.string(),
+        unitKind: z.string(),
+        mortgageKinds: z.array(z.string()),
+        legacyId: z.string().nullable(),
+        basis: z.string(),
+      }),
+    ),
+    access: STAFF,
+  }),
   'cases.createDraft': method({
-    description: 'Start an intake of a business type (a draft case)',
-    input: z.object({ businessType: businessTypeIdSchema }).strict(),
+    description: 'Start an intake of a business type (a draft case): a catalogue key or a first-release id',
+    input: z.object({ businessType: caseBusinessTypeSchema }).strict(),
     output: caseViewSchema,
     access: CLERKS,
   }),
@@ -162,8 +254,10 @@ export const caseMethods = {
         coOwnership: z.enum(['sole', 'joint', 'shares']).nullable(),
         parties: z.array(partyInput).max(50),
         units: z.array(unitInput).max(200),
-        materialsReceived: z.array(z.object({ materialId: z.string().max(48), copies: z.number().int().min(0).max(99) }).strict()).max(100),
+        materialsReceived: z.array(materialReceivedInput).max(100),
         certificates: z.number().int().min(0).max(50).default(1),
+        /** The case-level parts of the 申请书 (登记原因, mortgage, 领证方式 …); absent keeps what is stored. */
+        application: applicationInput.optional(),
       })
       .strict(),
     output: caseViewSchema,
@@ -190,6 +284,22 @@ export const caseMethods = {
     output: caseViewSchema,
     access: CLERKS,
   }),
+  'cases.applySeal': method({
+    description:
+      "An organisation's electronic seal on the application: its agent presents the e-seal file and PIN; the seal key signs (SM2) the application's SM3 digest; the key stays in memory for the call only; audited",
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        /** The organisation's party ordinal. */
+        ordinal: z.number().int().min(1),
+        /** The e-seal file (JSON, see core/cases/e-seal.ts) in base64. */
+        sealFileBase64: z.string().min(4).max(2_000_000),
+        pin: z.string().min(4).max(64),
+      })
+      .strict(),
+    output: caseViewSchema,
+    access: CLERKS,
+  }),
   'cases.overrideFees': method({
     description: 'Change the fee lines by hand; a reason is required and audited',
     input: z
@@ -210,13 +320,27 @@ export const caseMethods = {
   }),
   'cases.requisition': method({
     description: '补正: record what is missing (one-time notice); the case waits for the applicant',
-    input: z.object({ id: z.number().int().positive(), missing: z.array(z.string().trim().min(1).max(100)).min(1).max(50), note: z.string().max(500).optional() }).strict(),
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        missing: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
+        note: z.string().max(500).optional(),
+        /** Working days the applicant has to bring what is missing (the notice prints the date); default: the office's `supplementWorkingDays`. */
+        deadlineWorkingDays: z.number().int().min(1).max(30).optional(),
+      })
+      .strict(),
     output: caseViewSchema,
     access: CLERKS,
   }),
   'cases.reject': method({
-    description: '不予受理 with reasons',
-    input: z.object({ id: z.number().int().positive(), reasons: z.array(z.string().trim().min(2).max(200)).min(1).max(20) }).strict(),
+    description: '不予受理: the grounds of 条例 第17条 (REFUSAL_GROUNDS ids), with reasons in words; at least one of them',
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        groundIds: z.array(refusalGroundIdSchema).max(10).default([]),
+        reasons: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
+      })
+      .strict(),
     output: caseViewSchema,
     access: CLERKS,
   }),
@@ -231,8 +355,8 @@ export const caseMethods = {
     input: z
       .object({
         text: z.string().max(100).optional(),
-        status: z.array(caseStatusSchema).max(12).optional(),
-        businessType: businessTypeIdSchema.optional(),
+        status: z.array(caseStatusSchema).max(20).optional(),
+        businessType: caseBusinessTypeSchema.optional(),
         from: z.string().max(30).optional(),
         to: z.string().max(30).optional(),
         limit: z.number().int().min(1).max(200).default(50),

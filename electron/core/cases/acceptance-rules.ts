@@ -1,14 +1,17 @@
 import {
   applicantRoleProblems,
   checkCoOwnership,
+  materialsFor,
   missingMaterials,
   validateCreditCode,
   validateIdNumber,
   validatePhone,
   validateUnitCode,
-  type BusinessType,
+  type CatalogEntry,
 } from '../../contract';
 import type { CaseRecord } from './case-record';
+import { applicationDigest } from './application-digest';
+import { sealIsValid, signingOf } from './signing-status';
 
 /** One named rule attached to the acceptance transition, and what it found. */
 export interface RuleResult {
@@ -17,7 +20,7 @@ export interface RuleResult {
   reasons: string[];
 }
 
-type Rule = (c: CaseRecord, type: BusinessType) => string[];
+type Rule = (c: CaseRecord, type: CatalogEntry) => string[];
 
 const ROLE_LABEL = { holder: '权利人', obligor: '义务人', agent: '代理人' } as const;
 
@@ -71,17 +74,56 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
   },
 
   'required-materials-received': (c, type) =>
-    missingMaterials(type, {
+    missingMaterials({ materials: materialsFor(type, { mortgageKind: c.application.mortgage?.method }) }, {
       received: c.materials.filter((m) => m.received).map((m) => m.materialId),
       hasAgent: c.parties.some((p) => p.role === 'agent'),
       moment: 'acceptance',
     }).map((m) => `缺少材料：${m.name}`),
 
-  'every-applicant-signed': (c, type) =>
-    type.signaturesRequired ? c.parties.filter((p) => !p.signatureBlob).map((p) => `${ROLE_LABEL[p.role]}${p.name}尚未签名`) : [],
+  // 实施细则 第12条: an agent applies for the principals who appointed them (授权委托书); an
+  // organisation applies by its e-seal or through its agent. Whoever is neither signs in person.
+  'each-applicant-signed-sealed-or-represented-by-their-agent': (c, type) => {
+    if (!type.signaturesRequired) return [];
+    const signing = signingOf(c);
+    return c.parties
+      .filter((p) => signing.get(p.ordinal) === 'none')
+      .map((p) =>
+        p.idType === 'organization'
+          ? `${ROLE_LABEL[p.role]}${p.name}尚未加盖电子印章，也没有收到授权委托书由代理人签名`
+          : `${ROLE_LABEL[p.role]}${p.name}尚未签名，也没有委托代理人（需收取授权委托书）`,
+      );
+  },
+
+  // A seal signs the application's content: content changed after sealing needs the seal again.
+  'organisation-seals-match-the-application': (c) => {
+    const digest = applicationDigest(c);
+    return c.parties.filter((p) => p.seal && !sealIsValid(p, digest)).map((p) => `${p.name}的电子印章与当前申请内容不符（盖章后申请内容有修改），请重新盖章`);
+  },
+
+  'mortgage-terms-complete': (c) => {
+    const m = c.application.mortgage;
+    if (!m) return [];
+    const reasons: string[] = [];
+    const amount = m.method === 'maximum' ? '最高债权额' : '被担保主债权数额';
+    const term = m.method === 'maximum' ? '债权确定期间' : '债务履行期限';
+    if (m.amountFen === null || m.amountFen <= 0) reasons.push(`请填写${amount}`);
+    if (!m.termFrom || !m.termTo) reasons.push(`请填写${term}（起止日期）`);
+    else if (m.termFrom > m.termTo) reasons.push(`${term}的开始日期晚于结束日期`);
+    if (m.method === 'construction' && !m.constructionScope) reasons.push('请填写在建建筑物抵押范围');
+    return reasons;
+  },
+
+  'mail-collection-has-recipient-address-and-phone': (c) => {
+    const k = c.application.collection;
+    if (k.method !== 'mail') return [];
+    return [!k.recipient && '邮寄领证：请填写收件人', !k.address && '邮寄领证：请填写邮寄地址', !k.phone && '邮寄领证：请填写收件人电话'].filter((r): r is string => Boolean(r));
+  },
+
+  'previous-certificate-numbers-readable': (c) =>
+    c.units.filter((u) => u.previousCertificateCheck === 'unparsable').map((u) => `第 ${u.ordinal} 个不动产单元：原不动产权证书号“${u.previousCertificateNumber}”无法识别，请核对`),
 };
 
-export function checkAcceptance(c: CaseRecord, type: BusinessType): RuleResult[] {
+export function checkAcceptance(c: CaseRecord, type: CatalogEntry): RuleResult[] {
   return Object.entries(ACCEPTANCE_RULES).map(([rule, check]) => {
     const reasons = check(c, type);
     return { rule, passed: reasons.length === 0, reasons };

@@ -1,3 +1,4 @@
+import { businessTypeIdSchema, LEGACY_BUSINESS_TYPE_MAP } from '../../contract';
 import type { Db } from '../store/database';
 import type { CaseStatus } from './case-record';
 import type { SearchableCase } from './case-repository';
@@ -74,8 +75,13 @@ export function searchCases(db: Db, q: CaseQuery): { rows: CaseListRow[]; total:
     q.status.forEach((s, i) => (params[`st${i}`] = s));
   }
   if (q.businessType) {
-    where.push('c.business_type = @type');
-    params.type = q.businessType;
+    // A first-release id and its catalogue key name the same type: cases stored either way match.
+    const legacy = businessTypeIdSchema.safeParse(q.businessType);
+    const key = legacy.success ? LEGACY_BUSINESS_TYPE_MAP[legacy.data] : q.businessType;
+    const legacyIds = Object.entries(LEGACY_BUSINESS_TYPE_MAP).filter(([, k]) => k === key).map(([id]) => id);
+    const ids = [key, ...legacyIds];
+    where.push(`c.business_type IN (${ids.map((_, i) => `@type${i}`).join(', ')})`);
+    ids.forEach((id, i) => (params[`type${i}`] = id));
   }
   if (q.from) {
     where.push('coalesce(c.accepted_at, c.created_at) >= @from');

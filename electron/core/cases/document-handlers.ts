@@ -4,6 +4,7 @@ import { audit, requireSession, type CallContext } from '../services';
 import type { SignatureCapture } from '../../../native/sigpad/strokes';
 import type { CaseDocumentKind } from './case-documents';
 import { caseReads } from './case-repository';
+import { businessTypeOf } from './handlers/case-context';
 import { userReads } from '../auth/users-repository';
 
 // The documents (pdf-lib, fontkit, the SM2 curve of the verification code) load with the first
@@ -27,8 +28,7 @@ async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Pr
   const db = ctx.services.db();
   const c = caseReads.byId(db, ctx.services.keys, id);
   if (!c) throw new AppError('CASE_NOT_FOUND');
-  const type = ctx.services.businessTypes().find((t) => t.id === c.businessType);
-  if (!type) throw new AppError('UNKNOWN_BUSINESS_TYPE');
+  const type = businessTypeOf(ctx, c.businessType);
   const clerk = c.acceptedBy ?? s.username;
   const [{ renderCaseDocument, CASE_DOCUMENT_TITLES }, { officeKeyPair }] = await Promise.all([documents(), officeKeys()]);
   const pdf = await renderCaseDocument(c, kind, {
@@ -36,6 +36,7 @@ async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Pr
     type,
     clerkName: userReads.byUsername(db, clerk)?.display_name ?? clerk,
     today: ctx.now,
+    blobOf: (hash) => ctx.services.blobs.get(hash),
     signatureOf: (hash) => JSON.parse(Buffer.from(ctx.services.blobs.get(hash)).toString('utf8')) as SignatureCapture,
     signingKey: officeKeyPair(ctx.services.dataDir),
     requisitioned: (lastDetail(ctx, id, 'cases.requisition').missing as string[] | undefined) ?? [],

@@ -10,6 +10,10 @@ export const SEALED = {
   partyIdNumber: 'case_parties.id_number',
   partyPhone: 'case_parties.phone',
   outboxBody: 'outbox.body',
+  /** An organisation's 法定代表人 / 负责人 ID number (migration 0008). */
+  legalRepIdNumber: 'case_parties.legal_rep_id_number',
+  /** The phone of the person who receives a certificate by post (migration 0008). */
+  collectionPhone: 'cases.collection_phone',
 } as const;
 
 /** The key ring operations personal-data code needs (a DataKeyRing in production). */
@@ -94,6 +98,17 @@ export function resealDatabase(db: Db, keys: PersonalDataKeys): { parties: numbe
       updateBody.run(keys.seal(SEALED.outboxBody, keys.open(SEALED.outboxBody, r.body_sealed)), r.id);
       outbox++;
     }
+    // Sealed values without lookup tags (case model v2): re-sealed under the current key.
+    for (const c of SEALED_ONLY_COLUMNS) {
+      if (!tableHasColumn(db, c.table, c.column)) continue;
+      const sealedRows = db.prepare(`SELECT id, ${c.column} AS v FROM ${c.table} WHERE ${c.column} IS NOT NULL`).all() as Array<{ id: number; v: Buffer }>;
+      const updateValue = db.prepare(`UPDATE ${c.table} SET ${c.column} = ? WHERE id = ?`);
+      for (const r of sealedRows) {
+        if (keys.keyIdOf(r.v) === current) continue;
+        updateValue.run(keys.seal(c.where, keys.open(c.where, r.v)), r.id);
+        parties++;
+      }
+    }
   })();
   return { parties, outbox };
 }
@@ -104,8 +119,11 @@ export function keyIdsInDatabase(db: Db, keys: Pick<DataKeyRing, 'keyIdOf'>): Se
   const add = (v: Uint8Array | null) => {
     if (v) used.add(keys.keyIdOf(v));
   };
-  const hasColumn = (table: string, column: string) =>
-    (db.prepare(`SELECT 1 FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as unknown) !== undefined;
+  const hasColumn = (table: string, column: string) => tableHasColumn(db, table, column);
+  for (const c of SEALED_ONLY_COLUMNS) {
+    if (!hasColumn(c.table, c.column)) continue;
+    for (const r of db.prepare(`SELECT ${c.column} AS v FROM ${c.table} WHERE ${c.column} IS NOT NULL`).iterate() as Iterable<{ v: Buffer }>) add(r.v);
+  }
   if (hasColumn('case_parties', 'id_number_sealed')) {
     for (const r of db.prepare('SELECT id_number_sealed, phone_sealed FROM case_parties').iterate() as Iterable<{ id_number_sealed: Buffer; phone_sealed: Buffer | null }>) {
       add(r.id_number_sealed);
@@ -116,4 +134,14 @@ export function keyIdsInDatabase(db: Db, keys: Pick<DataKeyRing, 'keyIdOf'>): Se
     for (const r of db.prepare('SELECT body_sealed FROM outbox').iterate() as Iterable<{ body_sealed: Buffer }>) add(r.body_sealed);
   }
   return used;
+}
+
+/** Sealed columns without a lookup tag, by table (key rotation re-seals them). */
+const SEALED_ONLY_COLUMNS = [
+  { table: 'case_parties', column: 'legal_rep_id_sealed', where: SEALED.legalRepIdNumber },
+  { table: 'cases', column: 'collection_phone_sealed', where: SEALED.collectionPhone },
+] as const;
+
+function tableHasColumn(db: Db, table: string, column: string): boolean {
+  return (db.prepare(`SELECT 1 FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as unknown) !== undefined;
 }

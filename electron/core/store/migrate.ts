@@ -31,10 +31,20 @@ export function migrate(db: Db, migrations: readonly Migration[], backupDir: str
     backup = context.keys ? createVerifiedBackup(db, backupDir, context.keys, label).file : writeVerifiedBackup(db, backupDir, label).file;
   }
   for (const m of pending) {
-    db.transaction(() => {
-      m.up(db, context);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db, context);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${m.version} left ${broken.length} broken references: ${JSON.stringify(broken.slice(0, 3))}`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
     m.afterCommit?.(db);
   }
   return { from, to: pending.length > 0 ? latest : from, applied: pending.map((m) => `${m.version}-${m.name}`), backup };

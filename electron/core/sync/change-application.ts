@@ -1,32 +1,11 @@
 import { z } from 'zod';
-import type { CaseStatus } from '../cases/case-record';
-import { caseReads } from '../cases/case-repository';
+import { caseReads, caseWrites } from '../cases/case-repository';
 import { indexCase } from '../cases/case-search';
+import { ENDED_STATES } from '../cases/lifecycle';
+import { applyPlatformEvent } from '../cases/transition';
 import type { Db } from '../store/database';
 import type { ChangesAnswer, FeedChange } from './platform-answers';
 import { syncState } from './sync-state';
-
-/**
- * How far along its life a case is. The platform is authoritative after submission, but the feed
- * can deliver a late or repeated change (a review step after 登簿 was already applied, a change
- * replayed after a restart): a status only ever moves to a higher rank. Withdrawn, rejected and
- * closed are ends. Draft and requisitioned are before acceptance and never come from the feed.
- */
-export const STATUS_RANK: Record<CaseStatus, number> = {
-  draft: 0,
-  requisitioned: 0,
-  accepted: 1,
-  submitted: 2,
-  reviewing: 3,
-  approved: 4,
-  registered: 5,
-  certified: 6,
-  delivered: 7,
-  closed: 9,
-  rejected: 9,
-  withdrawn: 9,
-};
-const ENDED: readonly CaseStatus[] = ['withdrawn', 'rejected', 'closed'];
 
 /**
  * Applies one page of the change feed in one transaction, together with the cursor after it, so a
@@ -56,7 +35,7 @@ export function applyChangesPage(db: Db, page: ChangesAnswer, now: Date, log: (m
  * cannot be applied never blocks the feed behind it.
  */
 export function applyChange(db: Db, change: FeedChange, now: Date, log: (m: string) => void): number | null {
-  const row = db.prepare('SELECT id FROM cases WHERE case_number = ?').get(change.caseNumber) as { id: number } | undefined;
+  const row = caseReads.stateByNumber(db, change.caseNumber);
   if (!row) return null;
   const inserted = db
     .prepare('INSERT OR IGNORE INTO platform_events (case_id, cursor, kind, at, data, received_at) VALUES (?, ?, ?, ?, ?, ?)')
@@ -89,21 +68,20 @@ function applyToCase(db: Db, caseId: number, change: FeedChange, now: Date, log:
     log(`platform change ${change.kind} (cursor ${change.cursor}) has malformed data at ${parsed.error.issues[0]?.path.join('.')}`);
     return;
   }
-  const status = (db.prepare('SELECT status FROM cases WHERE id = ?').get(caseId) as { status: CaseStatus }).status;
-  const ended = ENDED.includes(status);
-  const at = now.toISOString();
+  const status = caseReads.statusOf(db, caseId);
+  if (!status) return;
+  const ended = ENDED_STATES.includes(status);
   const setTrack = (track: z.infer<typeof trackSchema>, value: string) => {
-    if (!ended) db.prepare(`UPDATE cases SET track_${track} = ?, updated_at = ? WHERE id = ?`).run(value, at, caseId);
+    if (!ended) caseWrites.setTracks(db, caseId, { [track]: value }, now);
   };
-  const advance = (to: CaseStatus, reason: string | null = null) => {
-    if (STATUS_RANK[to] > STATUS_RANK[status]) db.prepare('UPDATE cases SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(to, reason, at, caseId);
-  };
+  // State changes are rows of the case lifecycle (core/cases/lifecycle.ts): a late or repeated
+  // change finds the case in a state its row does not start from and changes nothing.
   const data = parsed.data as Record<string, unknown>;
   switch (change.kind) {
     case 'case.received': {
       const d = data as z.infer<(typeof DATA)['case.received']>;
-      db.prepare('UPDATE cases SET official_number = ?, updated_at = ? WHERE id = ?').run(d.officialNumber, at, caseId);
-      advance('submitted');
+      caseWrites.setOfficialNumber(db, caseId, d.officialNumber, now);
+      applyPlatformEvent(db, caseId, 'platform.received', now);
       const c = caseReads.searchable(db, caseId);
       if (c) indexCase(db, c); // the official number is searchable
       return;
@@ -111,7 +89,7 @@ function applyToCase(db: Db, caseId: number, change: FeedChange, now: Date, log:
     case 'track.changed': {
       const d = data as z.infer<(typeof DATA)['track.changed']>;
       setTrack(d.track, d.status);
-      if (d.track === 'registration' && d.status === 'reviewing') advance('reviewing');
+      if (d.track === 'registration' && d.status === 'reviewing') applyPlatformEvent(db, caseId, 'platform.reviewing', now);
       return;
     }
     case 'tax.notice':
@@ -121,43 +99,26 @@ function applyToCase(db: Db, caseId: number, change: FeedChange, now: Date, log:
     case 'review.decision': {
       const d = data as z.infer<(typeof DATA)['review.decision']>;
       const reasons = d.reasons.join('；');
-      if (d.decision === 'approve') return advance('approved');
-      if (d.decision === 'reject') return advance('rejected', reasons || '审核不予登记');
-      // 补正 asked by the reviewer after acceptance: the case stays under review, waiting for the
-      // applicant's papers. The counter's `requisitioned` is a different moment — the one-time
-      // notice before acceptance (case-transitions.ts) — and going back to it would reopen the
-      // intake form of a case the platform already holds.
-      if (STATUS_RANK[status] <= STATUS_RANK.reviewing) {
-        db.prepare("UPDATE cases SET status = 'reviewing', status_reason = ?, updated_at = ? WHERE id = ?").run(`审核要求补正：${reasons || '请补充材料'}`, at, caseId);
-      }
+      if (d.decision === 'approve') applyPlatformEvent(db, caseId, 'platform.approved', now);
+      // 不予登记 (条例 第22条) decided in review.
+      else if (d.decision === 'reject') applyPlatformEvent(db, caseId, 'platform.refused', now, { reason: reasons || '审核不予登记' });
+      // 补正 asked by the reviewer after acceptance: the case waits for the applicant's papers.
+      else applyPlatformEvent(db, caseId, 'platform.supplementRequested', now, { reason: `审核要求补正：${reasons || '请补充材料'}` });
       return;
     }
     case 'registered': {
       const d = data as z.infer<(typeof DATA)['registered']>;
-      // 登簿 is final, and the platform never registers a case whose withdrawal it executed: a local
-      // withdrawal the platform did not confirm (its request came too late, a dead letter now) gives way.
-      const withdrawalNotTaken = status === 'withdrawn' && !db.prepare("SELECT 1 FROM platform_events WHERE case_id = ? AND kind = 'case.withdrawn'").get(caseId);
-      if (STATUS_RANK.registered > STATUS_RANK[status] || withdrawalNotTaken) {
-        db.prepare("UPDATE cases SET status = 'registered', status_reason = ?, certificate_numbers = ?, track_registration = 'registered', updated_at = ? WHERE id = ?").run(
-          withdrawalNotTaken ? '撤回未生效：平台已登簿' : null,
-          JSON.stringify(d.certificateNumbers),
-          at,
-          caseId,
-        );
-      }
+      // 登簿 is final; a local withdrawal the platform did not take gives way (the lifecycle's rule).
+      const wasWithdrawn = status === 'withdrawn';
+      applyPlatformEvent(db, caseId, 'platform.registered', now, {
+        reason: wasWithdrawn ? '撤回未生效：平台已登簿' : null,
+        write: (w) => caseWrites.setCertificateNumbers(w, caseId, d.certificateNumbers),
+      });
       return;
     }
     case 'case.withdrawn': {
       const d = data as z.infer<(typeof DATA)['case.withdrawn']>;
-      if (status === 'withdrawn' || STATUS_RANK.withdrawn > STATUS_RANK[status]) {
-        db.prepare(
-          `UPDATE cases SET status = 'withdrawn', status_reason = COALESCE(?, status_reason), updated_at = ?,
-             track_registration = 'cancelled',
-             track_transaction = CASE track_transaction WHEN 'not_applicable' THEN 'not_applicable' ELSE 'cancelled' END,
-             track_tax = CASE track_tax WHEN 'not_applicable' THEN 'not_applicable' ELSE 'cancelled' END
-           WHERE id = ?`,
-        ).run(d.reason ?? null, at, caseId);
-      }
+      applyPlatformEvent(db, caseId, 'platform.withdrawn', now, { reason: d.reason ?? null, keepReason: true });
       return;
     }
   }

@@ -1,13 +1,14 @@
-import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
-import type { ContractError, MethodInput, MethodName, MethodOutput } from '../../../electron/contract';
+import { createApi, type BaseQueryFn, type EndpointBuilder, type MutationDefinition, type QueryDefinition, type TagDescription } from '@reduxjs/toolkit/query/react';
+import type { CaseView, ContractError, MethodInput, MethodName, MethodOutput } from '../../../electron/contract';
 import { ApiError, call } from './client';
+import { ENDPOINTS, TAG_TYPES, type EndpointEntry, type EndpointTable, type TagRef, type TagType } from './endpoint-table';
 
 interface CallArgs {
   method: MethodName;
   input: unknown;
 }
 
-/** RTK Query over the contract client: every endpoint is one contract method. */
+/** RTK Query over the contract client: every endpoint is one contract method (endpoint-table.ts). */
 const contractBaseQuery: BaseQueryFn<CallArgs, unknown, ContractError> = async ({ method, input }) => {
   try {
     return { data: await call(method, input as never) };
@@ -17,209 +18,71 @@ const contractBaseQuery: BaseQueryFn<CallArgs, unknown, ContractError> = async (
   }
 };
 
-function args<M extends MethodName>(method: M, input: MethodInput<M>): CallArgs {
-  return { method, input };
+type ContractBaseQuery = typeof contractBaseQuery;
+
+/** A method whose input is the empty object is called without an argument (`useAppInfoQuery()`). */
+type Arg<M extends MethodName> = MethodInput<M> extends Record<string, never> ? void : MethodInput<M>;
+type Definition<M extends MethodName> = EndpointTable[M]['kind'] extends 'query'
+  ? QueryDefinition<Arg<M>, ContractBaseQuery, TagType, MethodOutput<M>, 'api'>
+  : MutationDefinition<Arg<M>, ContractBaseQuery, TagType, MethodOutput<M>, 'api'>;
+/** One endpoint per contract method, named by the table: the hooks' names and types follow from it. */
+type Definitions = { [M in MethodName as EndpointTable[M]['name']]: Definition<M> };
+
+/** The concrete tags of a table entry's refs for one call; a ref whose id is absent names nothing. */
+function tagsOf(refs: readonly TagRef[] | undefined) {
+  return (result: unknown, _error: unknown, input: unknown): TagDescription<TagType>[] =>
+    (refs ?? []).flatMap((ref): TagDescription<TagType>[] => {
+      if (typeof ref === 'string') return [ref];
+      const source = ref.id === 'input.id' ? input : result;
+      const id = (source as { id?: unknown; caseId?: unknown } | undefined)?.[ref.id === 'input.id' ? 'id' : 'caseId'];
+      return typeof id === 'number' ? [{ type: ref.type, id }] : [];
+    });
 }
 
-/** Tags a change to one case invalidates: that case (view and timeline) and every case list. */
-function caseChanged(_result: unknown, _error: unknown, input: { id: number }) {
-  return [{ type: 'Case' as const, id: input.id }, 'CaseList' as const];
+function buildEndpoints(b: EndpointBuilder<ContractBaseQuery, TagType, 'api'>): Definitions {
+  const definitions: Record<string, unknown> = {};
+  for (const method of METHODS) {
+    const entry: AnyEntry = ENDPOINTS[method];
+    const query = (input: unknown): CallArgs => ({ method, input: input ?? {} });
+    definitions[entry.name] =
+      entry.kind === 'query'
+        ? b.query<unknown, unknown>({ query, providesTags: tagsOf(entry.provides), keepUnusedDataFor: entry.keepUnusedDataFor })
+        : b.mutation<unknown, unknown>({
+            query,
+            invalidatesTags: tagsOf(entry.invalidates),
+            ...(entry.seedsCase ? { onQueryStarted: seedCaseView } : {}),
+          });
+  }
+  return definitions as Definitions;
 }
+const METHODS = Object.keys(ENDPOINTS) as MethodName[];
+type AnyEntry = Omit<EndpointEntry<MethodName>, 'seedsCase'> & { seedsCase?: boolean };
 
 export const api = createApi({
   reducerPath: 'api',
   baseQuery: contractBaseQuery,
-  tagTypes: ['AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation', 'Printers', 'BusinessTypes', 'Case', 'CaseList', 'Sync'],
-  endpoints: (b) => ({
-    appInfo: b.query<MethodOutput<'app.info'>, void>({ query: () => args('app.info', {}), providesTags: ['AppInfo'] }),
-    status: b.query<MethodOutput<'status.get'>, void>({ query: () => args('status.get', {}), providesTags: ['Status'] }),
-    session: b.query<MethodOutput<'auth.session'>, void>({ query: () => args('auth.session', {}), providesTags: ['Session'] }),
-    initialize: b.mutation<MethodOutput<'setup.initialize'>, MethodInput<'setup.initialize'>>({
-      query: (input) => args('setup.initialize', input),
-      invalidatesTags: ['AppInfo', 'Session'],
-    }),
-    login: b.mutation<MethodOutput<'auth.login'>, MethodInput<'auth.login'>>({
-      query: (input) => args('auth.login', input),
-      invalidatesTags: ['Session', 'Workbench'],
-    }),
-    logout: b.mutation<MethodOutput<'auth.logout'>, void>({ query: () => args('auth.logout', {}), invalidatesTags: ['Session'] }),
-    lock: b.mutation<MethodOutput<'auth.lock'>, void>({ query: () => args('auth.lock', {}), invalidatesTags: ['Session'] }),
-    unlock: b.mutation<MethodOutput<'auth.unlock'>, MethodInput<'auth.unlock'>>({
-      query: (input) => args('auth.unlock', input),
-      invalidatesTags: ['Session'],
-    }),
-    changePassword: b.mutation<MethodOutput<'auth.changePassword'>, MethodInput<'auth.changePassword'>>({
-      query: (input) => args('auth.changePassword', input),
-      invalidatesTags: ['Session', 'Workbench'],
-    }),
-    workbench: b.query<MethodOutput<'workbench.summary'>, void>({
-      query: () => args('workbench.summary', {}),
-      providesTags: ['Workbench'],
-    }),
-    users: b.query<MethodOutput<'users.list'>, void>({ query: () => args('users.list', {}), providesTags: ['Users'] }),
-    createUser: b.mutation<MethodOutput<'users.create'>, MethodInput<'users.create'>>({
-      query: (input) => args('users.create', input),
-      invalidatesTags: ['Users', 'Workbench'],
-    }),
-    updateUser: b.mutation<MethodOutput<'users.update'>, MethodInput<'users.update'>>({
-      query: (input) => args('users.update', input),
-      invalidatesTags: ['Users', 'Workbench', 'Session'],
-    }),
-    setUserDisabled: b.mutation<MethodOutput<'users.setDisabled'>, MethodInput<'users.setDisabled'>>({
-      query: (input) => args('users.setDisabled', input),
-      invalidatesTags: ['Users', 'Workbench'],
-    }),
-    resetPassword: b.mutation<MethodOutput<'users.resetPassword'>, MethodInput<'users.resetPassword'>>({
-      query: (input) => args('users.resetPassword', input),
-      invalidatesTags: ['Users'],
-    }),
-    unlockUser: b.mutation<MethodOutput<'users.unlock'>, MethodInput<'users.unlock'>>({
-      query: (input) => args('users.unlock', input),
-      invalidatesTags: ['Users', 'Workbench'],
-    }),
-    audit: b.query<MethodOutput<'audit.list'>, MethodInput<'audit.list'>>({
-      query: (input) => args('audit.list', input),
-      providesTags: ['Audit'],
-    }),
-    verifyAudit: b.mutation<MethodOutput<'audit.verify'>, void>({ query: () => args('audit.verify', {}), invalidatesTags: ['Audit'] }),
-    config: b.query<MethodOutput<'config.get'>, void>({ query: () => args('config.get', {}), providesTags: ['Config'] }),
-    updateConfig: b.mutation<MethodOutput<'config.update'>, MethodInput<'config.update'>>({
-      query: (input) => args('config.update', input),
-      invalidatesTags: ['Config', 'AppInfo', 'Session', 'Audit'],
-    }),
-    restoreBackup: b.mutation<MethodOutput<'recovery.restoreBackup'>, MethodInput<'recovery.restoreBackup'>>({
-      query: (input) => args('recovery.restoreBackup', input),
-      invalidatesTags: ['AppInfo', 'Session'],
-    }),
-    startEmpty: b.mutation<MethodOutput<'recovery.startEmpty'>, MethodInput<'recovery.startEmpty'>>({
-      query: (input) => args('recovery.startEmpty', input),
-      invalidatesTags: ['AppInfo', 'Session'],
-    }),
-    readIdCard: b.mutation<MethodOutput<'devices.readIdCard'>, MethodInput<'devices.readIdCard'>>({
-      query: (input) => args('devices.readIdCard', input),
-      invalidatesTags: ['Workbench'],
-    }),
-    printers: b.query<MethodOutput<'devices.printers'>, void>({ query: () => args('devices.printers', {}), providesTags: ['Printers'] }),
-    printTestPage: b.mutation<MethodOutput<'devices.printTestPage'>, MethodInput<'devices.printTestPage'>>({
-      query: (input) => args('devices.printTestPage', input),
-      invalidatesTags: ['Printers', 'Status'],
-    }),
-    setCalibration: b.mutation<MethodOutput<'devices.setCalibration'>, MethodInput<'devices.setCalibration'>>({
-      query: (input) => args('devices.setCalibration', input),
-      invalidatesTags: ['Printers'],
-    }),
-    captureSignature: b.mutation<MethodOutput<'devices.captureSignature'>, MethodInput<'devices.captureSignature'>>({
-      query: (input) => args('devices.captureSignature', input),
-      invalidatesTags: ['Simulation'],
-    }),
-    cancelSignature: b.mutation<MethodOutput<'devices.cancelSignature'>, void>({ query: () => args('devices.cancelSignature', {}) }),
-    simulateSign: b.mutation<MethodOutput<'devices.simulateSign'>, MethodInput<'devices.simulateSign'>>({
-      query: (input) => args('devices.simulateSign', input),
-      invalidatesTags: ['Simulation'],
-    }),
-    simulateSignerCancel: b.mutation<MethodOutput<'devices.simulateSignerCancel'>, void>({
-      query: () => args('devices.simulateSignerCancel', {}),
-      invalidatesTags: ['Simulation'],
-    }),
-    samInfo: b.mutation<MethodOutput<'devices.samInfo'>, void>({ query: () => args('devices.samInfo', {}) }),
-    simulation: b.query<MethodOutput<'devices.simulation'>, void>({
-      query: () => args('devices.simulation', {}),
-      providesTags: ['Simulation'],
-    }),
-    simulatePlaceCard: b.mutation<MethodOutput<'devices.simulatePlaceCard'>, MethodInput<'devices.simulatePlaceCard'>>({
-      query: (input) => args('devices.simulatePlaceCard', input),
-      invalidatesTags: ['Simulation'],
-    }),
-    simulateRemoveCard: b.mutation<MethodOutput<'devices.simulateRemoveCard'>, void>({
-      query: () => args('devices.simulateRemoveCard', {}),
-      invalidatesTags: ['Simulation'],
-    }),
-
-    // ── Cases: intake (受理) and 业务查询. A change to a case refreshes that case (view and
-    // timeline share its tag) and every case list.
-    businessTypes: b.query<MethodOutput<'cases.businessTypes'>, void>({
-      query: () => args('cases.businessTypes', {}),
-      providesTags: ['BusinessTypes'],
-    }),
-    caseById: b.query<MethodOutput<'cases.get'>, MethodInput<'cases.get'>>({
-      query: (input) => args('cases.get', input),
-      providesTags: (_r, _e, input) => [{ type: 'Case', id: input.id }],
-    }),
-    caseTimeline: b.query<MethodOutput<'cases.timeline'>, MethodInput<'cases.timeline'>>({
-      query: (input) => args('cases.timeline', input),
-      providesTags: (_r, _e, input) => [{ type: 'Case', id: input.id }],
-    }),
-    searchCases: b.query<MethodOutput<'cases.search'>, MethodInput<'cases.search'>>({
-      query: (input) => args('cases.search', input),
-      providesTags: ['CaseList'],
-    }),
-    createDraft: b.mutation<MethodOutput<'cases.createDraft'>, MethodInput<'cases.createDraft'>>({
-      query: (input) => args('cases.createDraft', input),
-      invalidatesTags: ['CaseList', 'Workbench'],
-    }),
-    saveDraft: b.mutation<MethodOutput<'cases.saveDraft'>, MethodInput<'cases.saveDraft'>>({
-      query: (input) => args('cases.saveDraft', input),
-      invalidatesTags: caseChanged,
-    }),
-    signParty: b.mutation<MethodOutput<'cases.signParty'>, MethodInput<'cases.signParty'>>({
-      query: (input) => args('cases.signParty', input),
-      invalidatesTags: (r, e, input) => [...caseChanged(r, e, input), 'Simulation'],
-    }),
-    overrideFees: b.mutation<MethodOutput<'cases.overrideFees'>, MethodInput<'cases.overrideFees'>>({
-      query: (input) => args('cases.overrideFees', input),
-      invalidatesTags: caseChanged,
-    }),
-    acceptCase: b.mutation<MethodOutput<'cases.accept'>, MethodInput<'cases.accept'>>({
-      query: (input) => args('cases.accept', input),
-      invalidatesTags: (r, e, input) => [...caseChanged(r, e, input), 'Workbench'],
-    }),
-    requisitionCase: b.mutation<MethodOutput<'cases.requisition'>, MethodInput<'cases.requisition'>>({
-      query: (input) => args('cases.requisition', input),
-      invalidatesTags: caseChanged,
-    }),
-    rejectCase: b.mutation<MethodOutput<'cases.reject'>, MethodInput<'cases.reject'>>({
-      query: (input) => args('cases.reject', input),
-      invalidatesTags: caseChanged,
-    }),
-    withdrawCase: b.mutation<MethodOutput<'cases.withdraw'>, MethodInput<'cases.withdraw'>>({
-      query: (input) => args('cases.withdraw', input),
-      invalidatesTags: caseChanged,
-    }),
-    lookupUnit: b.query<MethodOutput<'cases.lookupUnit'>, MethodInput<'cases.lookupUnit'>>({
-      query: (input) => args('cases.lookupUnit', input),
-    }),
-    attachCaseFile: b.mutation<MethodOutput<'cases.attachFile'>, MethodInput<'cases.attachFile'>>({
-      query: (input) => args('cases.attachFile', input),
-      invalidatesTags: caseChanged,
-    }),
-    printCaseDocument: b.mutation<MethodOutput<'cases.printDocument'>, MethodInput<'cases.printDocument'>>({
-      query: (input) => args('cases.printDocument', input),
-      invalidatesTags: caseChanged,
-    }),
-
-    // ── Sync with the provincial platform. 'sync.changed' events invalidate 'Sync' (throttled, see
-    // sync-events.ts); a resend or cancel also changes the top bar's counts and that case's sync tag.
-    syncStatus: b.query<MethodOutput<'sync.status'>, void>({ query: () => args('sync.status', {}), providesTags: ['Sync'] }),
-    syncQueue: b.query<MethodOutput<'sync.queue'>, MethodInput<'sync.queue'>>({
-      query: (input) => args('sync.queue', input),
-      providesTags: ['Sync'],
-    }),
-    syncNow: b.mutation<MethodOutput<'sync.now'>, void>({ query: () => args('sync.now', {}), invalidatesTags: ['Sync', 'Status'] }),
-    resendDeadLetter: b.mutation<MethodOutput<'sync.resend'>, MethodInput<'sync.resend'>>({
-      query: (input) => args('sync.resend', input),
-      invalidatesTags: (r) => ['Sync', 'Status', 'CaseList', ...(r ? [{ type: 'Case' as const, id: r.caseId }] : [])],
-    }),
-    cancelDeadLetter: b.mutation<MethodOutput<'sync.cancel'>, MethodInput<'sync.cancel'>>({
-      query: (input) => args('sync.cancel', input),
-      invalidatesTags: (r) => ['Sync', 'Status', 'CaseList', ...(r ? [{ type: 'Case' as const, id: r.caseId }] : [])],
-    }),
-    /** The provincial register's record of a unit; asked on the clerk's click only (the query is audited). */
-    platformUnit: b.query<MethodOutput<'sync.platformUnit'>, MethodInput<'sync.platformUnit'>>({
-      query: (input) => args('sync.platformUnit', input),
-      keepUnusedDataFor: 0,
-    }),
-  }),
+  tagTypes: TAG_TYPES,
+  endpoints: buildEndpoints,
 });
+
+/**
+ * A mutation that answers with the case's view writes it into the `cases.get` cache: the screens
+ * show the answer at once, without a second round trip. A refused mutation refetches the case
+ * instead — the refusal may come from a change made elsewhere.
+ */
+async function seedCaseView(
+  input: unknown,
+  { dispatch, queryFulfilled }: { dispatch: (action: unknown) => unknown; queryFulfilled: Promise<{ data: unknown }> },
+): Promise<void> {
+  try {
+    const { data } = await queryFulfilled;
+    const view = data as CaseView;
+    dispatch(api.util.upsertQueryData('caseById', { id: view.id }, view));
+  } catch {
+    const id = (input as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'number') dispatch(api.util.invalidateTags([{ type: 'Case', id }]));
+  }
+}
 
 export const {
   useReadIdCardMutation,
@@ -274,6 +137,7 @@ export const {
   useRequisitionCaseMutation,
   useRejectCaseMutation,
   useWithdrawCaseMutation,
+  useApplySealMutation,
 } = api;
 
 export const {
@@ -284,6 +148,8 @@ export const {
   useCancelDeadLetterMutation,
   useLazyPlatformUnitQuery,
 } = api;
+
+export const { useBackupsQuery, useCreateBackupMutation, useRestoreFromBackupMutation } = api;
 
 /** The message to show for an RTK Query error value. */
 export function errorMessage(error: unknown): string | null {

@@ -22,7 +22,12 @@ export function subscribeSyncEvents(dispatch: Dispatch): () => void {
     pending = null;
     timer = undefined;
     lastFlush = Date.now();
-    dispatch(api.util.invalidateTags(['Status', 'Sync', 'CaseList', ...caseIds.map((id) => ({ type: 'Case' as const, id }))]));
+    dispatch(
+      api.util.invalidateTags([
+        'Status', 'Sync', 'CaseList',
+        ...caseIds.flatMap((id) => [{ type: 'Case' as const, id }, { type: 'CaseTimeline' as const, id }]),
+      ]),
+    );
   };
 
   return onEvent('sync.changed', (payload) => {

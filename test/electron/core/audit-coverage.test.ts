@@ -3,6 +3,7 @@ import { METHOD_NAMES, type MethodName, type Result } from '../../../electron/co
 import { outboxWrites } from '../../../electron/core/sync/outbox-repository';
 import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT, acceptTransfer, until } from '../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../support/workstation';
+import { BANK, SEAL_PIN, bankSealFile, base64Of } from '../../support/e-seal';
 
 /**
  * Audit coverage (DOMAIN.md §8, QUALITY.md "Nobody gets in…"): every contract method is listed
@@ -119,6 +120,7 @@ const COVERAGE: Record<MethodName, Entry> = {
   'devices.simulateSignerCancel': { none: 'training simulator' },
   'devices.simulateRemoveCard': { none: 'training simulator' },
   'cases.businessTypes': { none: 'the office’s catalogue' },
+  'cases.catalog': { none: 'the office’s registration catalogue' },
   'cases.createDraft': { audited: 'edit', call: (fx) => fx.t.call('clerk', 'cases.createDraft', { businessType: 'transfer' }) },
   'cases.get': { audited: 'view', prepare: (fx) => draft(fx, true), call: (fx, id) => fx.t.call('supervisor', 'cases.get', { id }) },
   'cases.revealParty': { audited: 'view', call: (fx) => fx.t.call('clerk', 'cases.revealParty', { id: fx.accepted, ordinal: 1, field: 'idNumber' }) },
@@ -128,6 +130,15 @@ const COVERAGE: Record<MethodName, Entry> = {
     call: (fx, id) => fx.t.call('clerk', 'cases.saveDraft', { id, coOwnership: 'sole', parties: [BUYER, SELLER_1], units: [UNIT], materialsReceived: TRANSFER_RECEIVED }),
   },
   'cases.signParty': { audited: 'device-read', prepare: (fx) => draft(fx, true), call: (fx, id) => signing(fx, () => fx.t.call('clerk', 'cases.signParty', { id, ordinal: 1, timeoutSeconds: 20 })) },
+  'cases.applySeal': {
+    audited: 'edit',
+    prepare: async (fx) => {
+      const d = await fx.t.ok('clerk', 'cases.createDraft', { businessType: 'mortgageFirst' });
+      await fx.t.ok('clerk', 'cases.saveDraft', { id: d.id, coOwnership: null, parties: [BANK, BUYER], units: [UNIT], materialsReceived: [] });
+      return d.id;
+    },
+    call: (fx, id) => fx.t.call('clerk', 'cases.applySeal', { id, ordinal: 1, sealFileBase64: base64Of(bankSealFile()), pin: SEAL_PIN }),
+  },
   'cases.attachFile': {
     audited: 'edit',
     prepare: (fx) => draft(fx),

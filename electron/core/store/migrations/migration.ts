@@ -12,6 +12,11 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Db, ctx: MigrationContext): void;
+  /**
+   * Rebuilds a table others refer to (SQLite's 12-step schema change): foreign keys are switched
+   * off around the transaction (the pragma is a no-op inside one) and checked before the commit.
+   */
+  foreignKeysOff?: boolean;
   /** Runs after the transaction committed (e.g. VACUUM, which cannot run inside one). */
   afterCommit?(db: Db): void;
 }

@@ -12,12 +12,19 @@ import { resumeIntakePath } from './case-route';
 import { RevealableValue } from './RevealableValue';
 import { platformEventText, type PlatformEventText } from './platform-events';
 
-const CLERKS = ['clerk', 'supervisor', 'admin'];
 /** States in which no track goes on, whatever the tracks still say. */
 const ENDED: Partial<Record<CaseView['status'], string>> = { withdrawn: '业务已撤回，各项办理终止', rejected: '不予受理，各项办理终止' };
 type Action = 'requisition' | 'reject' | 'withdraw';
-/** The applicant may withdraw until 登簿 (the back end checks the same states). */
-const WITHDRAWABLE_AFTER_ACCEPTANCE: ReadonlyArray<CaseView['status']> = ['accepted', 'submitted', 'reviewing', 'approved'];
+/** Who may print a case's documents (cases.printDocument's access): a role, not a case state. */
+const PRINTERS = ['clerk', 'supervisor', 'admin'];
+
+/** How a party's application is signed (CaseView party `signing`). */
+const SIGNING: Record<CaseView['parties'][number]['signing'], { label: string; color: string }> = {
+  none: { label: '未签', color: 'default' },
+  handwritten: { label: '已签', color: 'green' },
+  byAgent: { label: '代理人代签', color: 'green' },
+  seal: { label: '已盖电子章', color: 'green' },
+};
 
 /** One case: status and tracks, parties (masked), units, materials, fees, the timeline and what can be done now. */
 export function CaseDetail({ id }: { id: number }) {
@@ -33,8 +40,9 @@ export function CaseDetail({ id }: { id: number }) {
   }
   const type = types.data?.find((t) => t.id === view.businessType);
   const roleLabel = (r: keyof typeof PARTY_ROLE_LABELS) => type?.roleLabels[r] ?? PARTY_ROLE_LABELS[r];
-  const editable = view.status === 'draft' || view.status === 'requisitioned';
-  const canAct = CLERKS.includes(session.user.role);
+  // What this user may do now comes from the case lifecycle in core (allowedActions for the session's role).
+  const allowed = new Set(view.allowedActions);
+  const editable = allowed.has('edit');
   const status = CASE_STATUS[view.status];
 
   return (
@@ -52,20 +60,20 @@ export function CaseDetail({ id }: { id: number }) {
           </Space>
         }
         extra={
-          canAct && (
-            <Space wrap>
-              {editable && (
+          allowed.size > 0 && (
+            <Space wrap data-testid="case-actions">
+              {(editable || allowed.has('accept')) && (
                 <Button type="primary" onClick={() => navigate(resumeIntakePath(view.id))}>
                   继续受理
                 </Button>
               )}
-              {editable && <Button onClick={() => setAction('requisition')}>补正</Button>}
-              {editable && (
+              {allowed.has('requisition') && <Button onClick={() => setAction('requisition')}>补正</Button>}
+              {allowed.has('reject') && (
                 <Button danger onClick={() => setAction('reject')}>
                   不予受理
                 </Button>
               )}
-              {(editable || WITHDRAWABLE_AFTER_ACCEPTANCE.includes(view.status)) && <Button onClick={() => setAction('withdraw')}>撤回</Button>}
+              {allowed.has('withdraw') && <Button onClick={() => setAction('withdraw')}>撤回</Button>}
             </Space>
           )
         }
@@ -132,7 +140,7 @@ export function CaseDetail({ id }: { id: number }) {
             </Space>
           </Descriptions.Item>
         </Descriptions>
-        {editable && view.acceptance.some((r) => !r.passed) && (
+        {allowed.has('accept') && view.acceptance.some((r) => !r.passed) && (
           <Alert
             type="warning"
             showIcon
@@ -147,7 +155,7 @@ export function CaseDetail({ id }: { id: number }) {
           />
         )}
       </Card>
-      <CaseDocuments view={view} canPrint={canAct} />
+      <CaseDocuments view={view} canPrint={PRINTERS.includes(session.user.role)} />
       <Row gutter={16}>
         <Col span={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -172,7 +180,7 @@ export function CaseDetail({ id }: { id: number }) {
                     render: (v: string | null, p: CaseView['parties'][number]) => <RevealableValue caseId={view.id} ordinal={p.ordinal} field="phone" masked={v} role={session.user.role} />,
                   },
                   ...(view.coOwnership === 'shares' ? [{ title: '份额', dataIndex: 'share', render: (v: string | null) => v ?? '—' }] : []),
-                  { title: '签名', dataIndex: 'signed', width: 70, render: (s: boolean) => (s ? <Tag color="green">已签</Tag> : <Tag>未签</Tag>) },
+                  { title: '签名', dataIndex: 'signing', width: 110, render: (s: CaseView['parties'][number]['signing']) => <Tag color={SIGNING[s].color}>{SIGNING[s].label}</Tag> },
                 ]}
               />
             </Card>

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { InputRef } from 'antd';
 import { errorMessage, useBusinessTypesQuery, useSearchCasesQuery } from '../../api/api-slice';
 import { navigate } from '../../app/hash-route';
-import { asBusinessTypeId, businessTypeName, CASE_STATUS, CASE_STATUSES, type CaseStatus } from './case-labels';
+import { CASE_STATUSES } from '../../../../electron/contract';
+import { asBusinessTypeId, businessTypeName, CASE_STATUS, type CaseStatus } from './case-labels';
 import { caseDetailPath } from './case-route';
 
 const PAGE_SIZE = 20;
@@ -61,6 +62,7 @@ export function CaseList({ active }: { active: boolean }) {
           placeholder="状态"
           value={filters.status}
           onChange={(status) => change({ status })}
+          // The contract's status enum, labelled by the one labels table.
           options={CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS[s].label }))}
           style={{ width: 150 }}
           maxTagCount="responsive"

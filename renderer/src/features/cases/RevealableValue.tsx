@@ -43,7 +43,7 @@ export function RevealableValue(props: { caseId: number; ordinal: number; field:
       const r = await call('cases.revealParty', { id: caseId, ordinal, field });
       setShown(r.value ?? masked);
       // The show is in the case's history now.
-      dispatch(api.util.invalidateTags([{ type: 'Case', id: caseId }]));
+      dispatch(api.util.invalidateTags([{ type: 'CaseTimeline', id: caseId }]));
     } catch (err) {
       void message.error((err as Error).message);
     } finally {

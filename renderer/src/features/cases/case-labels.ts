@@ -11,6 +11,7 @@ export const CASE_STATUS: Record<CaseStatus, { label: string; color: string }> =
   submitted: { label: '已上报', color: 'cyan' },
   reviewing: { label: '审核中', color: 'processing' },
   requisitioned: { label: '待补正', color: 'orange' },
+  supplementing: { label: '审核补正中', color: 'orange' },
   approved: { label: '审核通过', color: 'geekblue' },
   registered: { label: '已登簿', color: 'green' },
   certified: { label: '已缮证', color: 'green' },
@@ -18,9 +19,9 @@ export const CASE_STATUS: Record<CaseStatus, { label: string; color: string }> =
   closed: { label: '已办结', color: 'default' },
   rejected: { label: '不予受理', color: 'red' },
   withdrawn: { label: '已撤回', color: 'default' },
+  refused: { label: '不予登记', color: 'red' },
 };
 
-export const CASE_STATUSES = Object.keys(CASE_STATUS) as CaseStatus[];
 
 /** 一窗受理、并行办理: the three parallel tracks of one case. */
 export const TRACK_LABELS: Record<keyof CaseView['tracks'], string> = {
@@ -44,6 +45,7 @@ const TRACK_STATUS: Record<string, { label: string; color: string }> = {
   // registration (登记)
   reviewing: { label: '审核中', color: 'processing' },
   requisitioned: { label: '待补正', color: 'orange' },
+  supplementing: { label: '审核补正中', color: 'orange' },
   approved: { label: '准予登记', color: 'geekblue' },
   rejected: { label: '不予登记', color: 'red' },
   registered: { label: '已登簿', color: 'green' },
@@ -77,7 +79,11 @@ export const RULE_LABELS: Record<string, string> = {
   'co-ownership-and-shares-total-100': '共有方式与份额',
   'units-present-and-codes-valid': '不动产单元',
   'required-materials-received': '必交材料已收取',
-  'every-applicant-signed': '申请人均已签名',
+  'each-applicant-signed-sealed-or-represented-by-their-agent': '申请人已签名、盖章或由代理人代为签名',
+  'organisation-seals-match-the-application': '电子印章与申请内容一致',
+  'mortgage-terms-complete': '抵押信息完整',
+  'mail-collection-has-recipient-address-and-phone': '邮寄领证信息完整',
+  'previous-certificate-numbers-readable': '原不动产权证书号可识别',
 };
 
 export function ruleLabel(rule: string): string {
@@ -99,6 +105,7 @@ const CASE_ACTIONS: Record<string, string> = {
   'cases.createDraft': '开始受理（创建草稿）',
   'cases.saveDraft': '保存申请信息',
   'cases.signParty': '申请人签名',
+  'cases.applySeal': '加盖电子印章',
   'cases.attachFile': '添加材料扫描件',
   'cases.revealParty': '显示完整证件号码或电话',
   'cases.overrideFees': '调整收费',

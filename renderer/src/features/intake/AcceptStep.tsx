@@ -12,7 +12,9 @@ const RULE_STEP: Record<string, number> = {
   'co-ownership-and-shares-total-100': 1,
   'units-present-and-codes-valid': 2,
   'required-materials-received': 3,
-  'every-applicant-signed': 5,
+  'each-applicant-signed-sealed-or-represented-by-their-agent': 5,
+  'organisation-seals-match-the-application': 5,
+  'previous-certificate-numbers-readable': 2,
 };
 
 /** 受理: every acceptance rule with its reasons; the button works only when all pass. */
@@ -21,7 +23,7 @@ export function AcceptStep({ view, onGoTo, onAccepted }: { view: CaseView | unde
   if (!view) return null;
   const id = view.id;
   const failing = view.acceptance.filter((r) => !r.passed);
-  const ready = failing.length === 0 && (view.status === 'draft' || view.status === 'requisitioned');
+  const ready = failing.length === 0 && view.allowedActions.includes('accept');
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>

@@ -1,5 +1,6 @@
-import { Empty, Tag, Typography } from 'antd';
-import { useRef, type KeyboardEvent } from 'react';
+import { SearchOutlined } from '@ant-design/icons';
+import { Empty, Input, Tag, Typography, type InputRef } from 'antd';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { BusinessTypeInfo } from '../cases/case-labels';
 
 /**
@@ -8,8 +9,11 @@ import type { BusinessTypeInfo } from '../cases/case-labels';
  */
 export function BusinessTypeStep(props: { types: readonly BusinessTypeInfo[]; selected: string | null; busy: boolean; onChoose: (t: BusinessTypeInfo) => void }) {
   const grid = useRef<HTMLDivElement>(null);
-  const enabled = props.types.filter((t) => t.enabled);
-  if (enabled.length === 0) return <Empty description="本机构没有开通的业务类型，请联系系统管理员。" />;
+  const [query, setQuery] = useState('');
+  const search = useRef<InputRef>(null);
+  const all = props.types.filter((t) => t.enabled);
+  if (all.length === 0) return <Empty description="本机构没有开通的业务类型，请联系系统管理员。" />;
+  const enabled = all.filter((t) => matchesType(t, query));
   const focusIndex = Math.max(0, enabled.findIndex((t) => t.id === props.selected));
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -19,6 +23,13 @@ export function BusinessTypeStep(props: { types: readonly BusinessTypeInfo[]; se
     const perRow = Math.max(1, Math.round((grid.current?.clientWidth ?? 1) / (buttons[0]?.offsetWidth || 1)));
     const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: perRow, ArrowUp: -perRow, Home: -at, End: buttons.length - 1 - at };
     const move = moves[e.key];
+    // Typing on a card searches: the letters go to the search box.
+    if (move === undefined && e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey && e.key !== ' ') {
+      e.preventDefault();
+      setQuery((q) => q + e.key);
+      search.current?.focus();
+      return;
+    }
     if (move === undefined) return;
     e.preventDefault();
     buttons[Math.min(buttons.length - 1, Math.max(0, at + move))]?.focus();
@@ -27,9 +38,33 @@ export function BusinessTypeStep(props: { types: readonly BusinessTypeInfo[]; se
   return (
     <div>
       <style>{CARD_CSS}</style>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        选择业务类型（方向键移动，回车选择）。选择后即创建受理草稿。
-      </Typography.Paragraph>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 16, marginBottom: 12 }}>
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter takes the first match; ↓ goes into the cards.
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing && enabled[0] && query.trim()) {
+              e.preventDefault();
+              props.onChoose(enabled[0]);
+            } else if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              grid.current?.querySelector<HTMLButtonElement>('button[data-type]')?.focus();
+            }
+          }}
+          placeholder="搜索业务类型，如“宅基地首次”“抵押”“换证”"
+          aria-label="搜索业务类型"
+          style={{ width: 360 }}
+          data-no-enter
+          ref={search}
+        />
+        <Typography.Text type="secondary">
+          {query.trim() ? `找到 ${enabled.length} 项，回车选择第一项` : '选择业务类型（方向键移动，回车选择）。选择后即创建受理草稿。'}
+        </Typography.Text>
+      </div>
+      {enabled.length === 0 && <Empty description={`没有与“${query.trim()}”相符的业务类型`} />}
       <div
         ref={grid}
         role="group"
@@ -74,6 +109,24 @@ export function BusinessTypeStep(props: { types: readonly BusinessTypeInfo[]; se
       </div>
     </div>
   );
+}
+
+/**
+ * A type matches when every character typed appears in its name in order (“宅基地首次” finds
+ * 宅基地使用权及房屋所有权首次登记); space-separated words must each match.
+ */
+export function matchesType(t: { id: string; name: string }, query: string): boolean {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const name = `${t.name} ${t.id}`.toLowerCase();
+  return words.every((w) => {
+    let at = 0;
+    for (const ch of w) {
+      at = name.indexOf(ch, at);
+      if (at < 0) return false;
+      at += 1;
+    }
+    return true;
+  });
 }
 
 const CARD_CSS = `

@@ -15,6 +15,8 @@ import { asBusinessTypeId, CASE_SYNC, type BusinessTypeInfo } from '../cases/cas
 import { caseDetailPath, resumeIntakePath } from '../cases/case-route';
 import { AcceptanceBar } from './AcceptanceBar';
 import { AcceptStep } from './AcceptStep';
+import { ApplicationSection } from './ApplicationSection';
+import { applicationProblems, partyExtraProblems, unitExtraProblems } from './application-form';
 import { BusinessTypeStep } from './BusinessTypeStep';
 import { FeesStep } from './FeesStep';
 import {
@@ -69,9 +71,9 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   // 继续受理: the saved draft fills the form; ID numbers stay masked and are kept as stored.
   useEffect(() => {
     if (resumeId === null || form || !view || !types.data) return;
-    if (view.status !== 'draft' && view.status !== 'requisitioned') return;
+    if (!view.allowedActions.includes('edit')) return;
     const t = types.data.find((x) => x.id === view.businessType) ?? null;
-    const f = formFromCase(view);
+    const f = formFromCase(view, t);
     setType(t);
     setForm(f);
     if (t) setSavedJson(JSON.stringify(toSaveInput(view.id, t, f)?.input ?? null));
@@ -128,13 +130,14 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
     if (at === PARTIES) {
       const rows = f.parties.filter((p) => !partyIsEmpty(p));
       if (rows.length === 0 && type && type.roles.holder !== 'none') return ['请至少填写一名申请人。'];
-      const bad = rows.filter((p) => hasProblems(partyProblems(p, f.coOwnership)));
+      const bad = rows.filter((p) => hasProblems(partyProblems(p, f.coOwnership)) || hasProblems(partyExtraProblems(p.extra, p.role, p.idType)));
       return bad.length > 0 ? [`请修正标红的申请人信息（${bad.length} 人）。`] : [];
     }
     if (at === UNITS) {
       const rows = f.units.filter((u) => !unitIsEmpty(u));
       if (rows.length === 0) return ['请填写不动产单元。'];
-      return rows.some((u) => Object.keys(unitProblems(u)).length > 0) ? ['请修正标红的不动产单元信息。'] : [];
+      if (rows.some((u) => hasProblems(unitProblems(u)) || hasProblems(unitExtraProblems(u.extra)))) return ['请修正标红的不动产单元信息。'];
+      return hasProblems(applicationProblems(f.application, type)) ? ['请修正标红的登记事项。'] : [];
     }
     return [];
   }
@@ -197,7 +200,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   }
   // After 受理 the page moves to /intake/<id>: the result stays there, and 受理 in the menu starts anew.
   // The platform may move the case on at once (submitted, reviewing …): the result still stands.
-  if (resumeId !== null && view && view.caseNumber && ACCEPTED_ONWARDS.includes(view.status)) {
+  if (resumeId !== null && view && view.caseNumber && view.acceptedAt !== null && !view.allowedActions.includes('edit')) {
     return (
       <Card title={<Space size={8}>受理<Tag color="blue">{view.businessTypeName}</Tag></Space>}>
         <Steps size="small" current={STEPS.length} items={STEPS.map((t) => ({ title: t }))} style={{ marginBottom: 16 }} aria-label="受理步骤" />
@@ -207,7 +210,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
       </Card>
     );
   }
-  if (resumeId !== null && view && view.status !== 'draft' && view.status !== 'requisitioned') {
+  if (resumeId !== null && view && !view.allowedActions.includes('edit')) {
     return (
       <Result
         status="info"
@@ -261,7 +264,12 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
         ) : !form || !type ? null : step === PARTIES ? (
           <PartiesStep type={type} form={form} onChange={edit} showErrors={showErrors} training={info?.training ?? false} />
         ) : step === UNITS ? (
-          <UnitsStep form={form} onChange={edit} showErrors={showErrors} officeCode={info?.officeCode ?? null} />
+          <>
+            <UnitsStep form={form} onChange={edit} showErrors={showErrors} officeCode={info?.officeCode ?? null} />
+            <div style={{ marginTop: 12 }}>
+              <ApplicationSection type={type} form={form} onChange={edit} showErrors={showErrors} />
+            </div>
+          </>
         ) : step === 3 ? (
           <MaterialsStep type={type} view={view} form={form} onChange={edit} />
         ) : step === 4 ? (
@@ -327,9 +335,6 @@ function AcceptedResult({ view, onNext }: { view: CaseView; onNext: () => void }
     />
   );
 }
-
-/** States a case reaches only through 受理 (not 补正, not ended at the counter). */
-const ACCEPTED_ONWARDS: ReadonlyArray<CaseView['status']> = ['accepted', 'submitted', 'reviewing', 'approved', 'registered', 'certified', 'delivered', 'closed'];
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);

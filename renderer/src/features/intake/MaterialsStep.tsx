@@ -1,8 +1,8 @@
 import { CheckSquareOutlined } from '@ant-design/icons';
-import { Button, Checkbox, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { CaseView } from '../../../../electron/contract';
 import { MATERIAL_REQUIREMENT, type BusinessTypeInfo } from '../cases/case-labels';
-import type { FormEdit, IntakeForm } from './intake-form';
+import type { FormEdit, IntakeForm, MaterialRow } from './intake-form';
 import { AttachFileButton } from './AttachFileButton';
 
 interface MaterialLine {
@@ -23,7 +23,13 @@ export function MaterialsStep(props: { type: BusinessTypeInfo; view: CaseView | 
   const due = lines.filter((l) => l.requirement === 'required' || (hasAgent && l.requirement === 'withAgent'));
   const dueReceived = due.filter((l) => form.materials[l.materialId]?.received).length;
   const set = (id: string, received: boolean, copies?: number) =>
-    onChange((f) => ({ ...f, materials: { ...f.materials, [id]: { received, copies: copies ?? f.materials[id]?.copies ?? 1 } } }));
+    onChange((f) => ({ ...f, materials: { ...f.materials, [id]: { ...f.materials[id], received, copies: copies ?? f.materials[id]?.copies ?? 1 } } }));
+  /** 原件/复印件 and 页数 of a received material (the receipt lists them). */
+  const setDetail = (id: string, patch: Partial<MaterialRow>) =>
+    onChange((f) => {
+      const current = f.materials[id] as MaterialRow | undefined;
+      return { ...f, materials: { ...f.materials, [id]: { received: true, copies: current?.copies || 1, form: current?.form, pages: current?.pages, ...patch } } };
+    });
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -35,7 +41,7 @@ export function MaterialsStep(props: { type: BusinessTypeInfo; view: CaseView | 
           onClick={() => {
             onChange((f) => ({
               ...f,
-              materials: { ...f.materials, ...Object.fromEntries(due.map((l) => [l.materialId, { received: true, copies: f.materials[l.materialId]?.copies || 1 }])) },
+              materials: { ...f.materials, ...Object.fromEntries(due.map((l) => [l.materialId, { ...f.materials[l.materialId], received: true, copies: f.materials[l.materialId]?.copies || 1 }])) },
             }));
             // Next is moving on: the focus goes to 下一步, so Enter, Enter takes the checklist.
             requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-step-next]')?.focus());
@@ -86,6 +92,50 @@ export function MaterialsStep(props: { type: BusinessTypeInfo; view: CaseView | 
                   onChange={(v) => set(l.materialId, true, typeof v === 'number' ? v : 0)}
                   aria-label={`份数：${l.name}`}
                   style={{ width: 72 }}
+                />
+              );
+            },
+          },
+          {
+            title: '原件/复印件',
+            key: 'form',
+            width: 112,
+            render: (_: unknown, l) => {
+              const m = form.materials[l.materialId];
+              return (
+                <Select<'original' | 'copy'>
+                  size="small"
+                  value={m?.form ?? undefined}
+                  placeholder="选择"
+                  disabled={!m?.received}
+                  onChange={(v) => setDetail(l.materialId, { form: v })}
+                  options={[
+                    { value: 'original', label: '原件' },
+                    { value: 'copy', label: '复印件' },
+                  ]}
+                  aria-label={`原件或复印件：${l.name}`}
+                  style={{ width: 92 }}
+                />
+              );
+            },
+          },
+          {
+            title: '页数',
+            key: 'pages',
+            width: 90,
+            render: (_: unknown, l) => {
+              const m = form.materials[l.materialId];
+              return (
+                <InputNumber<number>
+                  size="small"
+                  min={1}
+                  max={9999}
+                  precision={0}
+                  value={m?.received ? (m.pages ?? null) : null}
+                  disabled={!m?.received}
+                  onChange={(v) => setDetail(l.materialId, { pages: typeof v === 'number' && v > 0 ? v : null })}
+                  aria-label={`页数：${l.name}`}
+                  style={{ width: 68 }}
                 />
               );
             },

@@ -1,4 +1,4 @@
-import { CreditCardOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CreditCardOutlined, DeleteOutlined, DownOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { CO_OWNERSHIP_LABELS, CO_OWNERSHIP_MODES, validateIdNumber, type ApplicantRole } from '../../../../electron/contract';
@@ -6,6 +6,7 @@ import { errorMessage, useReadIdCardMutation } from '../../api/api-slice';
 import type { BusinessTypeInfo } from '../cases/case-labels';
 import { CardSummary } from './CardSummary';
 import { FieldReasons } from './FieldReasons';
+import { PartyMoreInfo } from './PartyMoreInfo';
 import { emptyParty, partyIsEmpty, partyProblems, partySetWarnings, type FormEdit, type IntakeForm, type PartyRow } from './intake-form';
 
 const MONO = "'SFMono-Regular', Consolas, 'Liberation Mono', monospace";
@@ -20,6 +21,15 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
   const [reading, setReading] = useState<string | null>(null);
   const [cardError, setCardError] = useState<string | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  // 更多信息 opened by the clerk; an agent's row is always open (whom the agent acts for is needed).
+  const [moreOpen, setMoreOpen] = useState<ReadonlySet<string>>(new Set());
+  const showMore = (r: PartyRow) => r.role === 'agent' || moreOpen.has(r.key);
+  const toggleMore = (key: string) =>
+    setMoreOpen((open) => {
+      const next = new Set(open);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   const table = useRef<HTMLDivElement>(null);
   const added = useRef<string | null>(null);
   const rows = form.parties;
@@ -91,8 +101,21 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
           dataSource={rows}
           locale={{ emptyText: '尚未添加申请人' }}
           expandable={{
-            expandedRowKeys: rows.filter((r) => r.card).map((r) => r.key),
-            expandedRowRender: (r) => (r.card ? <CardSummary card={r.card} /> : null),
+            expandedRowKeys: rows.filter((r) => r.card || showMore(r)).map((r) => r.key),
+            expandedRowRender: (r, i) => (
+              <>
+                {r.card && <CardSummary card={r.card} />}
+                {showMore(r) && (
+                  <PartyMoreInfo
+                    row={r}
+                    index={i}
+                    rows={rows}
+                    type={type}
+                    onChange={(extra) => onChange((f) => ({ ...f, parties: f.parties.map((x) => (x.key === r.key ? { ...x, extra: { ...x.extra, ...extra } } : x)) }))}
+                  />
+                )}
+              </>
+            ),
             showExpandColumn: false,
           }}
           columns={[
@@ -197,7 +220,7 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
             {
               title: '操作',
               key: 'actions',
-              width: 186,
+              width: 214,
               render: (_: unknown, r, i) => (
                 <Space size={4}>
                   <Button icon={<CreditCardOutlined />} loading={reading === r.key} disabled={reading !== null && reading !== r.key} onClick={() => void readCard(r, i)} aria-label={`读取身份证（第 ${i + 1} 位）`}>
@@ -211,6 +234,16 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
                     aria-label={`删除第 ${i + 1} 位申请人`}
                     title="删除"
                   />
+                  {r.role !== 'agent' && (
+                    <Button
+                      type="text"
+                      icon={moreOpen.has(r.key) ? <UpOutlined /> : <DownOutlined />}
+                      onClick={() => toggleMore(r.key)}
+                      aria-expanded={moreOpen.has(r.key)}
+                      aria-label={`更多信息（第 ${i + 1} 位）：通讯地址、邮编、法定代表人`}
+                      title="更多信息：通讯地址、邮编、法定代表人/负责人"
+                    />
+                  )}
                 </Space>
               ),
             },

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CaseView } from '../../../../electron/contract';
 import { errorMessage, useCancelSignatureMutation, useSignPartyMutation } from '../../api/api-slice';
 import type { BusinessTypeInfo } from '../cases/case-labels';
+import { SealButton, SealModal } from './SealModal';
 
 type Party = CaseView['parties'][number];
 
@@ -16,8 +17,10 @@ export function SignaturesStep({ type, view, training }: { type: BusinessTypeInf
   const [cancel] = useCancelSignatureMutation();
   const [signing, setSigning] = useState<Party | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [sealing, setSealing] = useState<Party | null>(null);
   const stopped = useRef(false);
-  const allSigned = view ? view.parties.length > 0 && view.parties.every((p) => p.signed) : false;
+  // Signed by hand, by the agent they appointed (授权委托书), or sealed (an organisation's e-seal).
+  const allSigned = view ? view.parties.length > 0 && view.parties.every((p) => p.signing !== 'none') : false;
 
   // Leaving the step while the pad waits stops the capture: the pad must not wait for nobody.
   const signingNow = useRef(false);
@@ -38,7 +41,8 @@ export function SignaturesStep({ type, view, training }: { type: BusinessTypeInf
   if (!view) return null;
   if (!type.signaturesRequired) return <Alert type="info" showIcon title={`${type.name}为嘱托登记，不需要申请人签名。`} />;
   if (view.parties.length === 0) return <Empty description="请先在“申请人”一步填写申请人" />;
-  const unsigned = view.parties.filter((p) => !p.signed);
+  // In turn: the people; an organisation applies its e-seal, or its agent signs for it.
+  const unsigned = view.parties.filter((p) => p.signing === 'none' && p.idType !== 'organization');
 
   async function signOne(party: Party): Promise<boolean> {
     if (!view) return false;
@@ -65,6 +69,8 @@ export function SignaturesStep({ type, view, training }: { type: BusinessTypeInf
       <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
         {allSigned ? (
           <Alert type="success" showIcon title="全部申请人已签名" style={{ padding: '4px 12px' }} />
+        ) : unsigned.length === 0 ? (
+          <Alert type="info" showIcon title="单位申请人请加盖电子印章，或由其代理人签名（代理人须勾选所代理的申请人）。" style={{ padding: '4px 12px' }} />
         ) : (
           <Button type="primary" icon={<EditOutlined />} disabled={signing !== null} onClick={() => void signInTurn()} data-autofocus="">
             依次签名（未签 {unsigned.length} 人）
@@ -93,6 +99,7 @@ export function SignaturesStep({ type, view, training }: { type: BusinessTypeInf
         />
       )}
       {error && <Alert type="error" showIcon role="alert" closable={{ onClose: () => setError(null) }} title={error} />}
+      <SealModal view={view} party={sealing} onClose={() => setSealing(null)} />
       <Table<Party>
         rowKey="ordinal"
         size="small"
@@ -106,17 +113,31 @@ export function SignaturesStep({ type, view, training }: { type: BusinessTypeInf
           {
             title: '签名',
             dataIndex: 'signed',
-            width: 90,
-            render: (signed: boolean, p) => (signing?.ordinal === p.ordinal ? <Tag color="processing">签名中</Tag> : signed ? <Tag color="green">已签</Tag> : <Tag>未签</Tag>),
+            width: 120,
+            render: (_: boolean, p) =>
+              signing?.ordinal === p.ordinal ? (
+                <Tag color="processing">签名中</Tag>
+              ) : p.signing === 'seal' ? (
+                <Tag color="green">已盖电子章</Tag>
+              ) : p.signing === 'byAgent' ? (
+                <Tag color="green">代理人代签</Tag>
+              ) : p.signing === 'handwritten' ? (
+                <Tag color="green">已签</Tag>
+              ) : (
+                <Tag>未签</Tag>
+              ),
           },
           {
             title: '操作',
             key: 'action',
-            width: 100,
+            width: 200,
             render: (_: unknown, p) => (
-              <Button size="small" disabled={signing !== null} onClick={() => void signOne(p)} aria-label={`${p.signed ? '重签' : '签名'}：${p.name}`}>
-                {p.signed ? '重签' : '签名'}
-              </Button>
+              <Space size={4}>
+                <Button size="small" disabled={signing !== null} onClick={() => void signOne(p)} aria-label={`${p.signed ? '重签' : '签名'}：${p.name}`}>
+                  {p.signed ? '重签' : '签名'}
+                </Button>
+                {p.idType === 'organization' && <SealButton party={p} disabled={signing !== null} onClick={() => setSealing(p)} />}
+              </Space>
             ),
           },
         ]}

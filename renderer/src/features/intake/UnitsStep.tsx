@@ -5,6 +5,8 @@ import { UNIT_CODE_LENGTH, UNIT_USE_LABELS, UNIT_USES, normalizeUnitCode, valida
 import { FieldReasons } from './FieldReasons';
 import { emptyUnit, unitProblems, type FormEdit, type IntakeForm, type UnitRow } from './intake-form';
 import { UnitCodeRuler } from './UnitCodeRuler';
+import { UnitMoreFields } from './UnitMoreFields';
+import { AREA_UNIT_OPTIONS } from './application-form';
 import { KnownUnitHint } from './KnownUnitHint';
 import { RegisterLookup } from './RegisterLookup';
 
@@ -122,7 +124,7 @@ export function UnitsStep(props: { form: IntakeForm; onChange: FormEdit; showErr
                           min={0.01}
                           max={1_000_000}
                           precision={2}
-                          suffix="m²"
+                          suffix={AREA_UNIT_OPTIONS[u.extra.areaUnit]}
                           style={{ width: '100%' }}
                           onChange={(v) => update(u.key, { areaM2: typeof v === 'number' && v > 0 ? v : null })}
                           onBlur={() => touch(u.key, 'areaM2')}
@@ -132,6 +134,7 @@ export function UnitsStep(props: { form: IntakeForm; onChange: FormEdit; showErr
                       </Form.Item>
                     </Col>
                   </Row>
+                  <UnitMoreFields extra={u.extra} ordinal={i + 1} onChange={(patch) => update(u.key, { extra: { ...u.extra, ...patch } })} />
                 </Form>
               </Card>
             )}
@@ -143,7 +146,7 @@ export function UnitsStep(props: { form: IntakeForm; onChange: FormEdit; showErr
       </Button>
       {form.units.length > 1 && (
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-          一件业务收取一次登记费，按第一个不动产单元的用途计算。
+          登记费按“件”收取（同一宗地上多个单元一并抵押为一件），按规划用途区分住宅与非住宅，金额见“收费”一步。
         </Typography.Text>
       )}
     </Space>

@@ -14,6 +14,20 @@ import {
   type UnitUse,
 } from '../../../../electron/contract';
 import type { BusinessTypeInfo } from '../cases/case-labels';
+import {
+  applicationFromCase,
+  applicationInput,
+  emptyApplication,
+  emptyPartyExtra,
+  emptyUnitExtra,
+  partyExtraFromCase,
+  partyExtraInput,
+  unitExtraFromCase,
+  unitExtraInput,
+  type ApplicationForm,
+  type PartyExtra,
+  type UnitExtra,
+} from './application-form';
 
 export type ResidentCard = Extract<IdCardView, { supported: true }>;
 
@@ -43,6 +57,8 @@ export interface PartyRow {
   share: string;
   /** The card last read for this row, shown compactly. */
   card: ResidentCard | null;
+  /** 更多信息: 通讯地址, 邮编, 法定代表人, 代理机构, whom an agent acts for (application-form.ts). */
+  extra: PartyExtra;
 }
 
 export interface UnitRow {
@@ -50,12 +66,18 @@ export interface UnitRow {
   unitCode: string;
   address: string;
   use: UnitUse;
+  /** The area as typed, in `extra.areaUnit` (square metres unless 亩 or 公顷 is chosen). */
   areaM2: number | null;
+  /** 不动产类型, 规划用途, 面积单位, 原不动产权证书号 (application-form.ts). */
+  extra: UnitExtra;
 }
 
 export interface MaterialRow {
   received: boolean;
   copies: number;
+  /** 原件 or 复印件, and 页数, as the receipt lists them. */
+  form?: 'original' | 'copy' | null;
+  pages?: number | null;
 }
 
 export interface IntakeForm {
@@ -63,6 +85,8 @@ export interface IntakeForm {
   parties: PartyRow[];
   units: UnitRow[];
   materials: Record<string, MaterialRow>;
+  /** The case-level parts of the 申请书: 登记原因, mortgage, 领证方式 … (application-form.ts). */
+  application: ApplicationForm;
 }
 
 let nextKey = 1;
@@ -71,11 +95,11 @@ export function rowKey(): string {
 }
 
 export function emptyParty(role: ApplicantRole): PartyRow {
-  return { key: rowKey(), role, name: '', idType: 'resident_id', idNumber: '', idSource: { kind: 'typed' }, phone: '', phoneMasked: null, share: '', card: null };
+  return { key: rowKey(), role, name: '', idType: 'resident_id', idNumber: '', idSource: { kind: 'typed' }, phone: '', phoneMasked: null, share: '', card: null, extra: emptyPartyExtra() };
 }
 
 export function emptyUnit(): UnitRow {
-  return { key: rowKey(), unitCode: '', address: '', use: 'residential', areaM2: null };
+  return { key: rowKey(), unitCode: '', address: '', use: 'residential', areaM2: null, extra: emptyUnitExtra() };
 }
 
 /** A fresh form: one row for each role the type requires, 单独所有 where co-ownership applies. */
@@ -86,23 +110,37 @@ export function newForm(type: BusinessTypeInfo): IntakeForm {
     parties: required.length > 0 ? required.map(emptyParty) : [],
     units: [emptyUnit()],
     materials: {},
+    application: emptyApplication(type),
   };
 }
 
 /** The form of a saved draft (继续受理): ID numbers come back masked and are kept as stored. */
-export function formFromCase(view: CaseView): IntakeForm {
+export function formFromCase(view: CaseView, type?: BusinessTypeInfo | null): IntakeForm {
+  const keys = view.parties.map(() => rowKey());
+  const keyOf = (ordinal: number) => keys[ordinal - 1] ?? null;
   return {
     coOwnership: view.coOwnership,
-    parties: view.parties.map((p) => ({
+    parties: view.parties.map((p, i) => ({
       ...emptyParty(p.role),
+      key: keys[i]!,
       name: p.name,
       idType: p.idType === 'other' || p.idType === 'organization' ? p.idType : 'resident_id',
       idSource: { kind: 'stored', masked: p.idNumberMasked },
       phoneMasked: p.phoneMasked,
       share: p.share ?? '',
+      extra: partyExtraFromCase(p, keyOf),
     })),
-    units: view.units.length > 0 ? view.units.map((u) => ({ key: rowKey(), unitCode: u.unitCode, address: u.address, use: asUse(u.use), areaM2: u.areaM2 })) : [emptyUnit()],
-    materials: Object.fromEntries(view.materials.filter((m) => m.received).map((m) => [m.materialId, { received: true, copies: m.copies }])),
+    units:
+      view.units.length > 0
+        ? view.units.map((u) => {
+            const { extra, areaValue } = unitExtraFromCase(u);
+            return { key: rowKey(), unitCode: u.unitCode, address: u.address, use: asUse(u.use), areaM2: areaValue, extra };
+          })
+        : [emptyUnit()],
+    materials: Object.fromEntries(
+      view.materials.filter((m) => m.received).map((m) => [m.materialId, { received: true, copies: m.copies, form: m.form, pages: m.pages }]),
+    ),
+    application: applicationFromCase(view, type),
   };
 }
 
@@ -111,7 +149,8 @@ function asUse(use: string): UnitUse {
 }
 
 export function partyIsEmpty(p: PartyRow): boolean {
-  return p.name.trim() === '' && p.idSource.kind === 'typed' && p.idNumber.trim() === '' && p.phone.trim() === '' && p.share.trim() === '';
+  const extraTyped = p.extra.address.trim() !== '' || p.extra.postalCode.trim() !== '' || p.extra.representativeName.trim() !== '' || p.extra.agencyName.trim() !== '';
+  return p.name.trim() === '' && p.idSource.kind === 'typed' && p.idNumber.trim() === '' && p.phone.trim() === '' && p.share.trim() === '' && !extraTyped;
 }
 
 export function unitIsEmpty(u: UnitRow): boolean {
@@ -150,7 +189,7 @@ export function partyProblems(p: PartyRow, mode: CoOwnershipMode | null): PartyP
   return problems;
 }
 
-export function hasProblems(p: PartyProblems): boolean {
+export function hasProblems(p: object): boolean {
   return Object.keys(p).length > 0;
 }
 
@@ -202,6 +241,10 @@ export function toSaveInput(id: number, type: BusinessTypeInfo, form: IntakeForm
   const units = form.units.filter((u) => !unitIsEmpty(u));
   if (parties.some((p) => p.name.trim() === '' || (p.idSource.kind === 'typed' && p.idNumber.trim() === ''))) return null;
   if (units.some((u) => u.unitCode.trim() === '' || u.address.trim() === '')) return null;
+  const ordinalOf = (key: string) => {
+    const i = parties.findIndex((p) => p.key === key);
+    return i < 0 ? null : i + 1;
+  };
   const input: MethodInput<'cases.saveDraft'> = {
     id,
     coOwnership: type.coOwnership ? form.coOwnership : null,
@@ -212,12 +255,15 @@ export function toSaveInput(id: number, type: BusinessTypeInfo, form: IntakeForm
       ...idFields(p),
       phone: p.phone.trim() || null,
       share: form.coOwnership === 'shares' && p.role === 'holder' ? p.share.trim() || null : null,
+      ...partyExtraInput(p.extra, p.role, p.idType, ordinalOf),
     })),
-    units: units.map((u) => ({ unitCode: normalizeUnitCode(u.unitCode), address: u.address.trim(), use: u.use, areaM2: u.areaM2 })),
+    units: units.map((u) => ({ unitCode: normalizeUnitCode(u.unitCode), address: u.address.trim(), use: u.use, ...unitExtraInput(u.extra, u.areaM2) })),
     materialsReceived: Object.entries(form.materials)
       .filter(([, m]) => m.received)
-      .map(([materialId, m]) => ({ materialId, copies: m.copies })),
-    certificates: 1,
+      .map(([materialId, m]) => ({ materialId, copies: m.copies, form: m.form ?? null, pages: m.pages ?? null })),
+    // 申请分别持证: each co-owner (权利人) gets a certificate; the 工本费 counts them.
+    certificates: form.application.separateCertificates ? Math.max(1, parties.filter((p) => p.role === 'holder').length) : 1,
+    application: applicationInput(form.application, type),
   };
   return { input, partyKeys: parties.map((p) => p.key) };
 }

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { BackupView } from '../../../../electron/contract';
 import { errorMessage } from '../../api/api-slice';
-import { useBackupsQuery, useCreateBackupMutation, useRestoreFromBackupMutation } from './backups-api';
+import { useBackupsQuery, useCreateBackupMutation, useRestoreFromBackupMutation } from '../../api/api-slice';
 
 const REASONS: Record<string, string> = { daily: '每日自动备份', manual: '手动备份', 'before-restore': '恢复前备份' };
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT, until } from '../../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../../support/workstation';
+import { isContractFilingMaterial } from '../../../../electron/contract';
 
 
 const RECEIVED = TRANSFER_RECEIVED;
@@ -19,13 +20,25 @@ describe('counter intake: the case model behind the contract', () => {
 
   it('a new draft lists the checklist and says what stands between it and 受理', async () => {
     const draft = await clerkWithDraft();
-    expect(draft).toMatchObject({ status: 'draft', businessTypeName: '转移登记', caseNumber: null });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      businessType: 'transfer',
+      businessTypeName: '国有建设用地使用权及房屋所有权转移登记',
+      registrationType: 'transfer',
+      rightType: 'stateLandHouse',
+      caseNumber: null,
+      allowedActions: ['edit', 'sign', 'applySeal', 'accept', 'requisition', 'reject', 'withdraw'],
+    });
     expect(draft.materials.map((m) => m.materialId)).toContain('transferContract');
     // 完税凭证 comes from the parallel tax track: not required at acceptance.
     expect(draft.materials.find((m) => m.materialId === 'taxReceipt')).toMatchObject({ required: false });
     const failing = draft.acceptance.filter((r) => !r.passed).map((r) => r.rule);
     expect(failing).toEqual(expect.arrayContaining(['applicants-present-for-their-roles', 'units-present-and-codes-valid', 'required-materials-received']));
-    expect(failing).not.toContain('no-contract-filing');
+    // 一窗受理、并行办理: contract filing (网签备案) is never what stands between a draft and 受理.
+    const reasons = draft.acceptance.flatMap((r) => r.reasons).join('；');
+    expect(reasons).toContain('缺少材料：转移合同');
+    expect(draft.materials.filter((m) => m.required && isContractFilingMaterial(m.name))).toEqual([]);
+    expect(reasons).not.toMatch(/备案/);
   });
 
   it('saving the form validates with reasons: a wrong check digit, a bad unit code position, shares not 100 %', async () => {
@@ -68,7 +81,7 @@ describe('counter intake: the case model behind the contract', () => {
     expect(accepted.tracks).toEqual({ registration: 'pending', transaction: 'pending', tax: 'pending' });
     expect(accepted.parties.every((p) => p.signed)).toBe(true);
     // Accepted cases cannot be edited.
-    expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'CASE_STATE_CONFLICT' } });
+    expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'CASE_NOT_EDITABLE' } });
     // Search: 3+ characters through the trigram index, 2 characters by scan, unit code, case number.
     for (const text of ['芙蓉区五一', '龙金花', '金花', '00123F0001', accepted.caseNumber as string]) {
       const found = await t.ok('clerk', 'cases.search', { text });
@@ -120,15 +133,28 @@ describe('counter intake: the case model behind the contract', () => {
     });
     expect(third.parties[1].phoneMasked).toBe(masked);
     expect(third.acceptance.find((r) => r.rule === 'phones-valid')?.passed).toBe(true);
-    expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [{ role: 'holder', name: '别人', idNumber: '433124********0267' }], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [{ role: 'holder', name: '龙金花', cardToken: 'forged' }], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [{ role: 'holder', name: '别人', idNumber: '433124********0267' }], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_INCOMPLETE' } });
+    expect(await t.call('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [{ role: 'holder', name: '龙金花', cardToken: 'forged' }], units: [], materialsReceived: [] })).toMatchObject({ ok: false, error: { code: 'CARD_TOKEN_EXPIRED' } });
   });
 
   it('a second acceptance the same day gets the next sequence number', async () => {
-    const draft = await clerkWithDraft();
-    const seizure = await t.ok('clerk', 'cases.createDraft', { businessType: 'seizure' });
-    expect(seizure.acceptance.find((r) => r.rule === 'every-applicant-signed')?.passed).toBe(true);
-    expect(draft.id).not.toBe(seizure.id);
+    await clerkWithDraft();
+    // 查封 needs no applicants' signatures: two court commissions accepted one after the other.
+    const numbers: string[] = [];
+    for (const unitCode of [UNIT.unitCode, '430102003004GB00123F00010204']) {
+      const seizure = await t.ok('clerk', 'cases.createDraft', { businessType: 'seizure' });
+      const saved = await t.ok('clerk', 'cases.saveDraft', {
+        id: seizure.id,
+        coOwnership: null,
+        parties: [],
+        units: [{ ...UNIT, unitCode }],
+        materialsReceived: ['courtAssistanceNotice', 'courtRuling', 'courtOfficerCredentials'].map((materialId) => ({ materialId, copies: 1 })),
+      });
+      expect(saved.acceptance.filter((r) => !r.passed)).toEqual([]);
+      numbers.push((await t.ok('clerk', 'cases.accept', { id: seizure.id })).caseNumber as string);
+    }
+    expect(numbers[0]).toMatch(/^430102-\d{8}-A7-0001$/);
+    expect(numbers[1]).toBe(numbers[0].replace(/0001$/, '0002'));
   });
 
   it('requisition, rejection and withdrawal record their reasons and follow the state machine', async () => {
@@ -151,8 +177,8 @@ describe('counter intake: the case model behind the contract', () => {
     // The same file twice is stored once; a file whose content is not what it claims is refused.
     await t.ok('clerk', 'cases.attachFile', { id: draft.id, materialId: 'transferContract', fileName: '买卖合同第1页.png', mediaType: 'image/png', dataBase64: png.toString('base64') });
     expect((t.ws.services.db().prepare('SELECT count(*) AS n FROM blobs').get() as { n: number }).n).toBe(1);
-    expect(await t.call('clerk', 'cases.attachFile', { id: draft.id, materialId: 'transferContract', fileName: 'x.pdf', mediaType: 'application/pdf', dataBase64: png.toString('base64') })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await t.call('clerk', 'cases.attachFile', { id: draft.id, materialId: 'nope', fileName: 'x.png', mediaType: 'image/png', dataBase64: png.toString('base64') })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await t.call('clerk', 'cases.attachFile', { id: draft.id, materialId: 'transferContract', fileName: 'x.pdf', mediaType: 'application/pdf', dataBase64: png.toString('base64') })).toMatchObject({ ok: false, error: { code: 'ATTACHMENT_TYPE_MISMATCH' } });
+    expect(await t.call('clerk', 'cases.attachFile', { id: draft.id, materialId: 'nope', fileName: 'x.png', mediaType: 'image/png', dataBase64: png.toString('base64') })).toMatchObject({ ok: false, error: { code: 'CASE_MATERIAL_UNKNOWN' } });
   });
 
   it('knows units from earlier cases: a second intake of the same unit finds its address, use and area', async () => {

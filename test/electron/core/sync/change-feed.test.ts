@@ -50,9 +50,9 @@ describe('change feed: applying each kind of change', () => {
     apply(change(c.caseNumber, 'payment.result', { paid: true, amountFen: 1_200_000, paidAt: '2026-11-28T02:00:00Z', channel: 'bank' }));
     expect((await view(c.id)).tracks.tax).toBe('paid');
 
-    // 补正 from the reviewer: still under review, with what is asked — not the counter's pre-acceptance 补正.
+    // 补正 from the reviewer after acceptance: its own state (supplementing), not the counter's pre-acceptance 补正.
     apply(change(c.caseNumber, 'review.decision', { decision: 'requisition', reasons: ['补充婚姻状况证明'] }));
-    expect(await view(c.id)).toMatchObject({ status: 'reviewing', statusReason: '审核要求补正：补充婚姻状况证明' });
+    expect(await view(c.id)).toMatchObject({ status: 'supplementing', statusReason: '审核要求补正：补充婚姻状况证明' });
     apply(change(c.caseNumber, 'review.decision', { decision: 'approve', reasons: [] }));
     expect(await view(c.id)).toMatchObject({ status: 'approved', statusReason: null });
     apply(change(c.caseNumber, 'registered', { registeredAt: '2026-11-30T03:00:00Z', certificateNumbers: ['湘(2026)长沙市不动产权第0123456号'] }));
@@ -89,12 +89,13 @@ describe('change feed: applying each kind of change', () => {
     expect(timeline.findIndex((e) => e.actor === '省级平台')).toBeGreaterThan(timeline.findIndex((e) => e.action === 'cases.accept'));
   });
 
-  it('a rejection ends the case with the reviewer’s reasons; a withdrawal cancels its tracks', async () => {
+  it('a refusal (不予登记) ends the case with the reviewer’s reasons; a withdrawal cancels its tracks', async () => {
     const c = await acceptedTransfer();
     apply(change(c.caseNumber, 'review.decision', { decision: 'reject', reasons: ['申请登记的不动产权属有争议', '材料不齐全'] }));
-    expect(await view(c.id)).toMatchObject({ status: 'rejected', statusReason: '申请登记的不动产权属有争议；材料不齐全' });
+    // 不予登记 (条例 第22条) is the review's refusal, not the counter's 不予受理.
+    expect(await view(c.id)).toMatchObject({ status: 'refused', statusReason: '申请登记的不动产权属有争议；材料不齐全' });
     apply(change(c.caseNumber, 'case.withdrawn', { reason: '申请人撤回' }), change(c.caseNumber, 'registered', { certificateNumbers: ['x'] }));
-    expect(await view(c.id)).toMatchObject({ status: 'rejected', certificateNumbers: [] });
+    expect(await view(c.id)).toMatchObject({ status: 'refused', certificateNumbers: [] });
 
     const d = await acceptSignedTransfer(t, 'clerk');
     apply(change(d.caseNumber, 'case.withdrawn', { reason: '申请人撤回' }));

@@ -1,0 +1,33 @@
+import { AppError, resolveBusinessType, type CatalogEntry, type CaseView } from '../../../contract';
+import { requireSession, type CallContext } from '../../services';
+import { caseSyncStateOf } from '../../sync/case-sync-state';
+import type { CaseRecord } from '../case-record';
+import { caseReads } from '../case-repository';
+import { toCaseView } from '../case-view';
+
+/**
+ * The catalogue entry of a stored business type: a catalogue key (transfer.stateLandHouse) or a
+ * first-release id (transfer), which the catalogue maps (LEGACY_BUSINESS_TYPE_MAP).
+ */
+export function businessTypeOf(ctx: CallContext, id: string): CatalogEntry {
+  const type = resolveBusinessType(ctx.services.catalog(), id);
+  if (!type) throw new AppError('UNKNOWN_BUSINESS_TYPE');
+  return type;
+}
+
+/** The case the call works on, loaded once (its parties' numbers opened). */
+export function loadCase(ctx: CallContext, id: number): CaseRecord {
+  const c = caseReads.byId(ctx.services.db(), ctx.services.keys, id);
+  if (!c) throw new AppError('CASE_NOT_FOUND');
+  return c;
+}
+
+/** The case as the session's screens see it, with what the session's role may do now. */
+export function caseViewOf(ctx: CallContext, c: CaseRecord, type: CatalogEntry = businessTypeOf(ctx, c.businessType)): CaseView {
+  return toCaseView(c, type, caseSyncStateOf(ctx.services.db(), c.id), requireSession(ctx).role);
+}
+
+/** After a change: the case read back as it was committed, as a view. */
+export function committedView(ctx: CallContext, id: number, type?: CatalogEntry): CaseView {
+  return caseViewOf(ctx, loadCase(ctx, id), type);
+}

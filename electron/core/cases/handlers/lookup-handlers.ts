@@ -1,0 +1,23 @@
+import { maskPersonalText } from '../../../contract';
+import { auditView } from '../../audit/view-audit';
+import type { Handler } from '../../handler';
+import { caseReads } from '../case-repository';
+import { searchCases } from '../case-search';
+import { caseTimeline } from '../case-timeline';
+import { loadCase } from './case-context';
+
+/** The newest record of a unit in earlier cases (drafts count: a clerk typed it carefully once). */
+export const lookupUnit: Handler<'cases.lookupUnit'> = (ctx, input) => caseReads.knownUnit(ctx.services.db(), input.unitCode.toUpperCase().replace(/\s+/g, ''));
+
+/** A listing names applicants: audited as a view, once per session × query per 10 minutes (the text masked). */
+export const search: Handler<'cases.search'> = (ctx, input) => {
+  const result = searchCases(ctx.services.db(), input);
+  const query = { ...input, text: input.text ? maskPersonalText(input.text) : undefined };
+  auditView(ctx, 'cases.search', 'cases', { ...query, total: result.total }, JSON.stringify(query));
+  return result;
+};
+
+export const timeline: Handler<'cases.timeline'> = (ctx, input) => {
+  loadCase(ctx, input.id);
+  return caseTimeline(ctx.services.db(), input.id);
+};
