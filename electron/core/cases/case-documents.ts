@@ -1,6 +1,7 @@
 import {
   AppError,
   CO_OWNERSHIP_LABELS,
+  configuredDocumentFont,
   maskIdNumber,
   shanghaiDate,
   UNIT_USE_LABELS,
@@ -74,6 +75,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
     issuedDate: issued,
     clerkName: d.clerkName,
   };
+  const options = { font: configuredDocumentFont(d.config.documents) };
   const acceptedOn = c.acceptedAt ? shanghaiDate(new Date(c.acceptedAt)) : shanghaiDate(new Date(c.createdAt));
   const applicants = (full: boolean): Applicant[] => c.parties.map((p) => applicant(c, p, full, d));
   const units = c.units.map((u) => ({
@@ -85,7 +87,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
   try {
     switch (kind) {
       case 'applicationForm':
-        return await renderApplicationForm({ ...header, issuedDate: acceptedOn, applicants: applicants(true), units });
+        return await renderApplicationForm({ ...header, issuedDate: acceptedOn, applicants: applicants(true), units }, options);
       case 'acceptanceReceipt':
         return await renderAcceptanceReceipt(
           {
@@ -96,10 +98,10 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
             materials: c.materials.filter((m) => m.received).map((m) => ({ name: m.name, copies: Math.max(1, m.copies), status: 'received' as const })),
             promisedDate: c.promisedDate ?? acceptedOn,
           },
-          { signingKey: d.signingKey },
+          { ...options, signingKey: d.signingKey },
         );
       case 'paymentNotice':
-        return await renderPaymentNotice({ ...header, applicants: applicants(false), fees: c.fees });
+        return await renderPaymentNotice({ ...header, applicants: applicants(false), fees: c.fees }, options);
       case 'requisitionNotice':
         return await renderRequisitionNotice({
           ...header,
@@ -107,7 +109,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
           units,
           applicationDate: shanghaiDate(new Date(c.createdAt)),
           materials: d.requisitioned.map((name) => ({ name, copies: 1, status: 'missing' as const })),
-        });
+        }, options);
       case 'rejectionNotice':
         return await renderRejectionNotice({
           ...header,
@@ -115,7 +117,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
           units,
           applicationDate: shanghaiDate(new Date(c.createdAt)),
           reasons: d.rejectionReasons.map((text) => ({ text })),
-        });
+        }, options);
     }
   } catch (err) {
     if (isDocumentError(err)) throw new AppError('BAD_REQUEST', err.message, { documentCode: err.code });

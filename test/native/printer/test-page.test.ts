@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CJK_FONT, embedCjkFont } from '../../../native/printer/cjk-font';
+import { DEBIAN_NOTO_SANS_CJK, embedCjkFont } from '../../../native/printer/cjk-font';
 import { createTestPage, TEST_PAGE_TITLE } from '../../../native/printer/test-page';
 import { makeTempDir } from '../../support/temp-dir';
 import { pdfFonts, pdfText, renderWithoutSystemFonts } from './poppler';
@@ -67,7 +67,7 @@ describe('test page', () => {
 
   it('reports a PostScript name the collection does not have, listing the ones it has', async () => {
     const doc = await PDFDocument.create();
-    await expect(embedCjkFont(doc, { path: DEFAULT_CJK_FONT.path, postscriptName: 'SimSun' })).rejects.toThrow(
+    await expect(embedCjkFont(doc, { path: DEBIAN_NOTO_SANS_CJK.path, postscriptName: 'SimSun' })).rejects.toThrow(
       /没有名为 SimSun 的字体.*NotoSansCJKsc-Regular/,
     );
   });
