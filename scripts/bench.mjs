@@ -1,8 +1,10 @@
-// `npm run bench -- [--json] [names…]`: the speed figures of QUALITY.md, measured on this machine.
-// Each benchmark prints { name, value, unit, target, ok }; --json prints them as one JSON array.
+// `npm run bench -- [--json] [--outage-s=60] [names…]`: the speed figures of QUALITY.md, measured on
+// this machine. Each benchmark prints { name, value, unit, target, ok }; --json prints them as one
+// JSON array, each with the machine facts (CPU, cores, load average when the bench started), since
+// figures from a loaded or different machine are not comparable.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -12,6 +14,18 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const wanted = args.filter((a) => !a.startsWith('--'));
+const option = (name, fallback) => {
+  const a = args.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.slice(name.length + 3)) : fallback;
+};
+/** The 503 outage of sync.recovery_after_outage_s (seconds); shorter for a quick check. */
+const outageSeconds = option('outage-s', 60);
+const machine = {
+  cpu: cpus()[0]?.model ?? 'cpu',
+  cores: cpus().length,
+  loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+  node: process.version,
+};
 const log = (...m) => {
   if (!json) console.log(...m);
 };
@@ -21,13 +35,20 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function startHost(dataDir) {
+/**
+ * The baseline: a plain Node process serving one static page with an input (no framework), timed
+ * the same way: process start → the page's input takes text in the same Chromium.
+ */
+const BASELINE_SERVER = `
+const http = require('node:http');
+const page = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>基准</title><body><input id="login-username"></body></html>';
+const server = http.createServer((req, res) => { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }); res.end(page); });
+server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port + '/?s=baseline'));
+`;
+
+function startProcess(args, env) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['dist/web-host.mjs'], {
-    cwd: root,
-    env: { ...process.env, BDC_DATA_DIR: dataDir, BDC_PORT: '0', BDC_OPEN_BROWSER: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -35,11 +56,33 @@ function startHost(dataDir) {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?s=[\w-]+)/.exec(out);
       if (m) resolve({ url: m[1], child, t0 });
     });
-    child.on('exit', (code) => reject(new Error(`web host exited ${code}: ${out}`)));
+    child.on('exit', (code) => reject(new Error(`process exited ${code}: ${out}`)));
   });
 }
 
-/** Web host cold start to an interactive login page in Chromium (browser already running). */
+const startHost = (dataDir) => startProcess(['dist/web-host.mjs'], { BDC_DATA_DIR: dataDir, BDC_PORT: '0', BDC_OPEN_BROWSER: '0' });
+const startBaseline = () => startProcess(['-e', BASELINE_SERVER], {});
+
+/** Process start → an interactive page: the input is visible and takes text. */
+async function timeToInteractive(browser, start) {
+  const host = await start();
+  const page = await browser.newPage();
+  try {
+    await page.goto(host.url);
+    await page.locator('#login-username').waitFor({ state: 'visible' });
+    await page.locator('#login-username').fill('admin'); // interactive: it takes input
+    return performance.now() - host.t0;
+  } finally {
+    await page.close();
+    host.child.kill();
+    await new Promise((r) => host.child.once('exit', r));
+  }
+}
+
+/**
+ * Web host cold start to an interactive login page in Chromium (browser already running), and the
+ * same for the static baseline, run in turn (A B A B …) so a drifting machine affects both alike.
+ */
 async function webInteractive() {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -50,39 +93,35 @@ async function webInteractive() {
   // An initialised office, so the cold start ends on the login page a clerk sees every morning.
   writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ officeCode: '430102', officeName: '基准测试' }));
   const samples = [];
+  const baseline = [];
   try {
-    for (let i = 0; i < 6; i++) {
-      const host = await startHost(dataDir);
-      if (i === 0) {
-        // First run creates the database and the administrator through the contract.
-        const page = await browser.newPage();
-        await page.goto(host.url);
-        await page.evaluate(async () => {
-          await fetch('/api/setup.initialize', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ officeCode: '430102', officeName: '基准测试', adminUsername: 'admin', adminDisplayName: '管理员', password: 'Bench#2026x' }),
-          });
-        });
-        await page.close();
-        host.child.kill();
-        await new Promise((r) => host.child.once('exit', r));
-        continue;
-      }
-      const page = await browser.newPage();
-      await page.goto(host.url);
-      await page.locator('#login-username').waitFor({ state: 'visible' });
-      await page.locator('#login-username').fill('admin'); // interactive: it takes input
-      samples.push(performance.now() - host.t0);
-      await page.close();
-      host.child.kill();
-      await new Promise((r) => host.child.once('exit', r));
+    // First run creates the database and the administrator through the contract.
+    const host = await startHost(dataDir);
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.evaluate(async () => {
+      await fetch('/api/setup.initialize', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ officeCode: '430102', officeName: '基准测试', adminUsername: 'admin', adminDisplayName: '管理员', password: 'Bench#2026x' }),
+      });
+    });
+    await page.close();
+    host.child.kill();
+    await new Promise((r) => host.child.once('exit', r));
+    await timeToInteractive(browser, startBaseline); // warm-up
+    for (let i = 0; i < 7; i++) {
+      samples.push(await timeToInteractive(browser, () => startHost(dataDir)));
+      baseline.push(await timeToInteractive(browser, startBaseline));
     }
   } finally {
     await browser.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return { name: 'startup.web_interactive_ms', value: Math.round(median(samples)), unit: 'ms', target: 1500, ok: median(samples) < 1500 };
+  const value = Math.round(median(samples));
+  const ratio = Math.round((median(samples) / median(baseline)) * 100) / 100;
+  log(`  static-page baseline (plain Node, same Chromium): ${Math.round(median(baseline))} ms; ratio ${ratio} (target < 2); samples ${samples.map(Math.round).join(' ')} / ${baseline.map(Math.round).join(' ')}`);
+  return { name: 'startup.web_interactive_ms', value, unit: 'ms', target: 800, ok: value < 800 && ratio < 2, baselineMs: Math.round(median(baseline)), ratioToBaseline: ratio };
 }
 
 /** Gzipped size of the JS the login page loads before any lazy route. */
@@ -92,7 +131,7 @@ function initialJs() {
   const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
   const kb = Math.round((bytes / 1024) * 10) / 10;
-  return { name: 'renderer.initial_js_gzip_kb', value: kb, unit: 'KiB', target: 500, ok: kb < 500 };
+  return { name: 'renderer.initial_js_gzip_kb', value: kb, unit: 'KiB', target: 250, ok: kb < 250 };
 }
 
 async function idcardOverhead() {
@@ -130,9 +169,20 @@ async function receiptKb() {
 
 async function syncDrain() {
   const { measureDrain } = await import(join(root, 'dist', 'bench', 'bench-sync.mjs'));
-  const r = await measureDrain({ count: 10_000 });
+  // The stand-in in its own process, as a real platform is; then sharing this one, for comparison.
+  const r = await measureDrain({ count: 10_000, separate: true });
+  const shared = await measureDrain({ count: 10_000, separate: false });
+  log(`  stand-in in its own process: ${r.seconds.toFixed(1)} s; sharing the workstation's process: ${shared.seconds.toFixed(1)} s`);
   const value = Math.round(r.seconds * 10) / 10;
-  return { name: 'sync.drain_10k_s', value, unit: 's', target: 60, ok: r.seconds < 60 };
+  return { name: 'sync.drain_10k_s', value, unit: 's', target: 20, ok: r.seconds < 20, sharedProcessSeconds: Math.round(shared.seconds * 10) / 10 };
+}
+
+async function syncRecovery() {
+  const { measureRecovery } = await import(join(root, 'dist', 'bench', 'bench-sync.mjs'));
+  const r = await measureRecovery({ count: 1000, outageSeconds });
+  log(`  ${outageSeconds} s of 503 (${r.attemptsDuringOutage} submissions refused meanwhile), then: first delivery after ${r.firstSeconds.toFixed(2)} s, all 1,000 after ${r.allSeconds.toFixed(2)} s`);
+  const value = Math.round(r.allSeconds * 100) / 100;
+  return { name: 'sync.recovery_after_outage_s', value, unit: 's (1,000 queued, all delivered)', target: 5, ok: r.allSeconds < 5, outageSeconds, firstDeliverySeconds: Math.round(r.firstSeconds * 100) / 100 };
 }
 
 let upload = null;
@@ -149,6 +199,13 @@ async function uploadEfficiency() {
   const value = Math.round(r.efficiency * 100) / 100;
   log(`  20 MB at 8 MB/s: upload ${r.uploadSeconds.toFixed(2)} s (physical bound 2.50 s); ${r.seconds.toFixed(2)} s from 受理 to verified, incl. opening the SM4-sealed local file`);
   return { name: 'sync.upload_efficiency', value, unit: '× link rate', target: 0.8, ok: r.efficiency >= 0.8, atLeast: true };
+}
+
+async function uploadEfficiencyFromAccept() {
+  const r = await measureUploadOnce();
+  const efficiency = 20_000_000 / r.seconds / 8_000_000;
+  const value = Math.round(efficiency * 100) / 100;
+  return { name: 'sync.upload_efficiency_from_accept', value, unit: '× link rate', target: 0.9, ok: efficiency >= 0.9, atLeast: true };
 }
 
 async function uploadResume() {
@@ -187,7 +244,9 @@ const BENCHMARKS = {
   'pdf.receipt_ms': receiptMs,
   'pdf.receipt_kb': receiptKb,
   'sync.drain_10k_s': syncDrain,
+  'sync.recovery_after_outage_s': syncRecovery,
   'sync.upload_efficiency': uploadEfficiency,
+  'sync.upload_efficiency_from_accept': uploadEfficiencyFromAccept,
   'sync.upload_resume_extra_bytes': uploadResume,
 };
 
@@ -199,11 +258,11 @@ if (unknown.length) {
   console.error(`unknown benchmark: ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
   process.exit(2);
 }
-log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+log(`machine: ${machine.cores} × ${machine.cpu}, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')} at start`);
 const results = [];
 for (const n of names) {
   const r = await BENCHMARKS[n]();
-  results.push(r);
+  results.push({ ...r, machine });
   const bound = r.atLeast ? `≥ ${r.target}` : r.atMost ? `≤ ${r.target}` : `< ${r.target}`;
   log(`${r.ok ? '✓' : '✗'} ${r.name}: ${r.value} ${r.unit} (target ${bound})`);
 }

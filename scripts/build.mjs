@@ -1,7 +1,7 @@
 // Builds what the hosts run: the renderer (Vite) into dist/renderer, and the Node side (esbuild)
 // into single files: dist/web-host.mjs, dist/electron-main.mjs, dist/preload.cjs.
 // Native modules stay external: they are loaded from node_modules (or app.asar.unpacked).
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,21 +53,23 @@ export async function build({ quiet = false } = {}) {
     external: NATIVE_EXTERNALS,
     absWorkingDir: root,
   };
+  // Both hosts in one build with code splitting: what is imported lazily (documents with pdf-lib and
+  // fontkit, the SM2 curve, the training stand-in) goes to dist/chunks and is read only when first
+  // used, so a cold start compiles a fraction of the code.
+  const hasElectronHost = existsSync(join(root, 'electron/hosts/electron/main.ts'));
+  rmSync(join(dist, 'chunks'), { recursive: true, force: true });
   await esbuild.build({
     ...common,
-    entryPoints: ['electron/hosts/web/main.ts'],
-    outfile: 'dist/web-host.mjs',
+    entryPoints: { 'web-host': 'electron/hosts/web/main.ts', ...(hasElectronHost ? { 'electron-main': 'electron/hosts/electron/main.ts' } : {}) },
+    outdir: 'dist',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
     format: 'esm',
     banner: { js: ESM_REQUIRE_BANNER },
   });
-  if (existsSync(join(root, 'electron/hosts/electron/main.ts'))) {
-    await esbuild.build({
-      ...common,
-      entryPoints: ['electron/hosts/electron/main.ts'],
-      outfile: 'dist/electron-main.mjs',
-      format: 'esm',
-      banner: { js: ESM_REQUIRE_BANNER },
-    });
+  if (hasElectronHost) {
     // Sandboxed preloads cannot be ES modules.
     await esbuild.build({
       ...common,

@@ -1,14 +1,26 @@
-// `npm test`: everything — type-check, then unit, integration and e2e tests (one Vitest run;
-// e2e needs Debian's Chromium and fails loudly without it). Extra arguments go to Vitest
-// (`npm test -- test/electron/core`). Ends with one plain line: "N passed, N failed".
+// `npm test`: everything — set-up check, type-check, then unit, integration and e2e tests (one
+// Vitest run). The set-up check installs the Debian packages the tests need (Chromium, CUPS,
+// poppler, zbar, socat, fonts: scripts/ci/apt-packages.txt) and starts cupsd when it runs as root
+// or with password-less sudo, else it fails with one line naming what is missing
+// (scripts/ci/system-setup.mjs). Extra arguments go to Vitest (`npm test -- test/electron/core`).
+// Ends with one plain line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemSetup } from './ci/system-setup.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const args = process.argv.slice(2);
+
+console.log('› 检查测试所需的系统软件 (scripts/ci/apt-packages.txt, CUPS)');
+const setup = ensureSystemSetup({ root });
+if (!setup.ok) {
+  console.log(setup.message);
+  console.log('set-up: 0 passed, 1 failed');
+  process.exit(1);
+}
 
 console.log('› 类型检查 (tsc --noEmit)');
 const tsc = spawnSync(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });

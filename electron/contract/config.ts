@@ -126,6 +126,25 @@ export function configuredDocumentFont(documents: DocumentsConfig): { path: stri
   return { path: documents.fontPath, ...(documents.fontPostscriptName ? { postscriptName: documents.fontPostscriptName } : {}) };
 }
 
+/**
+ * Updates over the extranet (electron-updater, generic provider: a folder on the platform or an
+ * office server holding the installers and latest*.yml). `url: null` = no update checks. An update
+ * is downloaded in the background, verified against the sha512 in the release metadata, and
+ * installed when the app quits with nothing unsent and no case open (electron/core/updates).
+ */
+export const updatesConfigSchema = z
+  .object({
+    url: z.string().regex(/^https:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, '必须是 https:// 地址').nullable().default(null),
+    /** The release metadata read: <channel>.yml / <channel>-linux.yml (electron-builder's channel). */
+    channel: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/).default('latest'),
+    checkIntervalMinutes: z.number().int().min(15).max(1440).default(240),
+    /** Install an OLDER version when the channel's metadata names one (the way back; README). */
+    allowDowngrade: z.boolean().default(false),
+  })
+  .strict();
+export type UpdatesConfig = z.infer<typeof updatesConfigSchema>;
+export const DEFAULT_UPDATES_CONFIG: UpdatesConfig = { url: null, channel: 'latest', checkIntervalMinutes: 240, allowDowngrade: false };
+
 export const configSchema = z
   .object({
     /** 6-digit county code (GB/T 2260) of the registration office; set at first start. */
@@ -161,6 +180,7 @@ export const configSchema = z
       .object({ purgeFinishedCasesAfterDays: z.number().int().min(180).max(3650).nullable().default(365) })
       .strict()
       .default({ purgeFinishedCasesAfterDays: 365 }),
+    updates: updatesConfigSchema.default(DEFAULT_UPDATES_CONFIG),
   })
   .strict();
 

@@ -30,7 +30,8 @@ export interface Services {
   /** The data keys for personal data at rest (SM4 sealing, HMAC-SM3 lookup tags). */
   readonly keys: DataKeyRing;
   /** The sync engine, or null when no platform is configured (commands still queue in the outbox). */
-  readonly sync: SyncEngine | null;
+  /** Attached later when the host starts the training stand-in after the first screen (Workstation.attachPlatform). */
+  sync: SyncEngine | null;
   /** The office's business types (defaults + config overrides), checked at start. */
   businessTypes(): BusinessType[];
   readonly paths: { database: string; backups: string; config: string };

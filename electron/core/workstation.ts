@@ -88,6 +88,13 @@ export interface Workstation {
   /** A window or browser tab went away for good: drop its session. */
   forgetClient(clientId: string): void;
   readonly services: Services;
+  /**
+   * Syncs with this platform from now on (the hosts start the training stand-in after the first
+   * screen and attach it here); ignored when a platform is already attached.
+   */
+  attachPlatform(connection: PlatformConnection): void;
+  /** Opens the configured devices (once; the hosts call it after the first screen). */
+  startDevices(): void;
   /** Stops the sync engine, timers, devices and the database; resolves once devices are closed and sync work has unwound. */
   close(): Promise<void>;
 }
@@ -131,19 +138,19 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   );
   const blobs = new BlobStore(join(dataDir, 'blobs'), keys);
   const clock = options.clock ?? (() => new Date());
-  const sync = connection
-    ? new SyncEngine({
-        db: () => services.db(),
-        blobs,
-        keys,
-        connection,
-        config: loaded.config.platform,
-        clock,
-        events,
-        log,
-        ...options.sync,
-      })
-    : null;
+  const engineFor = (c: PlatformConnection) =>
+    new SyncEngine({
+      db: () => services.db(),
+      blobs,
+      keys,
+      connection: c,
+      config: loaded.config.platform,
+      clock,
+      events,
+      log,
+      ...options.sync,
+    });
+  const sync = connection ? engineFor(connection) : null;
   const services: Services = {
     dataDir,
     host: options.host,
@@ -194,7 +201,14 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   sweep.unref();
   const backupDuties = startBackupDuties(services, log); // daily backup + data-folder lock
   const retention = startRetentionDuty(services, log); // daily local purge of finished cases
-  if (options.startDevices !== false) void devices.start();
+  let devicesStarted = false;
+  let closed = false;
+  const startDevices = () => {
+    if (devicesStarted || closed) return;
+    devicesStarted = true;
+    void devices.start();
+  };
+  if (options.startDevices !== false) startDevices();
   sync?.start();
 
   return {
@@ -204,9 +218,16 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       services.sessions.end(clientId);
     },
     services,
+    attachPlatform(c) {
+      if (services.sync || closed) return;
+      services.sync = engineFor(c);
+      services.sync.start();
+    },
+    startDevices,
     async close() {
+      closed = true;
       // The engine stops writing at once; its aborted requests unwind after the database is closed.
-      const stopping = sync?.stop();
+      const stopping = services.sync?.stop();
       backupDuties.stop();
       retention.stop();
       clearInterval(sweep);

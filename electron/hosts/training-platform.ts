@@ -10,6 +10,50 @@ export interface TrainingPlatform {
   stop(): Promise<void>;
 }
 
+/** Whether this configuration syncs with the local stand-in (training mode, no platform address). */
+export function needsTrainingPlatform(config: WorkstationConfig, env: NodeJS.ProcessEnv = process.env): boolean {
+  return config.training && config.platform.url === null && env.BDC_TRAINING_PLATFORM !== '0';
+}
+
+/**
+ * What a host starts after the first screen rather than before it: the training stand-in (its
+ * SQLite, TLS and certificates) attached to the workstation, then the devices (simulators, serial
+ * probing, CUPS). Started once, by whichever comes first: the renderer's first call, or `delayMs`.
+ */
+export function afterFirstScreen(
+  start: () => Promise<TrainingPlatform>,
+  workstation: { attachPlatform(c: NonNullable<TrainingPlatform['connection']>): void; startDevices(): void },
+  log: (message: string) => void,
+  delayMs = 1500,
+): { trigger(): void; stop(): Promise<void> } {
+  let started: Promise<TrainingPlatform | null> | null = null;
+  const trigger = () => {
+    started ??= start().then(
+      (training) => {
+        if (training.connection) workstation.attachPlatform(training.connection);
+        if (training.banner) log(training.banner);
+        workstation.startDevices();
+        return training;
+      },
+      (err: unknown) => {
+        log(`培训模式省级平台模拟服务启动失败：${(err as Error).message}`);
+        workstation.startDevices();
+        return null;
+      },
+    );
+  };
+  const timer = setTimeout(trigger, delayMs);
+  timer.unref();
+  return {
+    trigger,
+    async stop() {
+      clearTimeout(timer);
+      const training = await started;
+      await training?.stop();
+    },
+  };
+}
+
 /** How long each simulated review / tax / payment / 登簿 step takes in training mode. */
 export const TRAINING_STEP_MS = 10_000;
 
@@ -25,9 +69,7 @@ export async function startTrainingPlatform(
   config: WorkstationConfig,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<TrainingPlatform> {
-  if (!config.training || config.platform.url !== null || env.BDC_TRAINING_PLATFORM === '0') {
-    return { connection: null, banner: null, stop: async () => undefined };
-  }
+  if (!needsTrainingPlatform(config, env)) return { connection: null, banner: null, stop: async () => undefined };
   const { startPlatform } = await import('../../test/platform/index');
   const stepMs = Number(env.BDC_TRAINING_STEP_MS) > 0 ? Number(env.BDC_TRAINING_STEP_MS) : TRAINING_STEP_MS;
   const platform = await startPlatform({ dataDir: join(dataDir, 'training-platform'), port: 0, auto: { enabled: true, stepMs } });

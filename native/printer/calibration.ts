@@ -1,4 +1,7 @@
-import { degrees, PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+
+// pdf-lib loads with the first shifted document: the schemas below are needed at start, it is not.
+const pdfLib = () => import('pdf-lib');
 import { z } from 'zod';
 import { isDeviceError } from '../serial/device-error';
 import { printError } from './print-error';
@@ -62,6 +65,7 @@ export async function shiftPdf(pdf: Uint8Array, offsetMm: OffsetMm): Promise<Uin
 }
 
 async function shiftPages(source: PDFDocument, right: number, down: number): Promise<Uint8Array> {
+  const { PDFDocument, degrees } = await pdfLib();
   const shifted = await PDFDocument.create();
   copyInfo(source, shifted);
   for (const page of source.getPages()) {
@@ -120,7 +124,7 @@ function normaliseRotation(angle: number): 0 | 90 | 180 | 270 {
 
 async function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
   try {
-    return await PDFDocument.load(pdf, { updateMetadata: false });
+    return await (await pdfLib()).PDFDocument.load(pdf, { updateMetadata: false });
   } catch (error) {
     throw printError('INVALID_PDF', { detail: '无法读取文档内容' }, { cause: String(error) });
   }

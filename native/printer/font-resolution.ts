@@ -46,7 +46,9 @@ export function systemFontDirs(env: NodeJS.ProcessEnv = process.env): string[] {
  */
 export function shippedFontPath(): string | null {
   try {
-    return createRequire(import.meta.url).resolve(SHIPPED_FONT_MODULE_PATH);
+    // Written out (not the constant) so scripts/release-check.mjs sees the package loaded at run time.
+    const require = createRequire(import.meta.url);
+    return require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
   } catch {
     return null;
   }

@@ -71,19 +71,38 @@ const SI: Glyph = {
   ],
 };
 
-export const SAMPLE_SIGNATURES = {
-  /** 张三, the textbook placeholder name. */
-  zhangSan: write('张三', [
+// Drawn on first use (a pen simulation of a few thousand points each): not while the app starts.
+const once = <T>(make: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+const zhangSan = once(() =>
+  write('张三', [
     { glyph: ZHANG, x: 170, y: 110, size: 800, slant: 0.14 },
     { glyph: SAN, x: 1080, y: 230, size: 640, slant: 0.14 },
   ], 0x2a5e),
-  /** 李四, the other placeholder name. */
-  liSi: write('李四', [
+);
+const liSi = once(() =>
+  write('李四', [
     { glyph: LI, x: 180, y: 120, size: 760, slant: 0.1 },
     { glyph: SI, x: 1060, y: 190, size: 700, slant: 0.1 },
   ], 0x11c4),
+);
+const loops = once(() => scrawl(0x5eed));
+
+export const SAMPLE_SIGNATURES = {
+  /** 张三, the textbook placeholder name. */
+  get zhangSan(): SampleSignature {
+    return zhangSan();
+  },
+  /** 李四, the other placeholder name. */
+  get liSi(): SampleSignature {
+    return liSi();
+  },
   /** An illegible looping scrawl with an underline, like many signatures in a hurry. */
-  loops: scrawl(0x5eed),
+  get loops(): SampleSignature {
+    return loops();
+  },
 } satisfies Record<string, SampleSignature>;
 
 export type SampleSignatureName = keyof typeof SAMPLE_SIGNATURES;

@@ -1,11 +1,12 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DataKeyRing } from '../crypto/data-keys';
-import { sm3Hex } from '../crypto/sm3';
+import { DataKeyRing } from '../crypto/data-keys';
+import type { Sm4GcmOpening } from '../crypto/sm4';
+import { sm3Hasher, sm3Hex } from '../crypto/sm3';
 import type { Db } from '../store/database';
 
 /** The data key operations the blob store needs (a DataKeyRing in production). */
-export type BlobKeys = Pick<DataKeyRing, 'seal' | 'open' | 'keyIdOf' | 'currentKeyId'>;
+export type BlobKeys = Pick<DataKeyRing, 'seal' | 'open' | 'opening' | 'keyIdOf' | 'currentKeyId'>;
 
 /** Every blob file starts with this header, then the key ring's sealed value of the contents. */
 const MAGIC = Buffer.from('BDCBLOB1', 'ascii');
@@ -55,6 +56,16 @@ export class BlobStore {
     }
     if (sm3Hex(bytes) !== hash) throw new Error(`blob ${hash.slice(0, 12)}… does not match its hash`);
     return bytes;
+  }
+
+  /**
+   * Reads a file piece by piece, opening and hashing as it goes (a 20 MB scan is sent while it is
+   * read, not after). The pieces are not yet authenticated: `verify` at the end checks the tag and
+   * the SM3 name, and a caller must not let the last piece take effect before it has passed.
+   */
+  reader(hash: string): BlobReader {
+    if (!HASH.test(hash)) throw new Error('invalid blob hash');
+    return new BlobReader(hash, this.pathOf(hash), this.keys);
   }
 
   /**
@@ -138,6 +149,91 @@ export class BlobStore {
 
   private pathOf(hash: string): string {
     return join(this.dir, hash.slice(0, 2), hash);
+  }
+}
+
+/** See BlobStore.reader. Errors: ENOENT for a missing file, Error for one not sealed or damaged. */
+export class BlobReader {
+  /** The plaintext size. */
+  readonly size: number;
+  private readonly fd: number;
+  private readonly opening: Sm4GcmOpening;
+  private readonly hasher = sm3Hasher();
+  private filePosition: number;
+  private plainPosition = 0;
+  private closed = false;
+
+  constructor(
+    private readonly hash: string,
+    path: string,
+    keys: BlobKeys,
+  ) {
+    this.fd = openSync(path, 'r');
+    try {
+      const fileSize = fstatSync(this.fd).size;
+      const start = this.readAt(0, MAGIC.length + 2);
+      if (!hasMagic(start)) throw new Error(`blob ${hash.slice(0, 12)}… is not sealed (start the workstation once to seal stored files)`);
+      let header: Buffer;
+      try {
+        const headerLength = DataKeyRing.sealedHeaderLength(start.subarray(MAGIC.length));
+        header = this.readAt(MAGIC.length, headerLength);
+        if (header.length !== headerLength) throw new Error('short header');
+        this.opening = keys.opening(whereOf(hash), header);
+      } catch {
+        throw new Error(`blob ${hash.slice(0, 12)}… cannot be opened (wrong key, or the file was altered)`);
+      }
+      this.filePosition = MAGIC.length + header.length;
+      this.size = fileSize - this.filePosition;
+    } catch (err) {
+      closeSync(this.fd);
+      throw err;
+    }
+  }
+
+  /** Plaintext bytes read so far. */
+  get position(): number {
+    return this.plainPosition;
+  }
+
+  /** The next piece of plaintext (at most `max` bytes; empty at the end). Unauthenticated until `verify`. */
+  read(max: number): Buffer {
+    const n = Math.min(max, this.size - this.plainPosition);
+    if (n <= 0) return Buffer.alloc(0);
+    const sealed = this.readAt(this.filePosition, n);
+    if (sealed.length !== n) throw new Error(`blob ${this.hash.slice(0, 12)}… changed while it was read`);
+    this.filePosition += n;
+    this.plainPosition += n;
+    const plain = this.opening.update(sealed);
+    this.hasher.update(plain);
+    return plain;
+  }
+
+  /** After the last piece: the tag and the SM3 name must match, else the file is damaged. */
+  verify(): void {
+    if (this.plainPosition !== this.size) throw new Error('BlobReader.verify before the end of the file');
+    try {
+      this.opening.final();
+    } catch {
+      throw new Error(`blob ${this.hash.slice(0, 12)}… cannot be opened (wrong key, or the file was altered)`);
+    }
+    if (this.hasher.digestHex() !== this.hash) throw new Error(`blob ${this.hash.slice(0, 12)}… does not match its hash`);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+
+  private readAt(position: number, length: number): Buffer {
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(this.fd, buf, got, length - got, position + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === length ? buf : buf.subarray(0, got);
   }
 }
 

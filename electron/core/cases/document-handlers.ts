@@ -1,12 +1,16 @@
 import { AppError } from '../../contract';
-import { verifyVerificationCode } from '../documents';
-import { officeKeyPair } from '../crypto/office-key';
 import type { Handler } from '../handler';
 import { audit, requireSession, type CallContext } from '../services';
 import type { SignatureCapture } from '../../../native/sigpad/strokes';
-import { CASE_DOCUMENT_TITLES, renderCaseDocument, type CaseDocumentKind } from './case-documents';
+import type { CaseDocumentKind } from './case-documents';
 import { caseReads } from './case-repository';
 import { userReads } from '../auth/users-repository';
+
+// The documents (pdf-lib, fontkit, the SM2 curve of the verification code) load with the first
+// document asked for, not when the app starts: the login screen needs none of them.
+const documents = () => import('./case-documents');
+const officeKeys = () => import('../crypto/office-key');
+const verification = () => import('../documents/verification-code');
 
 /** The detail of the case's last audit record of an action (what a requisition asked for, …). */
 function lastDetail(ctx: CallContext, caseId: number, action: string): Record<string, unknown> {
@@ -18,7 +22,7 @@ function lastDetail(ctx: CallContext, caseId: number, action: string): Record<st
 }
 
 /** Renders a document of the case and archives it as a blob, in one transaction with its audit record. */
-async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Promise<{ pdf: Uint8Array; blobHash: string; fileName: string }> {
+async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Promise<{ pdf: Uint8Array; blobHash: string; fileName: string; title: string }> {
   const s = requireSession(ctx);
   const db = ctx.services.db();
   const c = caseReads.byId(db, ctx.services.keys, id);
@@ -26,6 +30,7 @@ async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Pr
   const type = ctx.services.businessTypes().find((t) => t.id === c.businessType);
   if (!type) throw new AppError('UNKNOWN_BUSINESS_TYPE');
   const clerk = c.acceptedBy ?? s.username;
+  const [{ renderCaseDocument, CASE_DOCUMENT_TITLES }, { officeKeyPair }] = await Promise.all([documents(), officeKeys()]);
   const pdf = await renderCaseDocument(c, kind, {
     config: ctx.services.config.value,
     type,
@@ -43,18 +48,18 @@ async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Pr
     db.prepare('INSERT INTO case_documents (case_id, kind, blob_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(id, kind, blobHash, ctx.now.toISOString(), s.username);
     audit(ctx, { action: 'cases.document', object: `case:${id}`, result: 'success', detail: { kind, blob: blobHash.slice(0, 16), bytes: pdf.length } });
   })();
-  return { pdf, blobHash, fileName };
+  return { pdf, blobHash, fileName, title: CASE_DOCUMENT_TITLES[kind] };
 }
 
 const document: Handler<'cases.document'> = async (ctx, input) => {
-  const { pdf, blobHash, fileName } = await produce(ctx, input.id, input.kind);
-  return { kind: input.kind, title: CASE_DOCUMENT_TITLES[input.kind], fileName, pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length, blobHash };
+  const { pdf, blobHash, fileName, title } = await produce(ctx, input.id, input.kind);
+  return { kind: input.kind, title, fileName, pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length, blobHash };
 };
 
 const printDocument: Handler<'cases.printDocument'> = async (ctx, input) => {
-  const { pdf, blobHash } = await produce(ctx, input.id, input.kind);
+  const { pdf, blobHash, title } = await produce(ctx, input.id, input.kind);
   try {
-    const job = await ctx.services.devices.printDocument(pdf, { title: CASE_DOCUMENT_TITLES[input.kind], copies: input.copies });
+    const job = await ctx.services.devices.printDocument(pdf, { title, copies: input.copies });
     audit(ctx, { action: 'cases.print', object: `case:${input.id}`, result: 'success', detail: { kind: input.kind, printer: job.printer, jobId: job.jobId, copies: input.copies } });
     return { ...job, blobHash };
   } catch (err) {
@@ -65,7 +70,8 @@ const printDocument: Handler<'cases.printDocument'> = async (ctx, input) => {
   }
 };
 
-const verify: Handler<'documents.verify'> = (ctx, input) => {
+const verify: Handler<'documents.verify'> = async (ctx, input) => {
+  const [{ officeKeyPair }, { verifyVerificationCode }] = await Promise.all([officeKeys(), verification()]);
   const key = officeKeyPair(ctx.services.dataDir);
   const result = verifyVerificationCode(input.text, key.publicKeyHex);
   return result.ok

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { hmacSm3Hex } from './sm3';
-import { DecryptionError, SM4_KEY_BYTES, sm4GcmOpen, sm4GcmSeal } from './sm4';
+import { DecryptionError, SM4_GCM_IV_BYTES, SM4_GCM_TAG_BYTES, SM4_KEY_BYTES, Sm4GcmOpening, sm4GcmOpen, sm4GcmSeal } from './sm4';
 
 /**
  * The data keys that protect personal data at rest: each key is an SM4 key (encryption) and an
@@ -137,6 +137,22 @@ export class DataKeyRing {
   open(where: string, sealed: Uint8Array): Buffer {
     const { keyId, body } = this.split(sealed);
     return sm4GcmOpen(this.key(keyId).sm4, body, where);
+  }
+
+  /**
+   * The length of a sealed value's header (format, key id, iv, tag) from its first two bytes: what
+   * `opening` needs before the ciphertext.
+   */
+  static sealedHeaderLength(start: Uint8Array): number {
+    if (start.length < 2 || start[0] !== FORMAT) throw new DecryptionError('not a sealed value');
+    return 2 + start[1]! + SM4_GCM_IV_BYTES + SM4_GCM_TAG_BYTES;
+  }
+
+  /** Opens a large sealed value piece by piece (see Sm4GcmOpening): `header` as sealedHeaderLength measures it. */
+  opening(where: string, header: Uint8Array): Sm4GcmOpening {
+    const { keyId, body } = this.split(header);
+    if (body.length !== SM4_GCM_IV_BYTES + SM4_GCM_TAG_BYTES) throw new DecryptionError('sealed value too short');
+    return new Sm4GcmOpening(this.key(keyId).sm4, body, where);
   }
 
   openText(where: string, sealed: Uint8Array): string {

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateOfficeKeyPair, type OfficeKeyPair } from '../documents';
+import { generateOfficeKeyPair, type OfficeKeyPair } from '../documents/verification-code';
 
 /**
  * The SM2 key pair that signs the verification codes on printed receipts, kept in the data folder

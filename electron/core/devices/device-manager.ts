@@ -9,7 +9,6 @@ import { openSigpadDevice, type SigpadDevice } from './sigpad-device';
 import { toPng, toSvg } from '../../../native/sigpad/strokes';
 import type { PenPoint, SignatureCapture } from '../../../native/sigpad/strokes';
 import { SAMPLE_SIGNATURES, type SampleSignatureName } from '../../../native/sim/sample-signatures';
-import { createTestPage } from '../../../native/printer/test-page';
 import { SIMULATED_CARDS } from './simulated-cards';
 
 type DevicesConfig = WorkstationConfig['devices'];
@@ -115,6 +114,8 @@ export class DeviceManager {
   ): Promise<{ jobId: number; printer: string }> {
     const printer = printerName ?? (await this.selectedPrinter());
     const offsetMm = calibrationOf(printer);
+    // pdf-lib and the CJK font load with the first test page, not at start.
+    const { createTestPage } = await import('../../../native/printer/test-page');
     const pdf = await createTestPage({ printerName: printer, printedAt: new Date() });
     return this.printOn(printer, pdf, { title: '打印测试页', copies: 1, ...(offsetMm ? { offsetMm } : {}) });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SEALED, type PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
+import { statement } from './statement-cache';
 
 export type OutboxKind = 'case.submit' | 'case.withdraw';
 export type OutboxState = 'pending' | 'done' | 'dead' | 'cancelled';
@@ -49,7 +50,7 @@ const SELECT = 'SELECT o.*, c.case_number FROM outbox o JOIN cases c ON c.id = o
 /** Reads of the outbox. */
 export const outboxReads = {
   byId(db: Db, id: number): OutboxCommand | undefined {
-    const row = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as OutboxRow | undefined;
+    const row = statement(db, `${SELECT} WHERE o.id = ?`).get(id) as OutboxRow | undefined;
     return row ? toCommand(row) : undefined;
   },
 
@@ -60,8 +61,7 @@ export const outboxReads = {
    */
   dueHeads(db: Db, now: string, busyCaseIds: readonly number[], limit: number): OutboxCommand[] {
     if (limit <= 0) return [];
-    const rows = db
-      .prepare(
+    const rows = statement(db, 
         `${SELECT}
          WHERE o.state = 'pending'
            AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
@@ -76,7 +76,7 @@ export const outboxReads = {
   /** The earliest future attempt of any pending command (for the scheduler's next wake-up). */
   nextAttemptAfter(db: Db, now: string): string | null {
     // INDEXED BY: the planner, without statistics, would rather scan every pending command by state.
-    const row = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox INDEXED BY outbox_pending_due WHERE state = 'pending' AND next_attempt_at > ?").get(now) as {
+    const row = statement(db, "SELECT min(next_attempt_at) AS at FROM outbox INDEXED BY outbox_pending_due WHERE state = 'pending' AND next_attempt_at > ?").get(now) as {
       at: string | null;
     };
     return row.at;
@@ -88,19 +88,19 @@ export const outboxReads = {
   },
 
   counts(db: Db): { queued: number; oldestQueuedAt: string | null; deadLetters: number } {
-    const pending = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'").get() as { n: number; oldest: string | null };
-    const dead = db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'dead'").get() as { n: number };
+    const pending = statement(db, "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'").get() as { n: number; oldest: string | null };
+    const dead = statement(db, "SELECT count(*) AS n FROM outbox WHERE state = 'dead'").get() as { n: number };
     return { queued: pending.n, oldestQueuedAt: pending.oldest, deadLetters: dead.n };
   },
 
   list(db: Db, state: OutboxState, limit: number, offset: number): { total: number; rows: OutboxCommand[] } {
-    const total = (db.prepare('SELECT count(*) AS n FROM outbox WHERE state = ?').get(state) as { n: number }).n;
-    const rows = db.prepare(`${SELECT} WHERE o.state = ? ORDER BY o.id DESC LIMIT ? OFFSET ?`).all(state, limit, offset) as OutboxRow[];
+    const total = (statement(db, 'SELECT count(*) AS n FROM outbox WHERE state = ?').get(state) as { n: number }).n;
+    const rows = statement(db, `${SELECT} WHERE o.state = ? ORDER BY o.id DESC LIMIT ? OFFSET ?`).all(state, limit, offset) as OutboxRow[];
     return { total, rows: rows.map(toCommand) };
   },
 
   statesOfCase(db: Db, caseId: number): OutboxState[] {
-    return (db.prepare('SELECT state FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as Array<{ state: OutboxState }>).map((r) => r.state);
+    return (statement(db, 'SELECT state FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as Array<{ state: OutboxState }>).map((r) => r.state);
   },
 };
 
@@ -108,18 +108,17 @@ export const outboxReads = {
 export const outboxWrites = {
   /** A new command with its idempotency key, generated once here and reused by every retry. */
   enqueue(db: Db, keys: PersonalDataKeys, c: { caseId: number; kind: OutboxKind; body: string }, now: Date): number {
-    const info = db
-      .prepare('INSERT INTO outbox (case_id, kind, idempotency_key, body_sealed, created_at) VALUES (?, ?, ?, ?, ?)')
+    const info = statement(db, 'INSERT INTO outbox (case_id, kind, idempotency_key, body_sealed, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(c.caseId, c.kind, randomUUID(), keys.seal(SEALED.outboxBody, c.body), now.toISOString());
     return Number(info.lastInsertRowid);
   },
 
   recordAnswer(db: Db, id: number, answer: unknown): void {
-    db.prepare('UPDATE outbox SET answer = ? WHERE id = ?').run(JSON.stringify(answer), id);
+    statement(db, 'UPDATE outbox SET answer = ? WHERE id = ?').run(JSON.stringify(answer), id);
   },
 
   markDone(db: Db, id: number, answer: unknown, sentAt: Date): void {
-    db.prepare("UPDATE outbox SET state = 'done', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL, answer = ? WHERE id = ? AND state = 'pending'").run(
+    statement(db, "UPDATE outbox SET state = 'done', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL, answer = ? WHERE id = ? AND state = 'pending'").run(
       sentAt.toISOString(),
       JSON.stringify(answer),
       id,
@@ -127,7 +126,7 @@ export const outboxWrites = {
   },
 
   markRetry(db: Db, id: number, r: { nextAttemptAt: string; error: string; code: string }): void {
-    db.prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_error_code = ? WHERE id = ? AND state = 'pending'").run(
+    statement(db, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_error_code = ? WHERE id = ? AND state = 'pending'").run(
       r.nextAttemptAt,
       r.error,
       r.code,
@@ -137,15 +136,14 @@ export const outboxWrites = {
 
   /** Returns false when the command was no longer pending (nothing changed). */
   markDead(db: Db, id: number, r: { error: string; code: string }): boolean {
-    const info = db
-      .prepare("UPDATE outbox SET state = 'dead', attempts = attempts + 1, next_attempt_at = NULL, last_error = ?, last_error_code = ? WHERE id = ? AND state = 'pending'")
+    const info = statement(db, "UPDATE outbox SET state = 'dead', attempts = attempts + 1, next_attempt_at = NULL, last_error = ?, last_error_code = ? WHERE id = ? AND state = 'pending'")
       .run(r.error, r.code, id);
     return info.changes > 0;
   },
 
   /** A dead letter back in the queue, due now, with a fresh back-off (same key, same bytes). */
   resend(db: Db, id: number): void {
-    db.prepare("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = ? AND state = 'dead'").run(id);
+    statement(db, "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = ? AND state = 'dead'").run(id);
   },
 
   /**
@@ -153,18 +151,25 @@ export const outboxWrites = {
    * (a withdrawal of a case the platform never received cannot succeed). Returns the ids cancelled.
    */
   cancel(db: Db, id: number): number[] {
-    const row = db.prepare("SELECT case_id FROM outbox WHERE id = ? AND state = 'dead'").get(id) as { case_id: number } | undefined;
+    const row = statement(db, "SELECT case_id FROM outbox WHERE id = ? AND state = 'dead'").get(id) as { case_id: number } | undefined;
     if (!row) return [];
     const ids = (
-      db.prepare("SELECT id FROM outbox WHERE case_id = ? AND id >= ? AND state IN ('pending','dead') ORDER BY id").all(row.case_id, id) as Array<{ id: number }>
+      statement(db, "SELECT id FROM outbox WHERE case_id = ? AND id >= ? AND state IN ('pending','dead') ORDER BY id").all(row.case_id, id) as Array<{ id: number }>
     ).map((r) => r.id);
-    db.prepare(`UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(ids));
+    statement(db, `UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(ids));
     return ids;
+  },
+
+  /** The `n` oldest commands waiting out a back-off, due now (the first retries after an outage). */
+  makeEarliestDue(db: Db, n: number): void {
+    statement(db, 
+      "UPDATE outbox SET next_attempt_at = NULL WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at IS NOT NULL ORDER BY id LIMIT ?)",
+    ).run(n);
   },
 
   /** Every pending command due now (sync.now, a restart, the platform back online). */
   makeAllDue(db: Db): void {
-    db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();
+    statement(db, "UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();
   },
 };
 

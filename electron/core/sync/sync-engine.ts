@@ -15,6 +15,7 @@ import { PlatformClient, RequestCancelled, type RequestOutcome } from './platfor
 import type { PlatformConnection } from './platform-connection';
 import { PlatformError } from './platform-error';
 import { PlatformLink, type LinkState } from './platform-link';
+import { writeReplayable } from './replayable-write';
 import { syncState } from './sync-state';
 import { UploadTracker, type UploadProgress } from './upload-tracker';
 
@@ -23,7 +24,7 @@ export interface SyncEngineHooks {
   /** For the back-off jitter; Math.random by default. */
   random?: () => number;
   timers?: EngineTimers;
-  /** How often an offline link is probed with GET /health (ms, default 5000). */
+  /** How often an offline or degraded link is probed with GET /health (ms, default 2000). */
   probeMs?: number;
 }
 
@@ -58,6 +59,12 @@ class EngineStopped extends Error {}
  * offline /health is probed every `probeMs`. Back online, every pending command is tried at once
  * and the feed is read.
  *
+ * Degraded: the platform answers but a command failed as in an outage (5xx, 429, 408, a timeout):
+ * the link still counts as online, so /health is probed every `probeMs` too. On the first healthy
+ * answer a few waiting commands (one per parallel slot) are released at once; when one of them is
+ * delivered, every waiting command is. A platform that answers /health but still fails commands
+ * thus gets a handful of retries per probe, not the whole queue.
+ *
  * Feed: while online, every `pollSeconds` and right after a delivery; each change is applied in
  * one transaction with the cursor.
  */
@@ -78,13 +85,17 @@ export class SyncEngine {
   private wakeTimer: unknown = null;
   private probeTimer: unknown = null;
   private probing: Promise<void> | null = null;
+  /** A command failed as in an outage while the link answered: probe until /health is healthy. */
+  private degraded = false;
+  /** Canaries were released after a healthy probe: the first delivery releases every waiting command. */
+  private releaseAllOnDelivery = false;
   private sent = 0;
   private dbUnavailableLogged = false;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.timers = options.timers ?? realTimers;
     this.random = options.random ?? Math.random;
-    this.probeMs = options.probeMs ?? 5000;
+    this.probeMs = options.probeMs ?? 2000;
     this.url = options.connection.url;
     this.client = new PlatformClient(options.connection, {
       timeoutMs: options.config.timeoutMs,
@@ -259,6 +270,11 @@ export class SyncEngine {
       });
       this.write((db) => outboxWrites.markDone(db, cmd.id, answer, this.options.clock()));
       this.sent += 1;
+      if (this.releaseAllOnDelivery) {
+        // The platform delivers again: what waited out a back-off because of the outage goes now.
+        this.releaseAllOnDelivery = false;
+        this.tryWrite((db) => outboxWrites.makeAllDue(db));
+      }
       this.batcher.changed([cmd.caseId]);
       // What the platform did with it (the official number first of all) is in the feed now.
       void this.feed.read();
@@ -278,12 +294,16 @@ export class SyncEngine {
     const verdict = judgeFailure(err);
     if (verdict.unexpected) log(`outbox ${cmd.id} (${cmd.kind}) failed: ${(err as Error)?.stack ?? String(err)}`);
     if (verdict.dead) {
-      if (this.write((db) => recordDeadLetter(db, cmd, verdict, clock()))) log(`outbox ${cmd.id} (${cmd.kind}) is a dead letter: ${verdict.code}`);
+      if (this.writeDurably((db) => recordDeadLetter(db, cmd, verdict, clock()))) log(`outbox ${cmd.id} (${cmd.kind}) is a dead letter: ${verdict.code}`);
     } else {
       const jitter = backoffMs(cmd.attempts, config.retryBaseMs, config.retryMaxMs, this.random);
       const delay = Math.min(config.retryMaxMs, Math.max(jitter, verdict.retryAfterMs));
       const nextAttemptAt = new Date(this.timers.now() + delay).toISOString();
       this.write((db) => outboxWrites.markRetry(db, cmd.id, { nextAttemptAt, error: verdict.message, code: verdict.code }));
+      if (isOutage(err)) {
+        this.degraded = true;
+        this.scheduleProbe();
+      }
     }
     this.batcher.changed([cmd.caseId]);
   }
@@ -310,8 +330,13 @@ export class SyncEngine {
     void this.feed.read();
   }
 
+  /** Offline, or online but failing commands as in an outage. */
+  private needsProbe(): boolean {
+    return this.link.state === 'offline' || this.degraded;
+  }
+
   private scheduleProbe(): void {
-    if (this.stopped || this.probeTimer !== null || this.link.state === 'online') return;
+    if (this.stopped || this.probeTimer !== null || !this.needsProbe()) return;
     this.probeTimer = this.timers.setTimeout(() => {
       this.probeTimer = null;
       void this.probe();
@@ -322,14 +347,26 @@ export class SyncEngine {
     if (this.stopped) return Promise.resolve();
     this.probing ??= this.client
       .health(this.abort.signal)
-      .catch(() => {
-        // The outcome listener has already updated the link; a malformed health answer still proves it is up.
-      })
+      .then(
+        () => this.healthy(),
+        () => {
+          // The outcome listener has already updated the link; a malformed health answer still proves it is up.
+        },
+      )
       .finally(() => {
         this.probing = null;
-        if (this.link.state === 'offline') this.scheduleProbe();
+        if (this.needsProbe()) this.scheduleProbe();
       });
     return this.probing;
+  }
+
+  /** /health answered 200: after an outage, release one waiting command per parallel slot at once. */
+  private healthy(): void {
+    if (this.stopped || !this.degraded) return;
+    this.degraded = false;
+    this.releaseAllOnDelivery = true;
+    this.tryWrite((db) => outboxWrites.makeEarliestDue(db, this.options.config.concurrency));
+    this.pump();
   }
 
   private persistLastContact(): void {
@@ -352,8 +389,17 @@ export class SyncEngine {
     return fn(db);
   }
 
-  /** A write; throws EngineStopped once stop() was called, so nothing is written after it. */
+  /**
+   * A write of what the platform can give back (see replayable-write.ts: committed without an
+   * fsync); throws EngineStopped once stop() was called, so nothing is written after it.
+   */
   private write<T>(fn: (db: Db) => T): T {
+    if (this.stopped) throw new EngineStopped();
+    return writeReplayable(this.options.db(), fn);
+  }
+
+  /** A write that must survive a power cut at once (a dead letter and its audit record). */
+  private writeDurably<T>(fn: (db: Db) => T): T {
     if (this.stopped) throw new EngineStopped();
     return fn(this.options.db());
   }
@@ -375,6 +421,12 @@ export class SyncEngine {
   private nowIso(): string {
     return new Date(this.timers.now()).toISOString();
   }
+}
+
+/** A failure that says the platform (or the way to it) is down or overloaded, not that this command is wrong. */
+function isOutage(err: unknown): boolean {
+  if (!(err instanceof PlatformError) || err.kind !== 'transient') return false;
+  return !err.answered || err.code === '408' || err.code === '429' || /^5\d\d$/.test(err.code);
 }
 
 function hostOf(url: string): string {

@@ -1,9 +1,11 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type Session } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { loadConfig } from '../../core/config/config-file';
 import { DataKeyRing } from '../../core/crypto/data-keys';
+import { mayApplyUpdate } from '../../core/updates/update-gate';
 import { startWorkstation, type Workstation } from '../../core/workstation';
 import { maskConsoleOutput } from '../masked-console';
-import { startTrainingPlatform } from '../training-platform';
+import { afterFirstScreen, needsTrainingPlatform, startTrainingPlatform } from '../training-platform';
 import { appPaths, dataDirFrom } from './app-paths';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { clientIdFor } from './client-id';
@@ -16,6 +18,7 @@ import { ElectronPrinterBackend } from './electron-printer-backend';
 import { removeLeftoverTempPdfs } from './pdf-temp-file';
 import { createPrintWindow, hardenPrintContents, PRINT_PARTITION } from './print-window';
 import { describeStartupFailure, RENDERER_GAVE_UP } from './startup-failure';
+import { startUpdates } from './updater';
 import { createMainWindow } from './window-factory';
 
 // The Electron entry (bundled to dist/electron-main.mjs). It only wires Electron's objects to
@@ -75,20 +78,36 @@ function run(): void {
       // fallback unless security.allowPlaintextKeystore. A ring written by the web host is re-wrapped once.
       const keyProtector = safeStorageProtector(safeStorage, { platform: process.platform, allowPlaintextKeystore: config.security.allowPlaintextKeystore, log });
       if (DataKeyRing.wrapWith(dataDir, keyProtector)) log('数据密钥已改由操作系统密钥库保护');
-      const training = await startTrainingPlatform(dataDir, config);
-      stopOnQuit.push(() => void training.stop());
-      if (training.banner) log(training.banner);
       const ws = startWorkstation({
         dataDir,
         host: 'electron',
         keyProtector,
-        platform: training.connection ?? undefined,
+        // The window first: the training stand-in and the devices start once it is shown (afterFirstScreen).
+        platform: needsTrainingPlatform(config) ? null : undefined,
+        startDevices: false,
         log: (m) => console.error(`[core] ${m}`),
         printerBackend: process.platform === 'win32' ? windowsPrinterBackend() : undefined,
       });
       workstation = ws;
+      const deferred = afterFirstScreen(() => startTrainingPlatform(dataDir, config), ws, log);
+      stopOnQuit.push(() => void deferred.stop());
       const paths = appPaths(app.getAppPath());
       const mode = ws.services.config.value.mode;
+
+      // Updates: downloaded in the background, installed at a normal quit when nothing is unsent
+      // and no case is open (before-quit comes before will-quit closes the workstation).
+      const updates = startUpdates({
+        updater: () => autoUpdater,
+        config: ws.services.config.value.updates,
+        mayApply: () => mayApplyUpdate(ws.services.db()),
+        log,
+        setInterval: (fn, ms) => setInterval(fn, ms),
+        clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+      });
+      if (updates) {
+        app.on('before-quit', () => updates.beforeQuit());
+        stopOnQuit.push(() => updates.stop());
+      }
 
       // The default menu carries reload / close accelerators a clerk can hit by accident.
       if (app.isPackaged || mode === 'kiosk') Menu.setApplicationMenu(null);
@@ -103,6 +122,7 @@ function run(): void {
         { preloadPath: paths.preload, mode, isPackaged: app.isPackaged, allowCamera: () => false },
       );
       mainWindow = win;
+      win.once('ready-to-show', deferred.trigger);
       win.on('closed', () => {
         mainWindow = null;
       });

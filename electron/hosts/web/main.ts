@@ -8,7 +8,7 @@ import { KeyRingError } from '../../core/crypto/data-keys';
 import { defaultDataDir } from '../../core/config/data-dir';
 import { startWorkstation } from '../../core/workstation';
 import { maskConsoleOutput } from '../masked-console';
-import { startTrainingPlatform, type TrainingPlatform } from '../training-platform';
+import { afterFirstScreen, needsTrainingPlatform, startTrainingPlatform } from '../training-platform';
 import { startWebHost } from './web-host';
 
 export const DEFAULT_PORT = 17380;
@@ -40,10 +40,12 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`BDC_PORT 应为 0–65535 的整数，当前为 ${process.env.BDC_PORT}`);
 
   let workstation;
-  let training: TrainingPlatform;
+  let deferred: ReturnType<typeof afterFirstScreen>;
   try {
-    training = await startTrainingPlatform(dataDir, loadConfig(dataDir).config);
-    workstation = startWorkstation({ dataDir, host: 'web', platform: training.connection ?? undefined });
+    const config = loadConfig(dataDir).config;
+    // The login screen first: the training stand-in and the devices start after it (afterFirstScreen).
+    workstation = startWorkstation({ dataDir, host: 'web', platform: needsTrainingPlatform(config) ? null : undefined, startDevices: false });
+    deferred = afterFirstScreen(() => startTrainingPlatform(dataDir, config), workstation, (m) => console.log(m));
   } catch (err) {
     if (err instanceof ConfigFileError) fail(err.message, 78);
     if (err instanceof KeyRingError) fail(err.message, 78);
@@ -52,11 +54,11 @@ async function main(): Promise<void> {
 
   let host;
   try {
-    host = await startWebHost({ workstation, rendererDir, port, version: pkg.version });
+    host = await startWebHost({ workstation, rendererDir, port, version: pkg.version, onCall: deferred.trigger });
   } catch (err) {
     // The default port is taken (a second copy running?): any free port is better than failing.
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' && !explicitPort) {
-      host = await startWebHost({ workstation, rendererDir, port: 0, version: pkg.version });
+      host = await startWebHost({ workstation, rendererDir, port: 0, version: pkg.version, onCall: deferred.trigger });
     } else {
       fail(`无法在 127.0.0.1:${port} 上启动：${(err as Error).message}`);
     }
@@ -64,14 +66,13 @@ async function main(): Promise<void> {
 
   console.log(`不动产登记窗口工作站（浏览器版）已启动，数据目录：${dataDir}`);
   console.log(`请在浏览器中打开：${host.url}`);
-  if (training.banner) console.log(training.banner);
   if (process.env.BDC_OPEN_BROWSER !== '0' && !process.env.CI) openBrowser(host.url);
 
   const stop = () => {
     void host
       .close()
       .then(() => workstation.close())
-      .then(() => training.stop())
+      .then(() => deferred.stop())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -18,6 +18,8 @@ export interface WebHostOptions {
   /** Per-launch secret; generated when absent. */
   secret?: string;
   version: string;
+  /** Each contract call, before it runs (the host starts deferred work on the first one). */
+  onCall?: () => void;
 }
 
 export interface WebHost {
@@ -104,6 +106,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       if (body === INVALID) return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON。' } });
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      options.onCall?.();
       const result = await options.workstation.call(clientId, method, body);
       return send(res, !result.ok && result.error.code === 'UNKNOWN_METHOD' ? 404 : 200, result);
     }

@@ -1,13 +1,15 @@
-import { Result, Spin } from 'antd';
+import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useAppInfoQuery, useSessionQuery } from '../api/api-slice';
 import { LoginPage } from '../features/auth/LoginPage';
 
 // The login page is what a counter shows every morning: it loads first, the rest on demand.
+// Every other screen is a lazy import here (or in the Shell's routes): see README, "Adding a screen".
 const Shell = lazy(() => import('../features/shell/Shell'));
 const SetupPage = lazy(() => import('../features/setup/SetupPage'));
 const RecoveryPage = lazy(() => import('../features/recovery/RecoveryPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
+const ConnectionErrorPage = lazy(() => import('./ConnectionErrorPage'));
 
 /**
  * What the window shows follows from two facts: the app's state (damaged database, not yet set
@@ -27,7 +29,7 @@ function Screen() {
 
   if (info.isLoading) return <FullPageSpin />;
   if (info.error || !info.data) {
-    return <Result status="error" title="无法连接工作站后台服务" subTitle="请确认程序仍在运行，然后刷新页面。" />;
+    return <ConnectionErrorPage />;
   }
   if (info.data.recovery) return <RecoveryPage info={info.data} />;
   if (!info.data.initialized) return <SetupPage />;

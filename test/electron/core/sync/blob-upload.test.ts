@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../../../electron/core/blobs/blob-store';
@@ -163,6 +163,49 @@ describe('uploadBlob on a hash mismatch', () => {
       expect((err as Error).message).toMatch(/^本机文件已损坏/);
     } finally {
       s.cleanup();
+    }
+  });
+});
+
+/** The sealed file is streamed: a damaged file must never reach the platform complete. */
+describe('uploadBlob streams the sealed file', () => {
+  it('sends the chunks it has opened, but holds back the last one when the file fails its check', async () => {
+    const dir = makeTempDir();
+    const db = openDatabase(join(dir.path, 'bdc.sqlite'));
+    try {
+      migrate(db, MIGRATIONS, join(dir.path, 'backups'));
+      const blobs = new BlobStore(join(dir.path, 'blobs'), DataKeyRing.open(dir.path, ownerOnlyFileProtector));
+      const bytes = fakeScan(40_000);
+      const hash = blobs.put(db, bytes, 'application/pdf', new Date());
+      const path = join(dir.path, 'blobs', hash.slice(0, 2), hash);
+      const sent: Array<{ offset: number; bytes: Buffer }> = [];
+      const client = {
+        blobState: async () => ({ offset: 0, length: bytes.length, complete: false }),
+        sendChunk: async (_h: string, offset: number, chunk: Buffer) => {
+          sent.push({ offset, bytes: Buffer.from(chunk) });
+          const end = offset + chunk.length;
+          return { kind: 'accepted', offset: end, complete: end === bytes.length } satisfies ChunkOutcome;
+        },
+      } as unknown as PlatformClient;
+      const ctx = { client, blobs, chunkBytes: CHUNK, signal: new AbortController().signal, progress: () => {} };
+
+      // Intact: every chunk, byte for byte the plaintext.
+      await uploadBlob(ctx, hash, bytes.length);
+      expect(sent.map((s) => s.offset)).toEqual([0, CHUNK, 2 * CHUNK]);
+      expect(Buffer.concat(sent.map((s) => s.bytes)).equals(bytes)).toBe(true);
+
+      // One bit of the sealed file flipped in the middle: the chunks before the end may go, the last never does.
+      sent.length = 0;
+      const sealed = readFileSync(path);
+      sealed[sealed.length - 20_000]! ^= 0x01;
+      writeFileSync(path, sealed);
+      const err = await uploadBlob(ctx, hash, bytes.length).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LocalBlobError);
+      expect((err as Error).message).toMatch(/^本机文件已损坏/);
+      expect(sent.map((s) => s.offset)).not.toContain(2 * CHUNK);
+    } finally {
+      db.close();
+      dir.remove();
     }
   });
 });

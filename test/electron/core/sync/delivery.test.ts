@@ -77,7 +77,8 @@ describe('sync: delivering commands exactly once', () => {
     const timers = new ManualTimers();
     const draws = [0.5, 1, 0.25];
     const random = () => draws.shift() ?? 0;
-    w = await syncWorld({ config: { retryBaseMs: 100, retryMaxMs: 10_000 }, sync: { timers, random } });
+    // The degraded-link probe would end a back-off early (its own test below): out of the way here.
+    w = await syncWorld({ config: { retryBaseMs: 100, retryMaxMs: 10_000 }, sync: { timers, random, probeMs: 3_600_000 } });
     await until(async () => (w.engine().linkStatus().state === 'online' ? true : undefined), 'online');
     w.platform.admin.setFaults([{ match: { method: 'POST', pathPrefix: '/api/v1/cases' }, action: 'status', status: 503, times: 2 }]);
     const c = await acceptSeizure(w.t, 'clerk');
@@ -102,6 +103,39 @@ describe('sync: delivering commands exactly once', () => {
     expect(requests(w, 'POST /api/v1/cases 503')).toBe(2);
     expect(requests(w, 'POST /api/v1/cases 429')).toBe(1);
     expect(onPlatform(w, c.caseNumber)?.submitKeys).toHaveLength(1);
+  });
+
+  it.each([
+    { what: '503', fault: { action: 'status' as const, status: 503 } },
+    { what: '429', fault: { action: 'status' as const, status: 429 } },
+  ])('after an outage ($what) the queue moves on the first healthy probe, not after its back-off', async ({ fault }) => {
+    const timers = new ManualTimers();
+    const probeMs = 1000;
+    // The longest back-off every time: without the probe, nothing would move for minutes.
+    w = await syncWorld({ config: { retryBaseMs: 60_000, retryMaxMs: 300_000, concurrency: 2 }, sync: { timers, random: () => 1, probeMs } });
+    await until(async () => (w.engine().linkStatus().state === 'online' ? true : undefined), 'online');
+    w.platform.admin.setFaults([{ match: { pathPrefix: '/api/v1' }, ...fault, times: 0 }]);
+    const cases = [await acceptSeizure(w.t, 'clerk'), await acceptSeizure(w.t, 'clerk'), await acceptSeizure(w.t, 'clerk')];
+    await until(async () => (cases.every((c) => outboxOf(w.t, c.id)[0]?.attempts === 1) ? true : undefined), 'every command failed once');
+    await w.engine().drain();
+    for (const c of cases) expect(Date.parse(outboxOf(w.t, c.id)[0].next_attempt_at as string) - timers.now()).toBeGreaterThanOrEqual(60_000);
+    // The link answers (with 5xx/429), so it is online, and degraded: probes fail while the outage lasts.
+    const healthProbes = () => requests(w, `GET /api/v1/health ${fault.status}`);
+    timers.advance(probeMs);
+    await until(async () => (healthProbes() >= 1 ? true : undefined), 'a probe during the outage');
+    expect(cases.every((c) => outboxOf(w.t, c.id)[0].attempts === 1)).toBe(true);
+    // The platform recovers: the next probe releases the queue at once.
+    w.platform.admin.clearFaults();
+    const clearedAt = timers.now();
+    await until(async () => {
+      // Probe time moves on (the failed probe's successor may not be scheduled yet), but by a few probes at most.
+      if (timers.now() - clearedAt < 5 * probeMs) timers.advance(probeMs);
+      return cases.every((c) => outboxOf(w.t, c.id)[0]?.state === 'done') ? true : undefined;
+    }, 'every command delivered');
+    expect(timers.now() - clearedAt).toBeLessThanOrEqual(5 * probeMs);
+    expect(w.engine().linkStatus().state).toBe('online');
+    // Well inside the back-off the commands were waiting out.
+    for (const c of cases) expect(outboxOf(w.t, c.id)[0]).toMatchObject({ state: 'done', attempts: 2 });
   });
 
   it('a refusal is a dead letter: audited, shown, holding back the case; a supervisor resends it, clerks may not', async () => {

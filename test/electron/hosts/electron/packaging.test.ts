@@ -110,13 +110,14 @@ describe('build/electron-builder.json', () => {
     expect(builderConfig).toMatchObject({
       appId: 'cn.gov.bdc.workstation',
       productName: '不动产登记窗口工作站',
-      files: ['dist/**', 'package.json'],
       asar: true,
       asarUnpack: ['**/*.node'],
       afterPack: './build/fuses.cjs',
-      linux: { target: ['AppImage', 'deb'] },
-      win: { target: ['nsis'] },
+      linux: { target: [{ target: 'deb', arch: ['x64', 'arm64'] }, { target: 'AppImage', arch: ['x64', 'arm64'] }] },
+      win: { target: [{ target: 'nsis', arch: ['x64'] }] },
     });
+    // The built app and package.json; never its source maps (they carry every source file).
+    expect((builderConfig.files as string[]).slice(0, 4)).toEqual(['dist/**', '!dist/**/*.map', '!dist/.build-stamp', 'package.json']);
     // electron-builder's default output folder is dist/, which `files` packs: it must go elsewhere.
     expect((builderConfig.directories as { output: string }).output).not.toMatch(/^dist\b/);
   });
