@@ -102,6 +102,8 @@ export function bundleImports(code) {
     ...[...code.matchAll(/^import\s+(?:[^;'"]*?\s+from\s*)?"([^"]+)";/gm)].map((m) => m[1]),
     ...[...code.matchAll(/\b(?:__)?require\("([^"]+)"\)/g)].map((m) => m[1]),
     ...[...code.matchAll(/\bimport\("([^"]+)"\)/g)].map((m) => m[1]),
+    // A package whose files are read at run time (the shipped font: native/printer/font-resolution.ts).
+    ...[...code.matchAll(/\brequire\d*\.resolve\("([^"]+)"\)/g)].map((m) => m[1]),
   ];
   const names = new Set();
   for (const spec of specs) {
@@ -186,7 +188,9 @@ export async function checkUnpacked({ appOutDir, platform, arch, root, devCheck 
   // 3b. The dependency list tells the truth: what the bundles load at run time is exactly
   //     package.json's dependencies (everything else is bundled in, and a devDependency).
   const loaded = new Set();
-  for (const bundle of ['electron-main.mjs', 'preload.cjs']) for (const n of bundleImports(read(`dist/${bundle}`).toString('utf8'))) loaded.add(n);
+  // The main process and preload, and the chunks they load lazily (scripts/build.mjs splits code).
+  const bundles = ['/dist/electron-main.mjs', '/dist/preload.cjs', ...entries.filter((e) => /^\/dist\/chunks\/[^/]+\.m?js$/.test(e))];
+  for (const bundle of bundles) for (const n of bundleImports(read(bundle).toString('utf8'))) loaded.add(n);
   loaded.delete('electron'); // provided by the runtime
   const declared = new Set(Object.keys(pkg.dependencies ?? {}));
   const undeclared = [...loaded].filter((n) => !declared.has(n));

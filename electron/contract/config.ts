@@ -108,6 +108,25 @@ export const DEFAULT_PLATFORM_CONFIG = {
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 
 /**
+ * The Chinese font documents and the printer test page are set in. null: the Noto Serif SC the app
+ * ships (system fonts only if that is missing). Offices that want 宋体/仿宋 point at their licensed
+ * file; a collection (.ttc) needs the face's PostScript name (e.g. SimSun).
+ */
+export const documentsConfigSchema = z
+  .object({
+    fontPath: z.string().min(1).nullable().default(null),
+    fontPostscriptName: z.string().min(1).max(127).nullable().default(null),
+  })
+  .strict();
+export type DocumentsConfig = z.infer<typeof documentsConfigSchema>;
+
+/** The configured font as the font loaders take it, or undefined for the default resolution. */
+export function configuredDocumentFont(documents: DocumentsConfig): { path: string; postscriptName?: string } | undefined {
+  if (!documents.fontPath) return undefined;
+  return { path: documents.fontPath, ...(documents.fontPostscriptName ? { postscriptName: documents.fontPostscriptName } : {}) };
+}
+
+/**
  * Updates over the extranet (electron-updater, generic provider: a folder on the platform or an
  * office server holding the installers and latest*.yml). `url: null` = no update checks. An update
  * is downloaded in the background, verified against the sha512 in the release metadata, and
@@ -149,6 +168,7 @@ export const configSchema = z
     /** Extra holidays and make-up working days, added to the built-in official calendar. */
     holidays: holidayCalendarSchema.default(EMPTY_HOLIDAY_CALENDAR),
     platform: platformConfigSchema.default(DEFAULT_PLATFORM_CONFIG),
+    documents: documentsConfigSchema.default({ fontPath: null, fontPostscriptName: null }),
     /** Encrypted backups: generations kept (pre-migration backups are also kept 30 days). */
     backups: z.object({ keep: z.number().int().min(1).max(60).default(7) }).strict().default({ keep: 7 }),
     /**

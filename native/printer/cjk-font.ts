@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { create as createFontkitFont } from 'fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { NO_CJK_FONT_MESSAGE, resolveCjkFont } from './font-resolution';
 
 /**
  * Embeds a Chinese font into a pdf-lib document, subset to the glyphs actually drawn.
@@ -12,7 +13,8 @@ import type { PDFDocument, PDFFont } from 'pdf-lib';
  * does both.
  *
  * Offices often want 宋体/仿宋 from the system instead of Noto: the path and PostScript name are
- * configuration, Noto Sans CJK SC (Debian `fonts-noto-cjk`) is only the default.
+ * configuration; without one the font is resolved as documents resolve it (font-resolution.ts:
+ * the shipped Noto Serif SC, then system fonts).
  */
 export interface CjkFontSource {
   /** A .ttf/.otf file, or a .ttc/.otc collection. */
@@ -21,12 +23,16 @@ export interface CjkFontSource {
   postscriptName?: string;
 }
 
-export const DEFAULT_CJK_FONT: Readonly<Required<CjkFontSource>> = {
+/** Debian's fonts-noto-cjk Sans face: one of the system fonts tried last (font-resolution.ts). */
+export const DEBIAN_NOTO_SANS_CJK: Readonly<Required<CjkFontSource>> = {
   path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   postscriptName: 'NotoSansCJKsc-Regular',
 };
 
-export async function embedCjkFont(pdfDoc: PDFDocument, source: CjkFontSource = DEFAULT_CJK_FONT): Promise<PDFFont> {
+/** Embeds `source`, or the resolved font (font-resolution.ts) when none is given. */
+export async function embedCjkFont(pdfDoc: PDFDocument, given?: CjkFontSource): Promise<PDFFont> {
+  const source = given ?? resolveCjkFont();
+  if (!source) throw new Error(NO_CJK_FONT_MESSAGE);
   const bytes = await fontBytes(source.path);
   // pdf-lib reads the registered fontkit synchronously inside embedFont, so registering an adapter
   // bound to this face right before the call is safe even when several faces share a document.

@@ -3,7 +3,7 @@ import { embedCjkFont, type CjkFontSource } from './cjk-font';
 import { mmToPt } from './units';
 
 export interface TestPageOptions {
-  /** The Chinese font; Noto Sans CJK SC from Debian's fonts-noto-cjk by default. */
+  /** The Chinese font; by default the one documents use (font-resolution.ts: shipped Noto Serif SC first). */
   font?: CjkFontSource;
   /** Printed on the page so the sheet can be matched to the queue afterwards. */
   printerName?: string;

@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url);
 const asar = require('@electron/asar') as {
   extractAll(archive: string, dest: string): void;
   createPackage(src: string, dest: string): Promise<void>;
+  listPackage(archive: string, options: { isPack: boolean }): string[];
 };
 
 interface Finding {
@@ -67,6 +68,9 @@ describe('release check helpers', () => {
   it('finds what a bundle loads at run time, not strings that look like it', () => {
     const code = 'import Database from "better-sqlite3";\nimport { x } from "node:fs";\nconst s = __require("serialport");\nthrow new Error("from \'alg\' argument");\nrequire("zlib");';
     expect([...check.bundleImports(code)]).toEqual(['better-sqlite3', 'serialport']);
+    // A package whose file is read at run time (the shipped font), not a path.resolve of a folder.
+    const font = 'const require2 = createRequire(import.meta.url);\nrequire2.resolve("@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf");\npath.resolve("dist");';
+    expect([...check.bundleImports(font)]).toEqual(['@expo-google-fonts/noto-serif-sc']);
   });
 });
 
@@ -88,10 +92,19 @@ describe('scripts/release.mjs', () => {
     expect(dev.code).toBe(0);
     for (const folder of ['linux-unpacked (linux-x64)', 'win-unpacked (win32-x64)']) expect(dev.out).toContain(`› ${folder}`);
     expect(dev.out).toContain('✓ test-code: no test files; from test/ only the training-mode platform stand-in is bundled');
-    expect(dev.out).toContain('✓ dependency-list: run-time packages = dependencies: better-sqlite3, serialport');
+    expect(dev.out).toContain('✓ dependency-list: run-time packages = dependencies: @expo-google-fonts/noto-serif-sc, better-sqlite3, serialport');
     expect(dev.out).toMatch(/! native: better-sqlite3 .*node_module_version 115 ≠ Electron abi_version 145: needs @electron\/rebuild on a release machine/);
     expect(dev.out).toMatch(/✓ native: @serialport\/bindings-cpp .*linux-x64, N-API/);
     expect(dev.out).toMatch(/✓ fuses: bdc-workstation: 8 fuses/);
+  });
+
+  it('ships the font documents use, and only its Regular weight', () => {
+    const files = asar.listPackage(join(out.path, 'linux-unpacked', 'resources', 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
+    const font = files.filter((f) => f.startsWith('/node_modules/@expo-google-fonts/noto-serif-sc/'));
+    expect(font).toContain('/node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
+    expect(font).toContain('/node_modules/@expo-google-fonts/noto-serif-sc/LICENSE_FONT');
+    expect(font.filter((f) => f.endsWith('.ttf'))).toHaveLength(1);
+    expect(font.filter((f) => f.endsWith('.png'))).toEqual([]);
   });
 
   it('fails in release mode while a native module is built for another ABI', async () => {

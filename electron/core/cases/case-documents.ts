@@ -1,5 +1,6 @@
 import {
   AppError,
+  configuredDocumentFont,
   CO_OWNERSHIP_LABELS,
   maskIdNumber,
   shanghaiDate,
@@ -81,6 +82,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
     issuedDate: issued,
     clerkName: d.clerkName,
   };
+  const options = { font: configuredDocumentFont(d.config.documents) };
   const acceptedOn = c.acceptedAt ? shanghaiDate(new Date(c.acceptedAt)) : shanghaiDate(new Date(c.createdAt));
   const signing = signingOf(c, applicationDigest(c));
   const applicants = (full: boolean): Applicant[] => c.parties.map((p) => applicant(c, p, full, d, signing));
@@ -132,7 +134,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
           separateCertificates: a.separateCertificates,
           collection: collection(true),
           channel: CHANNEL_LABEL[a.channel],
-        });
+        }, options);
       case 'acceptanceReceipt':
         return await renderAcceptanceReceipt(
           {
@@ -154,10 +156,10 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
             collection: collection(false),
             ...(c.officialNumber ? { unifiedNumber: c.officialNumber } : {}),
           },
-          { signingKey: d.signingKey },
+          { ...options, signingKey: d.signingKey },
         );
       case 'paymentNotice':
-        return await renderPaymentNotice({ ...header, applicants: applicants(false), fees: c.fees, ...(c.feePayer ? { payer: { name: c.feePayer.slice(0, 60) } } : {}) });
+        return await renderPaymentNotice({ ...header, applicants: applicants(false), fees: c.fees, ...(c.feePayer ? { payer: { name: c.feePayer.slice(0, 60) } } : {}) }, options);
       case 'requisitionNotice':
         return await renderRequisitionNotice({
           ...header,
@@ -166,7 +168,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
           applicationDate: shanghaiDate(new Date(c.createdAt)),
           materials: d.requisitioned.map((name) => ({ name, copies: 1, status: 'missing' as const })),
           ...(c.requisitionDeadline ? { deadline: c.requisitionDeadline } : {}),
-        });
+        }, options);
       case 'rejectionNotice':
         return await renderRejectionNotice({
           ...header,
@@ -175,7 +177,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
           applicationDate: shanghaiDate(new Date(c.createdAt)),
           reasons: d.rejectionReasons.map((text) => ({ text })),
           grounds: legalGroundsOf(c.decisionGroundIds).map((g) => ({ id: g.id, citation: g.article, text: g.text })),
-        });
+        }, options);
     }
   } catch (err) {
     if (isDocumentError(err)) throw new AppError('BAD_REQUEST', err.message, { documentCode: err.code });

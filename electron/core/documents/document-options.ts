@@ -2,7 +2,7 @@ import type { CjkFontSource } from '../../../native/printer/cjk-font';
 
 /** How a document is rendered, as opposed to what it says (document-data.ts). */
 export interface DocumentOptions {
-  /** The Chinese font; Noto Serif CJK SC (fonts/document-font.ts) when not given. */
+  /** The office's Chinese font; when not given, the shipped Noto Serif SC, then system fonts (native/printer/font-resolution.ts). */
   font?: CjkFontSource;
 }
 

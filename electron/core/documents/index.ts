@@ -13,7 +13,7 @@ export * from './document-data';
 export { DocumentError, isDocumentError, type DocumentErrorCode } from './document-errors';
 export { DOCUMENT_KINDS, documentNumber, type DocumentKind, type DocumentKindCode } from './document-kinds';
 export type { DocumentOptions, SignedDocumentOptions } from './document-options';
-export { DEFAULT_DOCUMENT_FONT } from './fonts/document-font';
+export { DEBIAN_NOTO_SERIF_CJK } from './fonts/document-font';
 /** The one 大写 implementation lives in the contract (the renderer shows it too). */
 export { amountInCapitals } from '../../contract/validation/chinese-amount';
 export { amountInFigures } from './amount-in-figures';

@@ -1,16 +1,20 @@
-import { emitOnce, type SubsetStream } from '../../../../native/printer/cjk-font';
 import { readFile } from 'node:fs/promises';
 import { create as createFontkitFont } from 'fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import { fontkitFor, type CjkFontSource } from '../../../../native/printer/cjk-font';
+import { emitOnce, fontkitFor, type CjkFontSource, type SubsetStream } from '../../../../native/printer/cjk-font';
+import { NO_CJK_FONT_MESSAGE, resolveCjkFont } from '../../../../native/printer/font-resolution';
 import { DocumentError } from '../document-errors';
 import { compactCffSubset } from './compact-cff-subset';
 
 /**
- * Government documents are customarily set in a 宋体-like face: Noto Serif CJK SC from Debian's
- * fonts-noto-cjk by default. Offices may configure their own (e.g. a licensed 宋体/仿宋 file).
+ * Government documents are customarily set in a 宋体-like face. Offices may configure their own
+ * (config.json `documents.font`, e.g. a licensed 宋体/仿宋 file); otherwise the app's shipped Noto
+ * Serif SC, and system fonts only when that is missing (native/printer/font-resolution.ts).
+ *
+ * Debian's Noto Serif CJK SC collection is one of those system fonts. It is a CFF font, which is
+ * why compact-cff-subset.ts exists: an office's font may be CFF too.
  */
-export const DEFAULT_DOCUMENT_FONT: Readonly<Required<CjkFontSource>> = {
+export const DEBIAN_NOTO_SERIF_CJK: Readonly<Required<CjkFontSource>> = {
   path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
   postscriptName: 'NotoSerifCJKsc-Regular',
 };
@@ -28,19 +32,24 @@ export interface DocumentFont {
  * named `TAG+PostScriptName` as PDF subsets are (ISO 32000-1 §9.6.4), so tools such as pdffonts
  * report it as a subset.
  *
- * The file is read and parsed once per process and kept: the collection is ~20 MB and reading and
+ * The file is read and parsed once per process and kept: a font is 15–20 MB and reading and
  * parsing it for every receipt would take most of the 150 ms budget. The parsed face is shared by
  * documents; each embedding makes its own subset from it. This is `embedCjkFont` of
  * native/printer/cjk-font.ts (whose adapter it reuses for collections) with three differences:
  * the parsed face is cached as well as the bytes; CFF subsets are written without subroutines
- * (compact-cff-subset.ts), which keeps a one-page document at ~35–55 KB instead of ~90 KB; and a
+ * (compact-cff-subset.ts), which keeps a one-page document at ~35–55 KB instead of ~90 KB (a
+ * TrueType face such as the shipped one is subset by fontkit as is, ~16–20 KB); and a
  * single .ttf/.otf needs no PostScript name (see parseFace).
  */
 export async function embedDocumentFont(
   doc: PDFDocument,
   subsetTag: string,
-  source: CjkFontSource = DEFAULT_DOCUMENT_FONT,
+  configured?: CjkFontSource,
 ): Promise<DocumentFont> {
+  // Resolved when the first document is made, not at start: a workstation that never prints
+  // never reads the 15 MB file. The parsed face is then kept (loadFace).
+  const source = resolveCjkFont({ configured });
+  if (!source) throw new DocumentError('DOCUMENT_FONT_UNAVAILABLE', NO_CJK_FONT_MESSAGE);
   const loaded = await loadFace(source);
   // pdf-lib calls create() synchronously inside embedFont with the bytes given here.
   doc.registerFontkit({ create: () => loaded.face } as unknown as Parameters<PDFDocument['registerFontkit']>[0]);

@@ -52,7 +52,9 @@ describe.each(DOCUMENT_CASES)('$name', (documentCase) => {
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts) {
       expect(font).toMatchObject({ embedded: true, subset: true });
-      expect(font.name).toMatch(/^[A-Z]{6}\+NotoSerifCJKsc-Regular$/);
+      // The shipped Noto Serif SC (native/printer/font-resolution.ts), a TrueType font.
+      expect(font.name).toMatch(/^[A-Z]{6}\+NotoSerifSC-Regular$/);
+      expect(font.type).toContain('TrueType');
     }
   });
 

@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embedCjkFont } from '../../../../native/printer/cjk-font';
 import { renderAcceptanceReceipt } from '../../../../electron/core/documents/acceptance-receipt';
-import { DEFAULT_DOCUMENT_FONT, embedDocumentFont } from '../../../../electron/core/documents/fonts/document-font';
+import { DEBIAN_NOTO_SERIF_CJK, embedDocumentFont } from '../../../../electron/core/documents/fonts/document-font';
 import { sampleReceipt } from '../../../fixtures/documents/sample-documents';
 import { generateOfficeKeyPair } from '../../../../electron/core/documents/verification-code';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -32,8 +32,8 @@ describe('document font', () => {
   afterAll(() => dir.remove());
 
   it('draws exactly the pixels fontkit’s own subset draws, in well under half the bytes', async () => {
-    const ours = await specimen(async (doc) => (await embedDocumentFont(doc, 'AAAAAA', DEFAULT_DOCUMENT_FONT)).pdf);
-    const fontkits = await specimen((doc) => embedCjkFont(doc, DEFAULT_DOCUMENT_FONT));
+    const ours = await specimen(async (doc) => (await embedDocumentFont(doc, 'AAAAAA', DEBIAN_NOTO_SERIF_CJK)).pdf);
+    const fontkits = await specimen((doc) => embedCjkFont(doc, DEBIAN_NOTO_SERIF_CJK));
     writeFileSync(join(dir.path, 'ours.pdf'), ours);
     writeFileSync(join(dir.path, 'fontkit.pdf'), fontkits);
     const [ourPng] = await renderWithoutSystemFonts(join(dir.path, 'ours.pdf'), dir.path, 'ours', 100);
@@ -45,14 +45,15 @@ describe('document font', () => {
     expect(ours.length).toBeLessThan(fontkits.length / 2);
   });
 
-  it('names each embedded font as a subset of the configured face (TAG+NotoSerifCJKsc-Regular)', async () => {
+  it('names each embedded font as a subset of the shipped face (TAG+NotoSerifSC-Regular)', async () => {
     const bytes = await renderAcceptanceReceipt(sampleReceipt(), { signingKey: generateOfficeKeyPair() });
     const path = join(dir.path, 'receipt.pdf');
     writeFileSync(path, bytes);
     const fonts = await pdfFonts(path);
     expect(fonts).toHaveLength(1);
     expect(fonts[0]).toMatchObject({ embedded: true, subset: true });
-    expect(fonts[0].name).toMatch(/^[A-Z]{6}\+NotoSerifCJKsc-Regular$/);
+    expect(fonts[0].name).toMatch(/^[A-Z]{6}\+NotoSerifSC-Regular$/);
+    expect(fonts[0].type).toContain('TrueType');
   });
 
   it('works with a configured single TrueType font, and refuses it for text it cannot print', async () => {
@@ -82,7 +83,7 @@ describe('document font', () => {
 
   it('reports a face the collection does not have, listing the ones it has', async () => {
     await expect(
-      renderAcceptanceReceipt(sampleReceipt(), { signingKey: generateOfficeKeyPair(), font: { path: DEFAULT_DOCUMENT_FONT.path, postscriptName: 'SimSun' } }),
+      renderAcceptanceReceipt(sampleReceipt(), { signingKey: generateOfficeKeyPair(), font: { path: DEBIAN_NOTO_SERIF_CJK.path, postscriptName: 'SimSun' } }),
     ).rejects.toMatchObject({ code: 'DOCUMENT_FONT_UNAVAILABLE', message: expect.stringMatching(/没有名为 SimSun 的字体.*NotoSerifCJKsc-Regular/) });
   });
 
