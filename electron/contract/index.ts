@@ -79,3 +79,4 @@ export * from './validation/fee-schedule';
 export * from './validation/holiday-calendar';
 export * from './validation/workstation-id';
 export * from './validation/credit-code';
+export * from './validation/safe-text';

@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { prepareOwnerOnlyDatabase, tightenDatabaseFiles, tightenDataFolder } from './config/data-folder-permissions';
 import { join } from 'node:path';
 import { AppError, backendIdleLimitMs, maskPersonalText, type EventName, type Result } from '../contract';
 import pkg from '../../package.json';
@@ -103,6 +104,8 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   const write = options.log ?? ((m: string) => console.error(`[core] ${m}`));
   const log = (m: string) => write(maskPersonalText(m));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const tightened = tightenDataFolder(dataDir);
+  if (tightened > 0) log(`数据目录权限过宽，已收紧 ${tightened} 项为仅本账户可读写（目录 0700、文件 0600）`);
   const keyProtector = options.keyProtector ?? ownerOnlyFileProtector;
   // A ring that cannot be opened (wrapped by another keystore, damaged) stops the start with a KeyRingError.
   const keys = DataKeyRing.open(dataDir, keyProtector);
@@ -224,9 +227,10 @@ function openOrRecover(
   atRest: { keys: DataKeyRing; blobs: BlobStore },
 ): { db: Db | null; recovery: RecoveryState | null } {
   try {
+    prepareOwnerOnlyDatabase(paths.database);
     const db = openDatabase(paths.database);
     try {
-      chmodSync(paths.database, 0o600);
+      tightenDatabaseFiles(paths.database);
       const report = migrate(db, MIGRATIONS, paths.backups, { keys: atRest.keys });
       if (report.applied.length > 0) log(`database migrated ${report.from} → ${report.to}${report.backup ? ` (backup ${report.backup})` : ''}`);
       // Files stored before encryption at rest are sealed once, after the migration that sealed the rows.

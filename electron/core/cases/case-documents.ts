@@ -59,6 +59,11 @@ export function documentAllowed(c: CaseRecord, kind: CaseDocumentKind): boolean 
   }
 }
 
+/** The documents that print full ID numbers and phones (the others print them masked). */
+export function carriesFullIdentifiers(kind: CaseDocumentKind): boolean {
+  return kind === 'applicationForm';
+}
+
 /**
  * Maps a case onto the data of one document and renders it. The application form carries the
  * full ID numbers (it is the legal application the parties signed); the other documents show
@@ -85,7 +90,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
   try {
     switch (kind) {
       case 'applicationForm':
-        return await renderApplicationForm({ ...header, issuedDate: acceptedOn, applicants: applicants(true), units });
+        return await renderApplicationForm({ ...header, issuedDate: acceptedOn, applicants: applicants(carriesFullIdentifiers(kind)), units });
       case 'acceptanceReceipt':
         return await renderAcceptanceReceipt(
           {
