@@ -80,3 +80,4 @@ export * from './validation/holiday-calendar';
 export * from './validation/workstation-id';
 export * from './validation/credit-code';
 export * from './validation/safe-text';
+export * from './validation/free-text';

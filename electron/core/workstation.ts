@@ -166,7 +166,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       if (!db) throw new AppError('RECOVERY_MODE');
       return db;
     },
-    listBackups: () => listBackups(paths.backups),
+    listBackups: () => listBackups(paths.backups, keys),
     reopenDatabase(replace) {
       db?.close();
       db = null;

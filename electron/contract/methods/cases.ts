@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import type { Role } from '../roles';
 import { businessTypeIdSchema } from '../validation/business-types';
+import { freeText } from '../validation/free-text';
 
 const CLERKS: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 /**
@@ -39,7 +40,7 @@ const partyInput = z
 const unitInput = z
   .object({
     unitCode: z.string().trim().min(1).max(40),
-    address: z.string().trim().min(1).max(200),
+    address: freeText(z.string().trim().min(1).max(200)),
     use: z.enum(['residential', 'nonResidential', 'parking']),
     areaM2: z.number().positive().max(1_000_000).nullable().default(null),
   })
@@ -196,7 +197,7 @@ export const caseMethods = {
       .object({
         id: z.number().int().positive(),
         lines: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(40), amountFen: z.number().int().min(0).max(100_000_000) }).strict()).max(20),
-        reason: z.string().trim().min(2).max(200),
+        reason: freeText(z.string().trim().min(2).max(200)),
       })
       .strict(),
     output: caseViewSchema,
@@ -210,19 +211,19 @@ export const caseMethods = {
   }),
   'cases.requisition': method({
     description: '补正: record what is missing (one-time notice); the case waits for the applicant',
-    input: z.object({ id: z.number().int().positive(), missing: z.array(z.string().trim().min(1).max(100)).min(1).max(50), note: z.string().max(500).optional() }).strict(),
+    input: z.object({ id: z.number().int().positive(), missing: z.array(freeText(z.string().trim().min(1).max(100))).min(1).max(50), note: freeText(z.string().max(500)).optional() }).strict(),
     output: caseViewSchema,
     access: CLERKS,
   }),
   'cases.reject': method({
     description: '不予受理 with reasons',
-    input: z.object({ id: z.number().int().positive(), reasons: z.array(z.string().trim().min(2).max(200)).min(1).max(20) }).strict(),
+    input: z.object({ id: z.number().int().positive(), reasons: z.array(freeText(z.string().trim().min(2).max(200))).min(1).max(20) }).strict(),
     output: caseViewSchema,
     access: CLERKS,
   }),
   'cases.withdraw': method({
     description: '撤回 at the applicant’s request, with the reason',
-    input: z.object({ id: z.number().int().positive(), reason: z.string().trim().min(2).max(200) }).strict(),
+    input: z.object({ id: z.number().int().positive(), reason: freeText(z.string().trim().min(2).max(200)) }).strict(),
     output: caseViewSchema,
     access: CLERKS,
   }),
