@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { AppError, backendIdleLimitMs, maskPersonalText, type EventName, type Result } from '../contract';
 import pkg from '../../package.json';
 import { appHandlers } from './app-handlers';
-import { appendAudit } from './audit/audit-log';
+import { appendAudit, lastAuditSeq } from './audit/audit-log';
+import { AuditKey, bindAuditKey } from './audit/audit-key';
 import { auditHandlers } from './audit/audit-handlers';
 import { authHandlers } from './auth/auth-handlers';
 import { SessionRegistry } from './auth/sessions';
@@ -174,7 +175,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       try {
         replace?.(); // a restore swaps the file while nothing is open
       } finally {
-        const opened = openOrRecover(paths, log, { keys, blobs });
+        const opened = openOrRecover(paths, log, { keys, blobs, dataDir, protector: keyProtector });
         db = opened.db;
         services.recovery = opened.recovery;
       }
@@ -224,7 +225,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
 function openOrRecover(
   paths: Services['paths'],
   log: (m: string) => void,
-  atRest: { keys: DataKeyRing; blobs: BlobStore },
+  atRest: { keys: DataKeyRing; blobs: BlobStore; dataDir: string; protector: KeyProtector },
 ): { db: Db | null; recovery: RecoveryState | null } {
   try {
     prepareOwnerOnlyDatabase(paths.database);
@@ -233,6 +234,8 @@ function openOrRecover(
       tightenDatabaseFiles(paths.database);
       const report = migrate(db, MIGRATIONS, paths.backups, { keys: atRest.keys });
       if (report.applied.length > 0) log(`database migrated ${report.from} → ${report.to}${report.backup ? ` (backup ${report.backup})` : ''}`);
+      // Every audit record from now on carries an HMAC-SM3 under a key kept outside this file.
+      bindAuditKey(db, AuditKey.openOrCreate(atRest.dataDir, atRest.protector, () => lastAuditSeq(db)));
       // Files stored before encryption at rest are sealed once, after the migration that sealed the rows.
       const blobs = atRest.blobs.sealPlaintextFiles();
       if (blobs.sealed > 0) log(`sealed ${blobs.sealed} stored files (encryption at rest)`);

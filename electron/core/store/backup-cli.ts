@@ -11,6 +11,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendAudit } from '../audit/audit-log';
+import { AuditKey, bindAuditKey } from '../audit/audit-key';
+import { auditHead } from '../audit/audit-head';
 import { defaultDataDir } from '../config/data-dir';
 import { loadConfig } from '../config/config-file';
 import { DataKeyRing, KeyRingError, ownerOnlyFileProtector } from '../crypto/data-keys';
@@ -92,6 +94,7 @@ export function main(argv: string[], out: (line: string) => void = console.log, 
       throw e;
     }
     try {
+      bindKeyedAudit(db, dataDir);
       const b = createVerifiedBackup(db, backupDir, keys, 'manual');
       const keep = loadConfig(dataDir).config.backups?.keep ?? DEFAULT_BACKUP_KEEP;
       const pruned = pruneBackups(backupDir, keep);
@@ -121,6 +124,8 @@ export function main(argv: string[], out: (line: string) => void = console.log, 
     }
     throw e;
   }
+  // The log of the database being replaced ends here: the restored log records its head, so the gap is visible.
+  const discardedHead = existsSync(dbPath) ? auditHead(dbPath) : null;
   let keptAs: string | null;
   try {
     keptAs = swapInDatabase(prepared, dbPath, 'before-restore');
@@ -129,12 +134,23 @@ export function main(argv: string[], out: (line: string) => void = console.log, 
   }
   const db = openDatabase(dbPath);
   try {
-    appendAudit(db, { actorId: null, actor: 'cli', action: 'backups.restore', object: `backup:${file}`, result: 'success', detail: { via: 'cli', keptAs } });
+    bindKeyedAudit(db, dataDir);
+    appendAudit(db, { actorId: null, actor: 'cli', action: 'backups.restore', object: `backup:${file}`, result: 'success', detail: { via: 'cli', keptAs, discardedHead } });
   } finally {
     db.close();
   }
   out(`已恢复：${file}${keptAs ? `；原数据库已保留为 ${keptAs}` : ''}`);
   return 0;
+}
+
+/** Audit records this tool writes carry the keyed MAC when the audit key opens here (else they stay unkeyed). */
+function bindKeyedAudit(db: object, dataDir: string): void {
+  try {
+    const key = AuditKey.open(dataDir, ownerOnlyFileProtector);
+    if (key) bindAuditKey(db, key);
+  } catch (e) {
+    if (!(e instanceof KeyRingError)) throw e;
+  }
 }
 
 function openKeysForListing(dataDir: string): DataKeyRing | null {

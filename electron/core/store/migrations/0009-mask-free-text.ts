@@ -2,7 +2,8 @@ import { maskFreeText } from '../../../contract/validation/free-text';
 import type { Migration } from './migration';
 
 /**
- * Free text typed before the contract masked it (validation/free-text.ts) may hold full ID numbers
+ * Two hardening steps of issue #16 in one version: the audit log gets its `mac` column (the keyed
+ * chain, audit-key.ts), and free text typed before the contract masked it (validation/free-text.ts) may hold full ID numbers
  * and phones: unit addresses, status reasons (requisition, rejection, withdrawal, the platform's),
  * fee-override reasons, and the search index's copy of the addresses. They are masked here, in
  * place, and the old bytes leave the file and the WAL after the commit (VACUUM; secure_delete is
@@ -23,6 +24,9 @@ export const migration0009: Migration = {
       UPDATE cases SET status_reason = bdc_mask_free_text(status_reason) WHERE status_reason <> bdc_mask_free_text(status_reason);
       UPDATE cases SET fee_override_reason = bdc_mask_free_text(fee_override_reason) WHERE fee_override_reason <> bdc_mask_free_text(fee_override_reason);
       UPDATE case_search SET addresses = bdc_mask_free_text(addresses) WHERE addresses <> bdc_mask_free_text(addresses);
+
+      -- The keyed audit chain (audit-key.ts): each record's HMAC-SM3 under a key kept outside this file.
+      ALTER TABLE audit_log ADD COLUMN mac TEXT;
     `);
   },
   afterCommit(db) {
