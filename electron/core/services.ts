@@ -31,6 +31,8 @@ export interface Services {
   readonly keys: DataKeyRing;
   /** The sync engine, or null when no platform is configured (commands still queue in the outbox). */
   readonly sync: SyncEngine | null;
+  /** The CN of the platform client certificate (`<office>-<workstation>`), when it can be read. */
+  readonly platformCertificateCn?: string | null;
   /** The office's business types (defaults + config overrides), checked at start. */
   businessTypes(): BusinessType[];
   readonly paths: { database: string; backups: string; config: string };

@@ -6,6 +6,7 @@ import pkg from '../../package.json';
 import { appHandlers } from './app-handlers';
 import { appendAudit, lastAuditSeq } from './audit/audit-log';
 import { AuditKey, bindAuditKey } from './audit/audit-key';
+import { certificateCnOf } from './sync/certificate-office';
 import { auditHandlers } from './audit/audit-handlers';
 import { authHandlers } from './auth/auth-handlers';
 import { SessionRegistry } from './auth/sessions';
@@ -159,6 +160,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     devices,
     blobs,
     sync,
+    platformCertificateCn: certificateCnOf(connection),
     businessTypes: () => businessTypes,
     paths,
     config: { value: loaded.config, exists: loaded.exists },
