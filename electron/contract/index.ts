@@ -89,3 +89,5 @@ export * from './validation/catalog-config';
 export * from './validation/fee-calculation';
 export * from './validation/fee-override';
 export * from './validation/legal-grounds';
+export * from './validation/safe-text';
+export * from './validation/free-text';

@@ -20,3 +20,10 @@ export const ROLE_LABELS: Record<Role, string> = {
  * - a list of roles.
  */
 export type Access = 'public' | 'any' | readonly Role[];
+
+/**
+ * The roles that may see full ID numbers and phones: through 显示 (cases.revealParty) and through
+ * any output that carries them in full (the 申请书 PDF). Must equal cases.revealParty's access
+ * (a test checks it).
+ */
+export const REVEALER_ROLES: readonly Role[] = ['clerk', 'reviewer', 'supervisor', 'admin'];

@@ -3,6 +3,7 @@ import {
   backendIdleLimitMs,
   contract,
   DEFAULT_MESSAGES,
+  findUnsafeText,
   isMethodName,
   maskPersonalData,
   maskPersonalText,
@@ -34,6 +35,9 @@ export function createDispatch(services: Services, handlers: Handlers, log: (msg
       if (services.recovery && !RECOVERY_METHODS.has(name)) throw new AppError('RECOVERY_MODE');
       // Access first: a caller without the role learns nothing about the method's input rules.
       const session = checkAccess(services, clientId, name, spec, now);
+      // NUL and lone surrogates are refused for every string field of every method, here.
+      const unsafe = findUnsafeText(rawInput);
+      if (unsafe) throw badRequest({ path: unsafe.field === '输入' ? [] : unsafe.field.split('.'), message: unsafe.message });
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw badRequest(parsed.error.issues[0]);
       const ctx: CallContext = { clientId, session, services, now };

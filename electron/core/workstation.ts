@@ -1,9 +1,12 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { prepareOwnerOnlyDatabase, tightenDatabaseFiles, tightenDataFolder } from './config/data-folder-permissions';
 import { join } from 'node:path';
 import { AppError, backendIdleLimitMs, maskPersonalText, type EventName, type Result } from '../contract';
 import pkg from '../../package.json';
 import { appHandlers } from './app-handlers';
-import { appendAudit } from './audit/audit-log';
+import { appendAudit, lastAuditSeq } from './audit/audit-log';
+import { AuditKey, bindAuditKey } from './audit/audit-key';
+import { certificateCnOf } from './sync/certificate-office';
 import { auditHandlers } from './audit/audit-handlers';
 import { authHandlers } from './auth/auth-handlers';
 import { SessionRegistry } from './auth/sessions';
@@ -110,6 +113,8 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   const write = options.log ?? ((m: string) => console.error(`[core] ${m}`));
   const log = (m: string) => write(maskPersonalText(m));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const tightened = tightenDataFolder(dataDir);
+  if (tightened > 0) log(`数据目录权限过宽，已收紧 ${tightened} 项为仅本账户可读写（目录 0700、文件 0600）`);
   const keyProtector = options.keyProtector ?? ownerOnlyFileProtector;
   // A ring that cannot be opened (wrapped by another keystore, damaged) stops the start with a KeyRingError.
   const keys = DataKeyRing.open(dataDir, keyProtector);
@@ -168,6 +173,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     devices,
     blobs,
     sync,
+    platformCertificateCn: certificateCnOf(connection),
     businessTypes: () => businessTypes,
     catalog: () => catalog,
     paths,
@@ -177,7 +183,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       if (!db) throw new AppError('RECOVERY_MODE');
       return db;
     },
-    listBackups: () => listBackups(paths.backups),
+    listBackups: () => listBackups(paths.backups, keys),
     reopenDatabase(replace) {
       db?.close();
       db = null;
@@ -185,7 +191,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       try {
         replace?.(); // a restore swaps the file while nothing is open
       } finally {
-        const opened = openOrRecover(paths, log, { keys, blobs });
+        const opened = openOrRecover(paths, log, { keys, blobs, dataDir, protector: keyProtector });
         db = opened.db;
         services.recovery = opened.recovery;
       }
@@ -249,14 +255,17 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
 function openOrRecover(
   paths: Services['paths'],
   log: (m: string) => void,
-  atRest: { keys: DataKeyRing; blobs: BlobStore },
+  atRest: { keys: DataKeyRing; blobs: BlobStore; dataDir: string; protector: KeyProtector },
 ): { db: Db | null; recovery: RecoveryState | null } {
   try {
+    prepareOwnerOnlyDatabase(paths.database);
     const db = openDatabase(paths.database);
     try {
-      chmodSync(paths.database, 0o600);
+      tightenDatabaseFiles(paths.database);
       const report = migrate(db, MIGRATIONS, paths.backups, { keys: atRest.keys });
       if (report.applied.length > 0) log(`database migrated ${report.from} → ${report.to}${report.backup ? ` (backup ${report.backup})` : ''}`);
+      // Every audit record from now on carries an HMAC-SM3 under a key kept outside this file.
+      bindAuditKey(db, AuditKey.openOrCreate(atRest.dataDir, atRest.protector, () => lastAuditSeq(db)));
       // Files stored before encryption at rest are sealed once, after the migration that sealed the rows.
       const blobs = atRest.blobs.sealPlaintextFiles();
       if (blobs.sealed > 0) log(`sealed ${blobs.sealed} stored files (encryption at rest)`);

@@ -72,7 +72,11 @@ export async function startTrainingPlatform(
   if (!needsTrainingPlatform(config, env)) return { connection: null, banner: null, stop: async () => undefined };
   const { startPlatform } = await import('../../test/platform/index');
   const stepMs = Number(env.BDC_TRAINING_STEP_MS) > 0 ? Number(env.BDC_TRAINING_STEP_MS) : TRAINING_STEP_MS;
-  const platform = await startPlatform({ dataDir: join(dataDir, 'training-platform'), port: 0, auto: { enabled: true, stepMs } });
+  // The stand-in binds the client certificate to an office, as the real platform does: issue it for
+  // this workstation's office and counter once they are known (a fresh install gets them at setup;
+  // until the next start it holds the default 430102-A7 certificate).
+  const clientCn = config.officeCode ? `${config.officeCode}-${config.workstationId ?? 'A7'}` : undefined;
+  const platform = await startPlatform({ dataDir: join(dataDir, 'training-platform'), port: 0, auto: { enabled: true, stepMs }, ...(clientCn ? { clientCn } : {}) });
   return {
     connection: { url: platform.url, ca: platform.certs.caPem, cert: platform.certs.clientCertPem, key: platform.certs.clientKeyPem },
     banner: `培训模式：省级平台模拟服务 ${platform.url}（管理接口 ${platform.adminUrl}）`,

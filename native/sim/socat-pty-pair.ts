@@ -11,6 +11,7 @@ export class SocatPtyPair {
   private child: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
   private stderrTail = '';
+  private watchdog: ChildProcess | null = null;
 
   constructor(
     readonly deviceLink: string,
@@ -31,7 +32,10 @@ export class SocatPtyPair {
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     this.child = child;
-    if (child.pid !== undefined) livePids.add(child.pid);
+    if (child.pid !== undefined) {
+      livePids.add(child.pid);
+      this.watchdog = watchParent(child.pid);
+    }
     child.stderr?.on('data', (data: Buffer) => {
       this.stderrTail = (this.stderrTail + data.toString()).slice(-2000);
     });
@@ -61,6 +65,9 @@ export class SocatPtyPair {
     const child = this.child;
     if (!child) return;
     this.child = null;
+    // The watchdog first: it must never outlive socat and then signal a reused PID.
+    this.watchdog?.kill('SIGKILL');
+    this.watchdog = null;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const killed = await Promise.race([
@@ -77,7 +84,32 @@ export class SocatPtyPair {
   }
 }
 
-/** socat processes still running, killed if this process exits without closing them. */
+/**
+ * socat must die with us however we die: `process.on('exit')` below covers a normal exit, but a
+ * SIGKILL or a crash of the runtime runs no JavaScript. So a tiny watchdog (`sh`) holds the read
+ * end of a pipe from this process: the kernel closes our end when we die, whatever the cause; the
+ * watchdog reads end-of-file and terminates socat. Its own process group, so a Ctrl+C meant for us
+ * reaches socat anyway, and the watchdog and its pipe do not keep our event loop alive.
+ */
+function watchParent(socatPid: number): ChildProcess | null {
+  const script = 'cat >/dev/null; kill -TERM "$1" 2>/dev/null';
+  try {
+    const watchdog = spawn('sh', ['-c', script, 'bdc-socat-watchdog', String(socatPid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+    watchdog.on('error', () => undefined);
+    watchdog.stdin?.on('error', () => undefined);
+    watchdog.unref();
+    (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+    if (watchdog.pid !== undefined) livePids.add(watchdog.pid);
+    watchdog.once('exit', () => {
+      if (watchdog.pid !== undefined) livePids.delete(watchdog.pid);
+    });
+    return watchdog;
+  } catch {
+    return null;
+  }
+}
+
+/** socat processes (and their watchdogs) still running, killed if this process exits without closing them. */
 const livePids = new Set<number>();
 process.once('exit', () => {
   for (const pid of livePids) {

@@ -31,7 +31,7 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
       const res = await fetch('/api/setup.initialize', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ officeCode: '433124', officeName: '花垣县不动产登记中心', adminUsername: 'admin', adminDisplayName: '石管理', password: 'Admin#2026x' }),
+        body: JSON.stringify({ officeCode: '433124', officeName: '花垣县不动产登记中心', adminUsername: 'admin', adminDisplayName: '石管理', password: 'Office#2026x' }),
       });
       return res.json();
     });

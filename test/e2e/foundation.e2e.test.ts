@@ -6,7 +6,7 @@ import { launchChromium, screenshot } from '../support/browser';
 import { makeTempDir } from '../support/temp-dir';
 import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
 
-const ADMIN_PASSWORD = 'Admin#2026x';
+const ADMIN_PASSWORD = 'Office#2026x';
 const CLERK_TEMP_PASSWORD = 'Temp#2026ab';
 const CLERK_PASSWORD = 'Clerk#2026ok';
 
@@ -128,8 +128,9 @@ describe('foundation e2e (Chromium + web host)', () => {
     for (let i = 1; i <= 5; i++) {
       await page.locator('#login-username').fill('clerk1');
       await page.locator('#login-password').fill(`Wrong#${i}abcd`);
-      await page.getByRole('button', { name: '登录' }).click();
-      if (i < 5) await page.getByText(`再输错 ${5 - i} 次，账号将被锁定。`).waitFor();
+      // Each answer before the next try (the answer no longer counts down: it must not reveal the account exists).
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth.login')), page.getByRole('button', { name: '登录' }).click()]);
+      if (i < 5) await page.getByText('连续多次输错密码，账号将被暂时锁定。').waitFor();
     }
     await page.getByText(/账号已锁定，锁定至 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}/).waitFor();
     await screenshot(page, '12-account-locked');

@@ -9,7 +9,7 @@ import { firstLogin, initializeOffice } from '../support/e2e-office';
 import { makeTempDir } from '../support/temp-dir';
 import { PROJECT_ROOT, startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
 
-const ADMIN_PASSWORD = 'Admin#2026x';
+const ADMIN_PASSWORD = 'Office#2026x';
 const CLERK_TEMP_PASSWORD = 'Temp#2026ab';
 const CLERK_PASSWORD = 'Clerk#2026ok';
 const UNIT_CODE = '430102003004GB00123F00010203';

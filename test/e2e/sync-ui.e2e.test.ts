@@ -10,7 +10,7 @@ import { platformConfigFor } from '../support/sync-cases';
 import { makeTempDir } from '../support/temp-dir';
 import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
 
-const ADMIN_PASSWORD = 'Admin#2026x';
+const ADMIN_PASSWORD = 'Office#2026x';
 const TEMP_PASSWORD = 'Temp#2026ab';
 const PASSWORDS = { clerk1: 'Clerk#2026ok', sup1: 'Super#2026ok' } as const;
 type Username = keyof typeof PASSWORDS;

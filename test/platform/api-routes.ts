@@ -146,6 +146,7 @@ function apiRoutes(deps: ApiDeps): Route[] {
       kind: 'command',
       prepare: (raw, ctx) => {
         const submission = parseBody(submissionSchema, parseJson(raw), '案件');
+        assertCertificateOffice(ctx.cn, submission.officeCode, submission.caseNumber);
         return () => submitCase(deps, ctx.cn, submission, raw.toString('utf8'));
       },
     },
@@ -235,6 +236,23 @@ function findRoute(routes: Route[], method: string, path: string): { route: Rout
 
 async function latency(deps: ApiDeps, faults: RequestFaults): Promise<void> {
   if (faults.latencyMs > 0) await sleep(faults.latencyMs, undefined, { signal: deps.signal });
+}
+
+/**
+ * A workstation certificate is bound to its office (CN `<office>-<workstation>`, e.g. 430102-A7):
+ * a case of another office is refused, never filed under the certificate's office. 403 with a
+ * reason the workstation shows; like every 4xx before execution, not stored.
+ */
+function assertCertificateOffice(cn: string, officeCode: string, caseNumber: string): void {
+  const office = /^(\d{6})-/.exec(cn)?.[1];
+  if (!office) throw new PlatformError(403, 'CERTIFICATE_OFFICE_MISMATCH', `客户端证书 ${cn} 未绑定办理机构（应为“机构代码-窗口号”），平台不受理。`);
+  if (office !== officeCode || !caseNumber.startsWith(`${office}-`)) {
+    throw new PlatformError(
+      403,
+      'CERTIFICATE_OFFICE_MISMATCH',
+      `工作站证书属于机构 ${office}（${cn}），不能提交机构 ${officeCode} 的案件：请为本工作站申领机构 ${officeCode} 的证书。`,
+    );
+  }
 }
 
 /** The client certificate's CN (mutual TLS); over plain HTTP, X-Client-Cn or the configured one. */

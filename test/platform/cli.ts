@@ -4,7 +4,7 @@ import { startPlatform } from './index';
 import { SAMPLE_UNITS } from './register-seed';
 
 /**
- * `npm run platform -- [--data DIR] [--port 8443] [--admin-port 8444] [--auto-step-ms 5000] [--insecure-http]`
+ * `npm run platform -- [--data DIR] [--port 8443] [--admin-port 8444] [--auto-step-ms 5000] [--office 430102 --workstation A7] [--insecure-http]`
  *
  * Runs the provincial platform stand-in alone (training mode, development, a workstation on another
  * machine of the lab): prints where it listens, the certificate files a workstation needs and the
@@ -18,13 +18,15 @@ const { values } = parseArgs({
     'admin-port': { type: 'string', default: '8444' },
     'auto-step-ms': { type: 'string', default: '5000' },
     'insecure-http': { type: 'boolean', default: false },
+    office: { type: 'string', default: '430102' },
+    workstation: { type: 'string', default: 'A7' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 
 if (values.help) {
-  console.log('用法 Usage: npm run platform -- [--data DIR] [--port 8443] [--admin-port 8444] [--auto-step-ms 5000] [--insecure-http]');
+  console.log('用法 Usage: npm run platform -- [--data DIR] [--port 8443] [--admin-port 8444] [--auto-step-ms 5000] [--office 430102 --workstation A7] [--insecure-http]');
   process.exit(0);
 }
 
@@ -33,12 +35,17 @@ const adminPort = portOption('admin-port', values['admin-port']);
 const stepMs = Number(values['auto-step-ms']);
 if (!Number.isInteger(stepMs) || stepMs < 0) fail(`--auto-step-ms 应为非负整数 (must be a non-negative integer): ${values['auto-step-ms']}`);
 const dataDir = resolve(values.data);
+// The client certificate is issued for one office and counter: the platform refuses other offices' cases.
+if (!/^\d{6}$/.test(values.office)) fail(`--office 应为 6 位机构代码 (a 6-digit office code): ${values.office}`);
+if (!/^[0-9A-Z]{2}$/.test(values.workstation)) fail(`--workstation 应为 2 位窗口号，如 A7 (two characters, e.g. A7): ${values.workstation}`);
+const clientCn = `${values.office}-${values.workstation}`;
 
 const platform = await startPlatform({
   dataDir,
   port,
   adminPort,
   insecureHttp: values['insecure-http'],
+  clientCn,
   auto: { enabled: stepMs > 0, stepMs: stepMs > 0 ? stepMs : 5000 },
   log: (message) => console.log(`[platform] ${message}`),
 }).catch((err: Error) => fail(`省级平台模拟服务启动失败 (failed to start): ${err.message}`));
@@ -54,7 +61,7 @@ console.log(
     `  自动决定 Auto:     ${stepMs > 0 ? `每 ${stepMs} ms 一步 (one step per ${stepMs} ms)` : '关闭 (off)'}`,
     ...(values['insecure-http'] ? ['  警告 WARNING:      明文 HTTP，仅供调试 (plain HTTP, debugging only)'] : []),
     `  平台CA CA:         ${files.ca}`,
-    `  客户端证书 Cert:   ${files.clientCert}`,
+    `  客户端证书 Cert:   ${files.clientCert}（${clientCn}：只能提交机构 ${values.office} 的案件 / only office ${values.office}'s cases）`,
     `  客户端私钥 Key:    ${files.clientKey}`,
     `  示例单元 Sample:   ${SAMPLE_UNITS.jointWithMortgage}`,
     '工作站 config.json 配置 (workstation config.json snippet):',

@@ -30,6 +30,12 @@ export interface PlatformOptions {
   log?: (message: string) => void;
   /** Serve with these instead of the dev PKI in `dataDir/certs` (tests of refused certificates). */
   certificates?: PlatformCertificates;
+  /**
+   * The CN of the dev client certificate: `<office code>-<workstation id>`. The platform binds a
+   * certificate to its office (a case of another office is refused), so issue one per workstation.
+   * Default 430102-A7.
+   */
+  clientCn?: string;
   /** The clock stamped on answers and changes (receivedAt, at, certificate years); defaults to the real one. */
   now?: () => Date;
 }
@@ -57,7 +63,7 @@ export { ensureDevCertificates, createCertificateAuthority, issueCertificate } f
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => new Date());
-  const certs = options.certificates ?? (await ensureDevCertificates(join(options.dataDir, 'certs')));
+  const certs = options.certificates ?? (await ensureDevCertificates(join(options.dataDir, 'certs'), options.clientCn ? { clientCn: options.clientCn } : {}));
   const db = openPlatformDatabase(options.dataDir);
   const seeded = seedRegister(db);
   if (seeded > 0) log(`register seeded with ${seeded} units`);

@@ -9,6 +9,8 @@ export interface RunningWebHost {
   port: number;
   child: ChildProcess;
   output(): string;
+  /** A fresh single-use launch link (the first one, `url`, works once): asks the host with SIGUSR2. */
+  freshLink(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,20 @@ export async function startWebHostProcess(dataDir: string, env: Record<string, s
     port: Number(parsed.port),
     child,
     output: () => out,
+    freshLink: () =>
+      new Promise<string>((resolve, reject) => {
+        const from = out.length;
+        const timer = setTimeout(() => reject(new Error(`no fresh link printed:\n${out.slice(from)}`)), 10_000);
+        const check = () => {
+          const m = /新的一次性链接：(http:\/\/127\.0\.0\.1:\d+\/\?s=[\w-]+)/.exec(out.slice(from));
+          if (!m) return;
+          clearTimeout(timer);
+          child.stdout?.off('data', check);
+          resolve(m[1]);
+        };
+        child.stdout?.on('data', check);
+        child.kill('SIGUSR2');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

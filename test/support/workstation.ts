@@ -6,7 +6,12 @@ import type { SyncEngineHooks } from '../../electron/core/sync/sync-engine';
 import { startWorkstation, type Workstation } from '../../electron/core/workstation';
 import { makeTempDir } from './temp-dir';
 
-export const ADMIN = { username: 'admin', password: 'Admin#2026x' };
+export const ADMIN = { username: 'admin', password: 'Office#2026x' };
+
+/** The password userWithRole gives an account: never containing the username (the policy refuses that). */
+export function userPassword(username: string): string {
+  return `Pw#2026-${[...username].reverse().join('')}`;
+}
 
 /** A controllable clock: tests move time instead of sleeping. */
 export function manualClock(start = new Date('2026-11-27T08:00:00Z')) {
@@ -87,7 +92,7 @@ export function makeWorkstation(options: MakeWorkstationOptions = {}): TestWorks
     async userWithRole(username, role) {
       await t.ok('admin', 'users.create', { username, displayName: username, role, temporaryPassword: 'Temp#2026ab' });
       await t.ok(username, 'auth.login', { username, password: 'Temp#2026ab' });
-      await t.ok(username, 'auth.changePassword', { currentPassword: 'Temp#2026ab', newPassword: `${username}#Pass2026` });
+      await t.ok(username, 'auth.changePassword', { currentPassword: 'Temp#2026ab', newPassword: userPassword(username) });
     },
     restart() {
       void t.ws.close();

@@ -18,6 +18,8 @@ export const auditVerificationSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+  /** The keyed MACs (HMAC-SM3, key outside the database) were checked too. */
+  keyed: z.boolean().optional(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

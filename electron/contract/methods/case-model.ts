@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText as maskedFreeText } from '../validation/free-text';
 import { mortgageKindSchema } from '../validation/registration-types';
 
 /**
@@ -78,7 +79,8 @@ export const areaSchema = z.object({ value: z.number().positive().max(100_000_00
 /** A date as 2026-12-03. */
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 2026-12-03' });
 /** Free text the applicant dictates: core masks ID numbers and phones typed into it. */
-const freeText = (max: number) => z.string().trim().max(max).nullable().default(null);
+/** Free text is personal data: typed ID numbers and phones are masked at the contract edge (free-text.ts). */
+const freeText = (max: number) => maskedFreeText(z.string().trim().max(max)).nullable().default(null);
 
 export const legalRepresentativeInput = z
   .object({

@@ -21,6 +21,7 @@ import {
 } from './case-model';
 
 export { caseStatusSchema } from './case-model';
+import { freeText } from '../validation/free-text';
 
 const CLERKS: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 /**
@@ -54,7 +55,7 @@ const partyInput = z
 const unitInput = z
   .object({
     unitCode: z.string().trim().min(1).max(40),
-    address: z.string().trim().min(1).max(200),
+    address: freeText(z.string().trim().min(1).max(200)),
     use: z.enum(['residential', 'nonResidential', 'parking']),
     areaM2: z.number().positive().max(1_000_000).nullable().default(null),
     ...unitV2Input,
@@ -306,7 +307,7 @@ export const caseMethods = {
       .object({
         id: z.number().int().positive(),
         lines: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(40), amountFen: z.number().int().min(0).max(100_000_000) }).strict()).max(20),
-        reason: z.string().trim().min(2).max(200),
+        reason: freeText(z.string().trim().min(2).max(200)),
       })
       .strict(),
     output: caseViewSchema,
@@ -323,8 +324,8 @@ export const caseMethods = {
     input: z
       .object({
         id: z.number().int().positive(),
-        missing: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
-        note: z.string().max(500).optional(),
+        missing: z.array(freeText(z.string().trim().min(1).max(100))).min(1).max(50),
+        note: freeText(z.string().max(500)).optional(),
         /** Working days the applicant has to bring what is missing (the notice prints the date); default: the office's `supplementWorkingDays`. */
         deadlineWorkingDays: z.number().int().min(1).max(30).optional(),
       })
@@ -338,7 +339,7 @@ export const caseMethods = {
       .object({
         id: z.number().int().positive(),
         groundIds: z.array(refusalGroundIdSchema).max(10).default([]),
-        reasons: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
+        reasons: z.array(freeText(z.string().trim().min(2).max(200))).max(20).default([]),
       })
       .strict(),
     output: caseViewSchema,
@@ -346,7 +347,7 @@ export const caseMethods = {
   }),
   'cases.withdraw': method({
     description: '撤回 at the applicant’s request, with the reason',
-    input: z.object({ id: z.number().int().positive(), reason: z.string().trim().min(2).max(200) }).strict(),
+    input: z.object({ id: z.number().int().positive(), reason: freeText(z.string().trim().min(2).max(200)) }).strict(),
     output: caseViewSchema,
     access: CLERKS,
   }),

@@ -6,7 +6,10 @@ export const configViewSchema = z.object({
   path: z.string(),
   dataDir: z.string(),
   fileExists: z.boolean(),
+  /** Secrets blanked (platform.pfxPassphrase is always null here): secrets never leave core. */
   effective: configSchema,
+  /** Whether each secret is set: administrators only. */
+  secrets: z.object({ platformPfxPassphrase: z.boolean() }).optional(),
 });
 
 export const configMethods = {

@@ -1,6 +1,7 @@
 import type { Handler } from '../handler';
 import { audit } from '../services';
 import { verifyAuditChain } from './audit-chain';
+import { auditKeyOf } from './audit-key';
 import { listAudit, toAuditRecordView } from './audit-log';
 
 const list: Handler<'audit.list'> = (ctx, input) => {
@@ -12,7 +13,8 @@ const list: Handler<'audit.list'> = (ctx, input) => {
 };
 
 const verify: Handler<'audit.verify'> = (ctx) => {
-  const result = verifyAuditChain(ctx.services.db());
+  const db = ctx.services.db();
+  const result = verifyAuditChain(db, auditKeyOf(db));
   // The check itself is recorded after it ran, so it never reports on its own record.
   audit(ctx, {
     action: 'audit.verify',

@@ -1,6 +1,7 @@
 import type { AuditRecordView } from '../../contract';
 import type { Db } from '../store/database';
 import { sm3Hex } from '../crypto/sm3';
+import { auditKeyOf } from './audit-key';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -27,6 +28,8 @@ export interface AuditRow {
   detail: string;
   prev_hash: string;
   hash: string;
+  /** HMAC-SM3 of `hash` under the audit key (audit-key.ts); null for records written unkeyed. */
+  mac?: string | null;
 }
 
 /**
@@ -58,15 +61,23 @@ export function appendAudit(db: Db, entry: AuditEntry, now: Date = new Date()): 
     detail: JSON.stringify(entry.detail ?? {}),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  const row: AuditRow = { ...base, hash: recordHash(base) };
+  const hash = recordHash(base);
+  // The keyed part: without the audit key (outside this file) nobody can make a record or a head fit.
+  const key = auditKeyOf(db);
+  const row: AuditRow = { ...base, hash, mac: key ? key.rowMac(hash) : null };
   db.prepare(
-    `INSERT INTO audit_log (seq, at, actor_id, actor, action, object, result, detail, prev_hash, hash)
-     VALUES (@seq, @at, @actor_id, @actor, @action, @object, @result, @detail, @prev_hash, @hash)`,
+    `INSERT INTO audit_log (seq, at, actor_id, actor, action, object, result, detail, prev_hash, hash, mac)
+     VALUES (@seq, @at, @actor_id, @actor, @action, @object, @result, @detail, @prev_hash, @hash, @mac)`,
   ).run(row);
   db.prepare("INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
-    `${row.seq}:${row.hash}`,
+    key ? `${row.seq}:${row.hash}:${key.headMac(row.seq, row.hash)}` : `${row.seq}:${row.hash}`,
   );
   return row;
+}
+
+/** The sequence number of the last record (0 for an empty log). */
+export function lastAuditSeq(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM audit_log').get() as { n: number }).n;
 }
 
 export interface AuditQuery {

@@ -6,10 +6,12 @@ import { authenticate } from './login';
 import { assertNotRecentlyUsed, passwordExpired, rememberReplacedPassword } from './password-history';
 import { passwordPolicyProblems } from '../../contract';
 import { toSessionView } from './session-view';
+import { weakPasswordProblems, type PasswordContext } from './weak-passwords';
 import { userReads, userWrites, type UserRow } from './users-repository';
 
-export function assertPasswordPolicy(password: string): void {
-  const problems = passwordPolicyProblems(password);
+/** The class rule of the contract, then the guessable passwords (common list, keyboard walks, username, office code). */
+export function assertPasswordPolicy(password: string, context: PasswordContext): void {
+  const problems = [...passwordPolicyProblems(password), ...weakPasswordProblems(password, context)];
   if (problems.length > 0) throw new AppError('WEAK_PASSWORD', `密码不符合要求：${problems.join('；')}。`, { problems });
 }
 
@@ -92,7 +94,7 @@ const changePassword: Handler<'auth.changePassword'> = async (ctx, input) => {
     audit(ctx, { action: 'auth.changePassword', object: `user:${s.userId}`, result: 'failure', detail: { reason: 'bad_current_password' } });
     throw new AppError('INVALID_CREDENTIALS', '当前密码不正确。');
   }
-  assertPasswordPolicy(input.newPassword);
+  assertPasswordPolicy(input.newPassword, { username: user.username, officeCode: ctx.services.config.value.officeCode });
   if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_REUSED');
   await assertNotRecentlyUsed(db, user, input.newPassword, 'self');
   const hash = await hashPassword(input.newPassword);

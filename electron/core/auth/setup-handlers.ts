@@ -18,7 +18,7 @@ const initialize: Handler<'setup.initialize'> = async (ctx, input) => {
   if (userReads.count(db) > 0) throw new AppError('ALREADY_INITIALIZED');
   const office = checkOfficeCode(input.officeCode);
   if (!office.ok) throw new AppError('INVALID_OFFICE_CODE', `机构代码不正确：${office.reason}。`, { reason: office.reason });
-  assertPasswordPolicy(input.password);
+  assertPasswordPolicy(input.password, { username: input.adminUsername, officeCode: input.officeCode });
   const hash = await hashPassword(input.password);
   if (userReads.count(db) > 0) throw new AppError('ALREADY_INITIALIZED'); // a second window raced us
 

@@ -28,7 +28,7 @@ const list: Handler<'users.list'> = (ctx) => userReads.all(ctx.services.db()).ma
 const create: Handler<'users.create'> = async (ctx, input) => {
   const db = ctx.services.db();
   if (userReads.byUsername(db, input.username)) throw new AppError('USERNAME_TAKEN');
-  assertPasswordPolicy(input.temporaryPassword);
+  assertPasswordPolicy(input.temporaryPassword, { username: input.username, officeCode: ctx.services.config.value.officeCode });
   const hash = await hashPassword(input.temporaryPassword);
   const id = db.transaction(() => {
     if (userReads.byUsername(db, input.username)) throw new AppError('USERNAME_TAKEN');
@@ -86,7 +86,7 @@ const setDisabled: Handler<'users.setDisabled'> = (ctx, input) => {
 const resetPassword: Handler<'users.resetPassword'> = async (ctx, input) => {
   const db = ctx.services.db();
   const user = mustFind(ctx, input.id);
-  assertPasswordPolicy(input.temporaryPassword);
+  assertPasswordPolicy(input.temporaryPassword, { username: user.username, officeCode: ctx.services.config.value.officeCode });
   await assertNotRecentlyUsed(db, user, input.temporaryPassword, 'reset');
   const hash = await hashPassword(input.temporaryPassword);
   db.transaction(() => {

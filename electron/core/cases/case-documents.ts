@@ -25,16 +25,8 @@ import { applicationDigest } from './application-digest';
 import { legalGroundsOf } from './decision-grounds';
 import { signingOf } from './signing-status';
 
-export const CASE_DOCUMENT_KINDS = ['applicationForm', 'acceptanceReceipt', 'paymentNotice', 'requisitionNotice', 'rejectionNotice'] as const;
-export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
-
-export const CASE_DOCUMENT_TITLES: Record<CaseDocumentKind, string> = {
-  applicationForm: '不动产登记申请书',
-  acceptanceReceipt: '不动产登记受理凭证',
-  paymentNotice: '缴费通知书',
-  requisitionNotice: '补正通知书',
-  rejectionNotice: '不予受理通知书',
-};
+export { CASE_DOCUMENT_KINDS, CASE_DOCUMENT_TITLES, carriesFullIdentifiers, type CaseDocumentKind } from './case-document-kinds';
+import { CASE_DOCUMENT_TITLES, carriesFullIdentifiers, type CaseDocumentKind } from './case-document-kinds';
 
 export interface DocumentContext {
   config: WorkstationConfig;
@@ -66,6 +58,7 @@ export function documentAllowed(c: CaseRecord, kind: CaseDocumentKind): boolean 
       return c.status === 'rejected';
   }
 }
+
 
 /**
  * Maps a case onto the data of one document and renders it. The application form carries the
@@ -108,7 +101,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
         return await renderApplicationForm({
           ...header,
           issuedDate: acceptedOn,
-          applicants: applicants(true),
+          applicants: applicants(carriesFullIdentifiers(kind)),
           units,
           rightType: d.type.rightTypeName,
           registrationType: d.type.registrationTypeName,

@@ -1,8 +1,8 @@
-import { AppError } from '../../contract';
+import { AppError, REVEALER_ROLES } from '../../contract';
 import type { Handler } from '../handler';
 import { audit, requireSession, type CallContext } from '../services';
 import type { SignatureCapture } from '../../../native/sigpad/strokes';
-import type { CaseDocumentKind } from './case-documents';
+import { CASE_DOCUMENT_TITLES, carriesFullIdentifiers, type CaseDocumentKind } from './case-document-kinds';
 import { caseReads } from './case-repository';
 import { businessTypeOf } from './handlers/case-context';
 import { userReads } from '../auth/users-repository';
@@ -25,12 +25,18 @@ function lastDetail(ctx: CallContext, caseId: number, action: string): Record<st
 /** Renders a document of the case and archives it as a blob, in one transaction with its audit record. */
 async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Promise<{ pdf: Uint8Array; blobHash: string; fileName: string; title: string }> {
   const s = requireSession(ctx);
+  // A document with full ID numbers and phones is a 显示 of them: the same roles, the same audit.
+  const full = carriesFullIdentifiers(kind);
+  if (full && !REVEALER_ROLES.includes(s.role)) {
+    audit(ctx, { action: 'access.denied', object: `case:${id}`, result: 'failure', detail: { role: s.role, document: kind } });
+    throw new AppError('FORBIDDEN', `当前角色无权查看含完整证件号码的${CASE_DOCUMENT_TITLES[kind]}，请由受理、审核或管理人员出具。`);
+  }
   const db = ctx.services.db();
   const c = caseReads.byId(db, ctx.services.keys, id);
   if (!c) throw new AppError('CASE_NOT_FOUND');
   const type = businessTypeOf(ctx, c.businessType);
   const clerk = c.acceptedBy ?? s.username;
-  const [{ renderCaseDocument, CASE_DOCUMENT_TITLES }, { officeKeyPair }] = await Promise.all([documents(), officeKeys()]);
+  const [{ renderCaseDocument }, { officeKeyPair }] = await Promise.all([documents(), officeKeys()]);
   const pdf = await renderCaseDocument(c, kind, {
     config: ctx.services.config.value,
     type,
@@ -48,6 +54,9 @@ async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Pr
     blobHash = ctx.services.blobs.put(db, pdf, 'application/pdf', ctx.now);
     db.prepare('INSERT INTO case_documents (case_id, kind, blob_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(id, kind, blobHash, ctx.now.toISOString(), s.username);
     audit(ctx, { action: 'cases.document', object: `case:${id}`, result: 'success', detail: { kind, blob: blobHash.slice(0, 16), bytes: pdf.length } });
+    if (full) {
+      audit(ctx, { action: 'cases.revealParty', object: `case:${id}`, result: 'success', detail: { document: kind, ordinals: c.parties.map((p) => p.ordinal), fields: ['idNumber', 'phone'] } });
+    }
   })();
   return { pdf, blobHash, fileName, title: CASE_DOCUMENT_TITLES[kind] };
 }

@@ -3,10 +3,19 @@ import type { Handler } from '../handler';
 import { audit, type CallContext } from '../services';
 import { writeConfig } from './config-file';
 import { rememberConfigFile } from './config-file-tracking';
+import { configWithoutSecrets, secretsSet } from './config-secrets';
 
 function configView(ctx: CallContext) {
   const { services } = ctx;
-  return { path: services.paths.config, dataDir: services.dataDir, fileExists: services.config.exists, effective: services.config.value };
+  const config = services.config.value;
+  const secrets = secretsSet(config, ctx.session?.role);
+  return {
+    path: services.paths.config,
+    dataDir: services.dataDir,
+    fileExists: services.config.exists,
+    effective: configWithoutSecrets(config),
+    ...(secrets ? { secrets } : {}),
+  };
 }
 
 const get: Handler<'config.get'> = (ctx) => configView(ctx);
@@ -19,7 +28,7 @@ const update: Handler<'config.update'> = (ctx, patch) => {
     ...(patch.training !== undefined ? { training: patch.training } : {}),
     security: { ...before.security, ...(patch.security ?? {}) },
   });
-  const changes = diff(before, next);
+  const changes = diff(configWithoutSecrets(before), configWithoutSecrets(next));
   if (changes.length === 0) return configView(ctx);
   const written = writeConfig(ctx.services.dataDir, next);
   ctx.services.config = { value: next, exists: true };

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../config/data-dir';
 import { DATABASE_FILE_NAME, DatabaseDamagedError, openDatabase, type Db } from '../store/database';
+import { AuditKey, bindAuditKey } from '../audit/audit-key';
 import { DataKeyRing, KeyRingError, ownerOnlyFileProtector } from './data-keys';
 import { keyStatus, rotateDataKeys } from './key-rotation';
 
@@ -42,6 +43,13 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
+    // The keys.rotate record carries the audit MAC when the audit key opens here (an owner-only file).
+    try {
+      const auditKey = AuditKey.open(dataDir, ownerOnlyFileProtector);
+      if (auditKey) bindAuditKey(db, auditKey);
+    } catch (err) {
+      if (!(err instanceof KeyRingError)) throw err;
+    }
     if (!holdExclusively(db)) {
       console.error('工作站正在运行（数据库被占用）：请先退出工作站，再执行密钥操作。');
       return 2;

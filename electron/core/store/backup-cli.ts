@@ -1,6 +1,7 @@
 // `npm run backup -- list|create|restore FILE [--data-dir DIR]`: the encrypted backups of a data
 // folder, for IT staff when the app will not start or before moving a PC.
-// - list: no key needed (headers are readable); works while the app runs.
+// - list: works while the app runs; verifies every backup completely when the data keys open here
+//   (owner-only-file ring), else checks the structure only and says so. Exit 1 if one is damaged.
 // - create / restore: refused while a workstation runs on the folder (workstation.lock names a live
 //   process, see data-dir-lock.ts): create would race its writes, restore would swap the file under it.
 //   They need the data keys: an install whose keys are wrapped by the OS keystore (the desktop app)
@@ -10,6 +11,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendAudit } from '../audit/audit-log';
+import { AuditKey, bindAuditKey } from '../audit/audit-key';
+import { auditHead } from '../audit/audit-head';
 import { defaultDataDir } from '../config/data-dir';
 import { loadConfig } from '../config/config-file';
 import { DataKeyRing, KeyRingError, ownerOnlyFileProtector } from '../crypto/data-keys';
@@ -36,13 +39,16 @@ export function main(argv: string[], out: (line: string) => void = console.log, 
   const backupDir = join(dataDir, 'backups');
   const dbPath = join(dataDir, DATABASE_FILE_NAME);
   if (command === 'list' && !file) {
-    const all = listBackups(backupDir);
+    // Verify every backup when the key ring opens here (an owner-only-file ring); otherwise say so.
+    const keys = openKeysForListing(dataDir);
+    const all = listBackups(backupDir, keys ?? undefined);
     if (all.length === 0) out(`没有备份（${backupDir}）`);
     for (const b of all) {
-      const state = b.problem ?? (b.verified ? '已校验、已加密' : '');
-      out(`${b.file}\t${b.createdAt}\t${b.reason}\t${formatBytes(b.bytes)}\t${state}`);
+      const state =
+        b.problem ?? (b.verified ? '已校验、已加密' : b.encrypted ? '已加密；未校验内容（此处无法打开数据密钥，仅检查了文件结构）' : '');
+      out(`${b.file}\t${b.createdAt}\t${b.reason}\t${formatBytes(b.bytes)}\t${b.problem ? `有问题：${state}` : state}`);
     }
-    return 0;
+    return all.some((b) => b.encrypted && b.problem !== null) ? 1 : 0;
   }
   if (!(command === 'create' && !file) && !(command === 'restore' && file)) {
     err(USAGE);
@@ -88,6 +94,7 @@ export function main(argv: string[], out: (line: string) => void = console.log, 
       throw e;
     }
     try {
+      bindKeyedAudit(db, dataDir);
       const b = createVerifiedBackup(db, backupDir, keys, 'manual');
       const keep = loadConfig(dataDir).config.backups?.keep ?? DEFAULT_BACKUP_KEEP;
       const pruned = pruneBackups(backupDir, keep);
@@ -117,6 +124,8 @@ export function main(argv: string[], out: (line: string) => void = console.log, 
     }
     throw e;
   }
+  // The log of the database being replaced ends here: the restored log records its head, so the gap is visible.
+  const discardedHead = existsSync(dbPath) ? auditHead(dbPath) : null;
   let keptAs: string | null;
   try {
     keptAs = swapInDatabase(prepared, dbPath, 'before-restore');
@@ -125,12 +134,33 @@ export function main(argv: string[], out: (line: string) => void = console.log, 
   }
   const db = openDatabase(dbPath);
   try {
-    appendAudit(db, { actorId: null, actor: 'cli', action: 'backups.restore', object: `backup:${file}`, result: 'success', detail: { via: 'cli', keptAs } });
+    bindKeyedAudit(db, dataDir);
+    appendAudit(db, { actorId: null, actor: 'cli', action: 'backups.restore', object: `backup:${file}`, result: 'success', detail: { via: 'cli', keptAs, discardedHead } });
   } finally {
     db.close();
   }
   out(`已恢复：${file}${keptAs ? `；原数据库已保留为 ${keptAs}` : ''}`);
   return 0;
+}
+
+/** Audit records this tool writes carry the keyed MAC when the audit key opens here (else they stay unkeyed). */
+function bindKeyedAudit(db: object, dataDir: string): void {
+  try {
+    const key = AuditKey.open(dataDir, ownerOnlyFileProtector);
+    if (key) bindAuditKey(db, key);
+  } catch (e) {
+    if (!(e instanceof KeyRingError)) throw e;
+  }
+}
+
+function openKeysForListing(dataDir: string): DataKeyRing | null {
+  if (!existsSync(DataKeyRing.path(dataDir))) return null;
+  try {
+    return DataKeyRing.open(dataDir, ownerOnlyFileProtector);
+  } catch (e) {
+    if (e instanceof KeyRingError) return null;
+    throw e;
+  }
 }
 
 if (process.argv[1] && /backup-cli\.[cm]?[jt]s$/.test(process.argv[1])) process.exitCode = main(process.argv.slice(2));

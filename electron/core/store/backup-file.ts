@@ -160,21 +160,42 @@ export function isSealedBackup(path: string): boolean {
  * left for the caller to delete.
  */
 export function openBackupFile(source: string, target: string, keys: Pick<DataKeyRing, 'open'> & { keyIds?: string[] }): BackupHeader {
+  const out = openSync(target, 'w', 0o600);
+  try {
+    const header = walkBackupFile(source, keys, (plain) => writeAll(out, plain));
+    fsyncSync(out);
+    return header;
+  } finally {
+    closeSync(out);
+  }
+}
+
+/**
+ * Checks a backup without writing anything. With `keys`: every chunk's SM4-GCM tag, order, size
+ * and the total (the file is proven intact and ours). Without: the structure only — header, chunk
+ * lengths and the file's size — which finds a truncated or padded file but not an altered byte.
+ * Throws BackupFormatError naming what is wrong.
+ */
+export function checkBackupFile(source: string, keys?: Pick<DataKeyRing, 'open'> & { keyIds?: string[] }): BackupHeader {
+  return walkBackupFile(source, keys ?? null, () => undefined);
+}
+
+function walkBackupFile(source: string, keys: (Pick<DataKeyRing, 'open'> & { keyIds?: string[] }) | null, onPlain: (plain: Buffer) => void): BackupHeader {
   const fd = openSync(source, 'r');
   try {
     const { header, headerJson, bodyStart } = readHeaderFromFd(fd);
-    if (keys.keyIds && !keys.keyIds.includes(header.keyId)) {
+    if (keys?.keyIds && !keys.keyIds.includes(header.keyId)) {
       throw new BackupFormatError(`备份由数据密钥 ${header.keyId} 加密，本工作站的密钥库中没有该密钥（备份只能在生成它的工作站上恢复）`);
     }
     const size = fstatSync(fd).size;
-    const out = openSync(target, 'w', 0o600);
-    try {
-      let pos = bodyStart;
-      for (let i = 0; i < header.chunks; i++) {
-        const l = readExactly(fd, 4, pos);
-        if (l.length < 4) throw new BackupFormatError(`备份文件不完整：应有 ${header.chunks} 块，只有 ${i} 块（文件被截断）`);
-        const length = l.readUInt32BE(0);
-        if (length > header.chunkBytes + 256) throw new BackupFormatError(`备份文件第 ${i + 1} 块长度不正确`);
+    let pos = bodyStart;
+    for (let i = 0; i < header.chunks; i++) {
+      const l = readExactly(fd, 4, pos);
+      if (l.length < 4) throw new BackupFormatError(`备份文件不完整：应有 ${header.chunks} 块，只有 ${i} 块（文件被截断）`);
+      const length = l.readUInt32BE(0);
+      if (length > header.chunkBytes + 256) throw new BackupFormatError(`备份文件第 ${i + 1} 块长度不正确`);
+      if (pos + 4 + length > size) throw new BackupFormatError(`备份文件不完整：第 ${i + 1} 块被截断`);
+      if (keys) {
         const sealed = readExactly(fd, length, pos + 4);
         if (sealed.length !== length) throw new BackupFormatError(`备份文件不完整：第 ${i + 1} 块被截断`);
         let plain: Buffer;
@@ -185,14 +206,11 @@ export function openBackupFile(source: string, target: string, keys: Pick<DataKe
         }
         const expected = i < header.chunks - 1 ? header.chunkBytes : header.plainBytes - i * header.chunkBytes;
         if (plain.length !== expected) throw new BackupFormatError(`备份文件第 ${i + 1} 块大小不正确`);
-        writeAll(out, plain);
-        pos += 4 + length;
+        onPlain(plain);
       }
-      if (pos !== size) throw new BackupFormatError('备份文件末尾有多余的数据（文件被修改）');
-      fsyncSync(out);
-    } finally {
-      closeSync(out);
+      pos += 4 + length;
     }
+    if (pos !== size) throw new BackupFormatError('备份文件末尾有多余的数据（文件被修改）');
     return header;
   } finally {
     closeSync(fd);

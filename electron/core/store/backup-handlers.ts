@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../contract';
 import { appendAudit } from '../audit/audit-log';
+import { auditHeadOf } from '../audit/audit-head';
 import type { Handler } from '../handler';
 import { audit, requireSession, type CallContext } from '../services';
 import {
@@ -85,6 +86,8 @@ const restore: Handler<'backups.restore'> = (ctx, input) => {
   // Recorded in the database being replaced too (it is kept aside, so its log shows why it stopped).
   audit(ctx, { action: 'backups.restore', object: `backup:${input.file}`, result: 'success', detail: { phase: 'replacing this database' } });
   const userIds = (services.db().prepare('SELECT id FROM users').all() as Array<{ id: number }>).map((r) => r.id);
+  // The log being replaced ends here: the restored log records this head, so the gap is visible.
+  const discardedHead = auditHeadOf(services.db());
   let keptAs: string | null = null;
   try {
     services.reopenDatabase(() => {
@@ -101,7 +104,7 @@ const restore: Handler<'backups.restore'> = (ctx, input) => {
   if (!services.recovery) {
     appendAudit(
       services.db(),
-      { actorId: null, actor: session.username, action: 'backups.restore', object: `backup:${input.file}`, result: 'success', detail: { keptAs } },
+      { actorId: null, actor: session.username, action: 'backups.restore', object: `backup:${input.file}`, result: 'success', detail: { keptAs, discardedHead } },
       ctx.now,
     );
   }

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DataKeyRing } from '../crypto/data-keys';
 import type { Db } from './database';
-import { BackupFormatError, openBackupFile, readBackupHeader, sealBackupFile, type BackupHeader } from './backup-file';
+import { BackupFormatError, checkBackupFile, openBackupFile, readBackupHeader, sealBackupFile, type BackupHeader } from './backup-file';
 
 export { BackupFormatError } from './backup-file';
 
@@ -27,7 +27,7 @@ export interface BackupInfo {
   reason: string;
   /** SM4-sealed (.bdcbak); false for a plaintext backup written by an older release. */
   encrypted: boolean;
-  /** Integrity and row counts were checked against the live database when it was written. */
+  /** Checked now with the data keys: every chunk opened (the file is intact and ours). */
   verified: boolean;
   keyId: string | null;
   /** Why the file cannot be used (unreadable header), or a warning (plaintext). */
@@ -84,7 +84,8 @@ export function createVerifiedBackup(db: Db, dir: string, keys: Pick<DataKeyRing
     rmSync(plain, { force: true });
     rmSync(sealed, { force: true });
   }
-  return describeBackup(dir, file);
+  // Verified against the live database just now (integrity and row counts), before sealing.
+  return { ...describeBackup(dir, file), verified: true };
 }
 
 /**
@@ -158,13 +159,33 @@ function fsyncFolder(dir: string): void {
   }
 }
 
-function describeBackup(dir: string, file: string): BackupInfo {
+/** Keys that can prove a backup intact (every chunk's tag), or none: then only its structure is checked. */
+export type BackupVerifier = Pick<DataKeyRing, 'open'> & { keyIds?: string[] };
+
+/**
+ * Full checks are a decryption of the whole file: remembered per file, size and modification time,
+ * so a listing re-checks only what changed.
+ */
+const provenIntact = new Map<string, string>();
+
+function describeBackup(dir: string, file: string, keys?: BackupVerifier): BackupInfo {
   const path = join(dir, file);
   const st = statSync(path);
   if (file.endsWith(BACKUP_EXTENSION)) {
     try {
-      const h = readBackupHeader(path);
-      return { file, path, createdAt: h.createdAt, bytes: st.size, reason: h.reason, encrypted: true, verified: true, keyId: h.keyId, problem: null };
+      const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+      let verified = false;
+      let h: BackupHeader;
+      if (keys && provenIntact.get(path) === stamp) {
+        h = readBackupHeader(path);
+        verified = true;
+      } else {
+        provenIntact.delete(path);
+        h = checkBackupFile(path, keys);
+        verified = keys !== undefined;
+        if (verified) provenIntact.set(path, stamp);
+      }
+      return { file, path, createdAt: h.createdAt, bytes: st.size, reason: h.reason, encrypted: true, verified, keyId: h.keyId, problem: null };
     } catch (err) {
       return { file, path, createdAt: st.mtime.toISOString(), bytes: st.size, reason: reasonFromName(file), encrypted: true, verified: false, keyId: null, problem: (err as Error).message };
     }
@@ -187,12 +208,16 @@ function reasonFromName(file: string): string {
   return m ? m[1] : 'unknown';
 }
 
-/** Every backup in the folder, newest first: encrypted ones and plaintext ones of older releases (marked). */
-export function listBackups(backupDir: string): BackupInfo[] {
+/**
+ * Every backup in the folder, newest first: encrypted ones and plaintext ones of older releases
+ * (marked). Each is checked: with `keys`, completely (`verified`: every chunk opens — a tampered or
+ * truncated file gets a `problem`); without, its structure only (`verified` false).
+ */
+export function listBackups(backupDir: string, keys?: BackupVerifier): BackupInfo[] {
   if (!existsSync(backupDir)) return [];
   return readdirSync(backupDir)
     .filter((f) => SEALED_NAME.test(f) || PLAINTEXT_NAME.test(f))
-    .map((file) => describeBackup(backupDir, file))
+    .map((file) => describeBackup(backupDir, file, keys))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.file.localeCompare(a.file));
 }
 

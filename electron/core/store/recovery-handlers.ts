@@ -3,6 +3,7 @@ import { AppError } from '../../contract';
 import type { Handler } from '../handler';
 import type { CallContext } from '../services';
 import { appendAudit } from '../audit/audit-log';
+import { auditHead } from '../audit/audit-head';
 import { moveDatabaseAside, swapInDatabase } from './backup';
 import { backupPath, prepareRestoreOrFail } from './backup-handlers';
 
@@ -24,6 +25,8 @@ const restoreBackup: Handler<'recovery.restoreBackup'> = (ctx, input) => {
   const state = requireRecovery(ctx);
   const source = backupPath(ctx, input.file);
   const prepared = prepareRestoreOrFail(ctx, source);
+  // What can still be read of the damaged log's end (often nothing): recorded so the gap is visible.
+  const discardedHead = auditHead(state.databasePath);
   let keptAs: string | null = null;
   try {
     ctx.services.reopenDatabase(() => {
@@ -32,7 +35,7 @@ const restoreBackup: Handler<'recovery.restoreBackup'> = (ctx, input) => {
   } finally {
     rmSync(prepared, { force: true });
   }
-  auditRecovery(ctx, 'recovery.restoreBackup', { backup: input.file, damagedFileKeptAs: keptAs, reason: state.reason });
+  auditRecovery(ctx, 'recovery.restoreBackup', { backup: input.file, damagedFileKeptAs: keptAs, reason: state.reason, discardedHead });
   return { ok: true as const };
 };
 

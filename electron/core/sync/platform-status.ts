@@ -1,5 +1,6 @@
 import type { PlatformStatus } from '../../contract/methods/sync';
 import type { Services } from '../services';
+import { certificateOfficeMismatch } from './certificate-office';
 import { outboxReads } from './outbox-repository';
 
 /**
@@ -13,5 +14,8 @@ export function platformStatus(services: Services): PlatformStatus {
     const detail = services.config.value.training ? '培训模式：省级平台模拟服务未启动，业务只保存在本机' : '未配置省级平台地址（配置文件 platform.url），业务只保存在本机';
     return { state: 'not_configured', detail, ...counts };
   }
-  return { ...services.sync.linkStatus(), ...counts };
+  const link = services.sync.linkStatus();
+  // A certificate of another office: every submission will be refused; say so first.
+  const mismatch = certificateOfficeMismatch(services.platformCertificateCn ?? null, services.config.value.officeCode);
+  return { ...link, ...(mismatch ? { detail: `${mismatch}。${link.detail}` } : {}), ...counts };
 }

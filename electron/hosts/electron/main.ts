@@ -26,6 +26,8 @@ import { createMainWindow } from './window-factory';
 
 // Whatever this process prints (its own lines, core's, drivers' stacks) goes through the masking policy.
 maskConsoleOutput();
+// Files this process creates (the data folder, temporary PDFs) are owner-only from the start.
+if (process.platform !== 'win32') process.umask(0o077);
 const log = (message: string) => console.error(`[electron] ${message}`);
 
 // Chromium's own storage and the single-instance lock follow the data folder, so a test run with

@@ -22,6 +22,9 @@ export const DEFAULT_PORT = 17380;
 async function main(): Promise<void> {
   // Everything this process prints is masked: stdout/stderr are the web host's log.
   maskConsoleOutput();
+  // Every file this process creates in the data folder is owner-only from the start (the training
+  // platform's database, logs, temporary files); core also tightens what it finds at start.
+  if (process.platform !== 'win32') process.umask(0o077);
   // Node prints a crash by itself, unmasked: print it through the masked console instead.
   const crash = (err: unknown) => {
     console.error(err);
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
   console.log(`不动产登记窗口工作站（浏览器版）已启动，数据目录：${dataDir}`);
   console.log(`请在浏览器中打开：${host.url}`);
   if (process.env.BDC_OPEN_BROWSER !== '0' && !process.env.CI) openBrowser(host.url);
+  offerFreshLinks(host);
 
   const stop = () => {
     void host
@@ -77,6 +81,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * The launch link works once. The operator gets a fresh one by pressing Enter in this terminal
+ * or by sending SIGUSR2 to the process (`kill -USR2 <pid>`; the pid is in workstation.lock).
+ */
+function offerFreshLinks(host: { newLaunchLink(): string }): void {
+  const print = () => console.log(`新的一次性链接：${host.newLaunchLink()}`);
+  console.log('链接只能打开一次；需要新链接时，在此终端按回车键（或 kill -USR2 ' + process.pid + '）。');
+  if (process.platform !== 'win32') process.on('SIGUSR2', print);
+  if (process.stdin.isTTY) {
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (text: string) => {
+      if (text.includes('\n') || text.includes('\r')) print();
+    });
+  }
 }
 
 function openBrowser(url: string): void {

@@ -11,28 +11,41 @@ export const CLIENT_COOKIE = 'bdc_client';
 /** Material scans travel as base64 in one call (cases.attachFile: 20 MB of file). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Connection limits, so idle or half-sent connections cannot pile up (slowloris): the headers must
+ * arrive within 10 s, the whole request (a 32 MB scan on loopback included) within 60 s, and an
+ * idle keep-alive connection is closed after 5 s. The event stream is a response, not a request:
+ * these limits do not cut it.
+ */
+export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
+export type WebHostTimeouts = typeof DEFAULT_TIMEOUTS;
+
 export interface WebHostOptions {
   workstation: Workstation;
   rendererDir: string;
   port: number;
-  /** Per-launch secret; generated when absent. */
+  /** The first launch link's secret; generated when absent. */
   secret?: string;
   version: string;
   /** Each contract call, before it runs (the host starts deferred work on the first one). */
   onCall?: () => void;
+  timeouts?: Partial<WebHostTimeouts>;
 }
 
 export interface WebHost {
   port: number;
-  /** The URL to open: carries the per-launch secret, exchanged for an HttpOnly cookie. */
+  /** The first launch link: carries a single-use secret, exchanged once for an HttpOnly cookie. */
   url: string;
+  /** A fresh single-use launch link (the operator asked for one: Enter in the terminal, SIGUSR2). */
+  newLaunchLink(): string;
   server: Server;
   close(): Promise<void>;
 }
 
 /**
  * Serves the renderer and the contract on 127.0.0.1 only:
- *   GET  /?s=<secret>      exchanges the launch secret for an HttpOnly, SameSite=Strict cookie
+ *   GET  /?s=<secret>      exchanges a single-use launch secret for an HttpOnly, SameSite=Strict
+ *                          cookie (a used link is worthless: scrollback and shell history leak nothing)
  *   POST /api/<method>     a contract call (JSON body = input; answer = Result)
  *   GET  /api/events       server-sent events for this client
  *   GET  /api/contract     methods with JSON Schemas and roles
@@ -40,7 +53,9 @@ export interface WebHost {
  * Every request must carry our Host (DNS rebinding) and, for calls, our Origin (cross-site).
  */
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const secret = options.secret ?? randomBytes(24).toString('base64url');
+  const unusedSecrets = new Set<string>([options.secret ?? newSecret()]);
+  const firstSecret = [...unusedSecrets][0];
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const clients = new Set<string>();
   const eventStreams = new Map<ServerResponse, string>();
   let port = 0;
@@ -55,17 +70,30 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }, 15_000);
   heartbeat.unref();
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } });
-      else res.end();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } });
+        else res.end();
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     if (!isAllowedHost(req.headers.host, port)) return sendText(res, 421, 'Misdirected request');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请求地址格式不正确。' } });
+    }
 
     if (url.pathname === '/api/health' && req.method === 'GET') {
       return send(res, 200, { ok: true, version: options.version });
@@ -73,7 +101,17 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     const offered = url.searchParams.get('s');
     if (offered !== null && req.method === 'GET') {
-      if (!secretMatches(offered, secret)) return sendText(res, 403, '链接无效：请使用工作站本次启动时显示的链接。');
+      const used = takeSecret(offered);
+      if (!used) {
+        // The browser that already used the link (a reload, a bookmark) keeps its session.
+        const known = parseCookies(req.headers.cookie).get(CLIENT_COOKIE);
+        if (known && clients.has(known)) {
+          res.setHeader('Location', '/');
+          res.writeHead(303).end();
+          return;
+        }
+        return sendText(res, 403, '链接无效或已使用：每个链接只能打开一次。请在工作站终端中按回车键（或向进程发送 SIGUSR2）获取新链接。');
+      }
       const clientId = randomBytes(32).toString('base64url');
       clients.add(clientId);
       res.setHeader('Set-Cookie', `${CLIENT_COOKIE}=${clientId}; HttpOnly; SameSite=Strict; Path=/`);
@@ -105,10 +143,11 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return send(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容过大。' } });
       }
       if (body === INVALID) return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON。' } });
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = decodePath(url.pathname.slice('/api/'.length));
+      if (method === null) return send(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: '请求地址格式不正确。' } });
       options.onCall?.();
       const result = await options.workstation.call(clientId, method, body);
-      return send(res, !result.ok && result.error.code === 'UNKNOWN_METHOD' ? 404 : 200, result);
+      return send(res, statusOf(result), result);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
@@ -118,6 +157,20 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('Content-Type', file.type);
     res.setHeader('Cache-Control', url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     res.writeHead(200).end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  function takeSecret(offered: string): boolean {
+    for (const secret of unusedSecrets) {
+      if (secretMatches(offered, secret)) {
+        unusedSecrets.delete(secret);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function linkFor(secret: string): string {
+    return `http://127.0.0.1:${port}/?s=${secret}`;
   }
 
   function openEventStream(res: ServerResponse, clientId: string): void {
@@ -134,7 +187,14 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       port = (server.address() as AddressInfo).port;
       resolve({
         port,
-        url: `http://127.0.0.1:${port}/?s=${secret}`,
+        url: linkFor(firstSecret),
+        newLaunchLink() {
+          // Older unused links stop working: only the newest printed link opens the app.
+          unusedSecrets.clear();
+          const secret = newSecret();
+          unusedSecrets.add(secret);
+          return linkFor(secret);
+        },
         server,
         close: () =>
           new Promise<void>((done) => {
@@ -147,6 +207,27 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     });
   });
+}
+
+function newSecret(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Percent-decoding that answers null for a malformed escape (%E4%B, %ZZ) instead of throwing. */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Coded refusals of the request itself get a 4xx status too; other results travel as 200. */
+function statusOf(result: { ok: boolean; error?: { code: string } }): number {
+  if (result.ok) return 200;
+  if (result.error?.code === 'UNKNOWN_METHOD') return 404;
+  if (result.error?.code === 'BAD_REQUEST') return 400;
+  return 200;
 }
 
 function secretMatches(offered: string, secret: string): boolean {

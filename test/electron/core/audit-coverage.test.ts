@@ -34,7 +34,7 @@ type Entry =
       mayFail?: true;
     };
 
-const CLERK_PASSWORD = 'clerk#Pass2026';
+const CLERK_PASSWORD = 'Pw#2026-krelc';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
 
 async function draft(fx: Fixture, withParties = false): Promise<number> {
@@ -88,7 +88,7 @@ const COVERAGE: Record<MethodName, Entry> = {
   'auth.changePassword': {
     audited: 'security',
     prepare: async (fx) => (await fx.t.userWithRole('pwchange', 'clerk'), 0),
-    call: (fx) => fx.t.call('pwchange', 'auth.changePassword', { currentPassword: 'pwchange#Pass2026', newPassword: 'Other#Pass2026x' }),
+    call: (fx) => fx.t.call('pwchange', 'auth.changePassword', { currentPassword: 'Pw#2026-egnahcwp', newPassword: 'Other#Pass2026x' }),
   },
   'users.list': { none: 'staff accounts (no applicant data), admin only' },
   'users.create': { audited: 'edit', call: (fx) => fx.t.call('admin', 'users.create', { username: 'created1', displayName: '新用户', role: 'clerk', temporaryPassword: 'Temp#2026ab' }) },
@@ -248,7 +248,7 @@ describe('views and shows of personal data', () => {
     expect(viewsOf(fx.accepted)).toBe(before + 2);
     // A new session (log out and in again) is recorded afresh.
     await fx.t.ok('reviewer', 'auth.logout', {});
-    await fx.t.ok('reviewer', 'auth.login', { username: 'reviewer', password: 'reviewer#Pass2026' });
+    await fx.t.ok('reviewer', 'auth.login', { username: 'reviewer', password: 'Pw#2026-reweiver' });
     await fx.t.ok('reviewer', 'cases.get', { id: fx.accepted });
     expect(viewsOf(fx.accepted)).toBe(before + 3);
     // Views are audited but are not the case's history.

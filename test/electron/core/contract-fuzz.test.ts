@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, METHOD_NAMES, contract, type MethodName, type Result } from '../../../electron/contract';
 import type { Session } from '../../../electron/core/auth/sessions';
 import { startWorkstation, type Workstation } from '../../../electron/core/workstation';
+import { startWebHost, type WebHost } from '../../../electron/hosts/web/web-host';
 import type { PrinterBackend } from '../../../native/printer/printer';
 import { makeTempDir } from '../../support/temp-dir';
 import { writeFileSync } from 'node:fs';
@@ -86,6 +87,8 @@ describe('every contract method, fuzzed', () => {
   let ws: Workstation;
   let dir: ReturnType<typeof makeTempDir>;
   let admin: Session;
+  let host: WebHost;
+  let cookie = '';
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
 
@@ -109,9 +112,13 @@ describe('every contract method, fuzzed', () => {
     admin = { ...ws.services.sessions.get('admin')! };
     // A draft to aim the valid inputs at.
     expect((await ws.call('admin', 'cases.createDraft', { businessType: 'seizure' })).ok).toBe(true);
+    host = await startWebHost({ workstation: ws, rendererDir: dir.path, port: 0, version: '0' });
+    const exchange = await fetch(host.url, { redirect: 'manual' });
+    cookie = (exchange.headers.get('set-cookie') ?? '').split(';')[0];
   }, 30_000);
 
   afterAll(async () => {
+    await host?.close();
     await ws?.close();
     dir?.remove();
     process.off('unhandledRejection', onRejection);
@@ -151,6 +158,48 @@ describe('every contract method, fuzzed', () => {
       // Unknown methods and non-string names too.
       checkResult('?', await ws.call('anonymous', `${method}.x`, {}));
     }, 20_000);
+  }
+
+  /** Strings that may not cross the contract in any field, whatever the method. */
+  const UNSAFE = ['a\u0000b', '\u0000', 'ab\ud800', '\udc00cd', 'x\udbff\u0041'];
+
+  for (const method of METHOD_NAMES) {
+    it(`${method}: NUL and lone surrogates in any string field → BAD_REQUEST at the edge`, async () => {
+      const access = contract[method].access;
+      const adminMayCall = access === 'public' || access === 'any' || access.includes('admin');
+      const keys = [...new Set([...keysOf(method), ...Object.keys(VALID[method] ?? {}), 'note'])];
+      for (const bad of UNSAFE) {
+        for (const key of keys) {
+          keepAdminSession();
+          const r = (await ws.call('admin', method, { ...(VALID[method] ?? {}), [key]: bad })) as Result<unknown>;
+          expect(r.ok, `${method}.${key} = ${JSON.stringify(bad)}`).toBe(false);
+          if (!r.ok) expect(r.error.code, `${method}.${key}`).toBe(adminMayCall ? 'BAD_REQUEST' : 'FORBIDDEN');
+        }
+        // Nested too: inside an array of objects, and as a key.
+        keepAdminSession();
+        const nested = (await ws.call('admin', method, { ...(VALID[method] ?? {}), parties: [{ name: bad }] })) as Result<unknown>;
+        expect(nested.ok ? 'ok' : nested.error.code).toBe(adminMayCall ? 'BAD_REQUEST' : 'FORBIDDEN');
+        const asKey = (await ws.call('admin', method, { ...(VALID[method] ?? {}), [bad]: 1 })) as Result<unknown>;
+        expect(asKey.ok ? 'ok' : asKey.error.code).toBe(adminMayCall ? 'BAD_REQUEST' : 'FORBIDDEN');
+      }
+    });
+
+    it(`${method}: malformed paths over the web host → a coded 4xx`, async () => {
+      const post = (path: string) =>
+        fetch(`http://127.0.0.1:${host.port}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: `http://127.0.0.1:${host.port}` },
+          body: '{}',
+        });
+      for (const path of [`/api/${method}%E4%B`, `/api/%${method}`, `/api/${method}%ZZ`, `/api/${method}%00`, `/api/${method}%ED%A0%80`]) {
+        const res = await post(path);
+        expect(res.status, path).toBeGreaterThanOrEqual(400);
+        expect(res.status, path).toBeLessThan(500);
+        const body = (await res.json()) as Result<unknown>;
+        expect(body.ok).toBe(false);
+        if (!body.ok) expect(CODES.has(body.error.code), path).toBe(true);
+      }
+    });
   }
 
   it('left no promise rejected unhandled', async () => {

@@ -34,8 +34,8 @@ export function LoginPage({ info }: { info: AppInfo }) {
             description={
               error.code === 'ACCOUNT_LOCKED'
                 ? '连续多次密码错误，账号已被暂时锁定。请在锁定结束后再试，或联系管理员解除锁定。'
-                : error.code === 'INVALID_CREDENTIALS' && typeof (error.details as { remaining?: number } | undefined)?.remaining === 'number'
-                  ? `再输错 ${(error.details as { remaining: number }).remaining} 次，账号将被锁定。`
+                : error.code === 'INVALID_CREDENTIALS'
+                  ? '连续多次输错密码，账号将被暂时锁定。'
                   : undefined
             }
           />

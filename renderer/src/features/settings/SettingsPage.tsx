@@ -34,6 +34,11 @@ export default function SettingsPage() {
           <Descriptions.Item label="登录失败锁定 security.maxFailedLogins">{c.security.maxFailedLogins} 次</Descriptions.Item>
           <Descriptions.Item label="锁定时长 security.lockoutMinutes">{c.security.lockoutMinutes} 分钟</Descriptions.Item>
           <Descriptions.Item label="密码有效期 security.passwordMaxAgeDays">{c.security.passwordMaxAgeDays} 天</Descriptions.Item>
+          {data.secrets && (
+            <Descriptions.Item label="平台证书口令 platform.pfxPassphrase">
+              {data.secrets.platformPfxPassphrase ? <Tag color="green">已设置（不显示）</Tag> : '未设置'}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       {isAdmin && (

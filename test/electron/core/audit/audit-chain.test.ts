@@ -29,7 +29,7 @@ describe('audit log: SM3 hash chain', () => {
   const asAttacker = () => db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
 
   it('an untouched log verifies', () => {
-    expect(verifyAuditChain(db)).toEqual({ ok: true, checked: 5, firstBroken: null });
+    expect(verifyAuditChain(db)).toEqual({ ok: true, checked: 5, firstBroken: null, keyed: false });
   });
 
   it('links each record to the previous one', () => {
@@ -70,10 +70,10 @@ describe('audit log: SM3 hash chain', () => {
     db.exec('DELETE FROM audit_log');
     for (const r of rows) {
       const seq = r.seq >= 3 ? r.seq + 1 : r.seq;
-      db.prepare('INSERT INTO audit_log VALUES (?,?,?,?,?,?,?,?,?,?)').run(seq, r.at, r.actor_id, r.actor, r.action, r.object, r.result, r.detail, r.prev_hash, r.hash);
+      db.prepare('INSERT INTO audit_log (seq, at, actor_id, actor, action, object, result, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)').run(seq, r.at, r.actor_id, r.actor, r.action, r.object, r.result, r.detail, r.prev_hash, r.hash);
     }
     const base = { seq: 3, at: rows[2].at, actor_id: null, actor: 'x', action: 'x', object: null, result: 'success' as const, detail: '{}', prev_hash: rows[1].hash };
-    db.prepare('INSERT INTO audit_log VALUES (?,?,?,?,?,?,?,?,?,?)').run(3, base.at, null, 'x', 'x', null, 'success', '{}', base.prev_hash, recordHash(base));
+    db.prepare('INSERT INTO audit_log (seq, at, actor_id, actor, action, object, result, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)').run(3, base.at, null, 'x', 'x', null, 'success', '{}', base.prev_hash, recordHash(base));
     expect(verifyAuditChain(db).firstBroken?.seq).toBe(4);
   });
 });

@@ -53,6 +53,34 @@ describe('npm run backup', () => {
     expect(audit).toMatchObject({ actor: 'cli', result: 'success' });
   }, 60_000);
 
+  it('list verifies every backup: a tampered or truncated one is never labelled 已校验', async () => {
+    t = makeWorkstation();
+    await t.setup();
+    const { file: good } = await t.ok('admin', 'backups.create', {});
+    await t.ok('admin', 'users.create', { username: 'later', displayName: '后来者', role: 'clerk', temporaryPassword: 'Temp#2026ab' });
+    const { file: flipped } = await t.ok('admin', 'backups.create', {});
+    const { file: cut } = await t.ok('admin', 'backups.create', {});
+    const backups = join(t.dataDir, 'backups');
+    const bytes = readFileSync(join(backups, flipped));
+    bytes[bytes.length - 40] ^= 0x01; // one bit inside the last chunk's ciphertext
+    writeFileSync(join(backups, flipped), bytes);
+    const whole = readFileSync(join(backups, cut));
+    writeFileSync(join(backups, cut), whole.subarray(0, whole.length - 100));
+    const listed = cli('list', '--data-dir', t.dataDir);
+    const line = (file: string) => listed.out.split('\n').find((l) => l.startsWith(file)) ?? '';
+    expect(line(good)).toContain('已校验、已加密');
+    expect(line(flipped)).not.toContain('已校验');
+    expect(line(flipped)).toContain('校验失败');
+    expect(line(cut)).not.toContain('已校验');
+    expect(line(cut)).toContain('截断');
+    expect(listed.code).toBe(1);
+    // The app's list says the same.
+    const inApp = await t.ok('admin', 'backups.list', {});
+    expect(inApp.find((b) => b.file === good)).toMatchObject({ verified: true, problem: null });
+    expect(inApp.find((b) => b.file === flipped)).toMatchObject({ verified: false, problem: expect.stringContaining('校验失败') });
+    expect(inApp.find((b) => b.file === cut)).toMatchObject({ verified: false, problem: expect.stringContaining('截断') });
+  });
+
   it('refuses a tampered backup, an unknown file and bad arguments, leaving the database alone', async () => {
     t = makeWorkstation();
     await t.setup();

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../../electron/contract';
 import { CLIENT_COOKIE, startWebHost, type WebHost } from '../../../../electron/hosts/web/web-host';
@@ -57,9 +58,77 @@ describe('web host: 127.0.0.1, launch secret, Host and Origin checks', () => {
   });
 
   it('exchanges the launch secret for an HttpOnly, SameSite=Strict cookie', async () => {
-    const r = await send(host.port, `/?s=${SECRET}`, { headers: { Host: `127.0.0.1:${host.port}` } });
+    const link = new URL(host.newLaunchLink());
+    const r = await send(host.port, `${link.pathname}${link.search}`, { headers: { Host: `127.0.0.1:${host.port}` } });
     expect(r.status).toBe(303);
     expect(String(r.headers['set-cookie'])).toMatch(new RegExp(`^${CLIENT_COOKIE}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+  });
+
+  it('a launch link works once: a copy from scrollback or shell history is worthless', async () => {
+    // SECRET was exchanged in beforeAll.
+    const again = await send(host.port, `/?s=${SECRET}`, { headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('每个链接只能打开一次');
+    // The browser that used it keeps its session on a reload of the link (no new cookie).
+    const reload = await send(host.port, `/?s=${SECRET}`, { headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie } });
+    expect(reload.status).toBe(303);
+    expect(reload.headers['set-cookie']).toBeUndefined();
+    // A fresh link (operator: Enter or SIGUSR2) works once, and replaces older unused ones.
+    const older = new URL(host.newLaunchLink());
+    const fresh = new URL(host.newLaunchLink());
+    expect(fresh.search).not.toBe(older.search);
+    expect((await send(host.port, `/${older.search}`, { headers: { Host: `127.0.0.1:${host.port}` } })).status).toBe(403);
+    expect((await send(host.port, `/${fresh.search}`, { headers: { Host: `127.0.0.1:${host.port}` } })).status).toBe(303);
+    expect((await send(host.port, `/${fresh.search}`, { headers: { Host: `127.0.0.1:${host.port}` } })).status).toBe(403);
+  });
+
+  it('a malformed percent-encoding in /api/<method> or a path is a coded 400, not a 500', async () => {
+    for (const path of ['/api/%E4%B', '/api/auth.%ZZlogin', '/api/%']) {
+      const r = await send(host.port, path, { method: 'POST', headers: okHeaders(), body: '{}' });
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    for (const path of ['/%E4%B', '/assets/%ZZ.js', '/%']) {
+      const r = await send(host.port, path, { headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie } });
+      expect(r.status, path).toBeGreaterThanOrEqual(400);
+      expect(r.status, path).toBeLessThan(500);
+    }
+  });
+
+  it('NUL bytes and lone surrogates in any string field are a coded 400 at the contract edge', async () => {
+    for (const body of [{ username: 'adm\u0000in', password: 'x' }, { username: 'admin', password: 'ab\ud800cd' }]) {
+      const r = await callApi('auth.login', body);
+      expect(r.status).toBe(400);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    // A lone surrogate written as a JSON escape, exactly as an attacker would send it.
+    const raw = await send(host.port, '/api/auth.login', { method: 'POST', headers: okHeaders(), body: '{"username":"a\\udc00","password":"x"}' });
+    expect(raw.status).toBe(400);
+  });
+
+  it('sets server timeouts: headers, whole request and keep-alive', () => {
+    expect(host.server.headersTimeout).toBe(10_000);
+    expect(host.server.requestTimeout).toBe(60_000);
+    expect(host.server.keepAliveTimeout).toBe(5_000);
+  });
+
+  it('drops a connection whose headers never finish (slowloris)', async () => {
+    const quick = await startWebHost({ workstation: t.ws, rendererDir: renderer.path, port: 0, version: '9.9.9', timeouts: { headersMs: 300, requestMs: 600, checkEveryMs: 100 } });
+    try {
+      const started = Date.now();
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = connect(quick.port, '127.0.0.1', () => socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${quick.port}\r\nX-Slow: `));
+        let answer = '';
+        socket.on('data', (d: Buffer) => (answer += d.toString()));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', () => undefined);
+      });
+      expect(outcome).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await quick.close();
+    }
   });
 
   it('refuses a wrong secret', async () => {
@@ -137,7 +206,7 @@ describe('web host: 127.0.0.1, launch secret, Host and Origin checks', () => {
 
   it('pushes events to the right client over server-sent events', async () => {
     await t.setup(); // client 'admin' (core-side id) is the administrator
-    const login = await callApi('auth.login', { username: 'admin', password: 'Admin#2026x' });
+    const login = await callApi('auth.login', { username: 'admin', password: 'Office#2026x' });
     expect(JSON.parse(login.body)).toMatchObject({ ok: true });
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
