@@ -34,8 +34,11 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
       agents: c.parties.filter((p) => p.role === 'agent').length,
     }),
 
-  'id-numbers-valid': (c) =>
-    c.parties.flatMap((p) => {
+  // With nobody entered there is nothing valid yet: no tick on an empty draft (a type without
+  // applicants, 嘱托登记, has nothing to check and passes).
+  'id-numbers-valid': (c, type) => {
+    if (c.parties.length === 0 && hasApplicants(type)) return ['尚未填写申请人，没有可核对的证件号码。'];
+    return c.parties.flatMap((p) => {
       if (p.idType === 'organization') {
         const org = validateCreditCode(p.idNumber);
         return org.valid ? [] : org.reasons.map((r) => `${ROLE_LABEL[p.role]}${p.name}：${r}`);
@@ -43,7 +46,8 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
       if (p.idType !== 'resident_id') return [];
       const check = validateIdNumber(p.idNumber);
       return check.valid ? [] : check.reasons.map((r) => `${ROLE_LABEL[p.role]}${p.name}：${r}`);
-    }),
+    });
+  },
 
   'phones-valid': (c) =>
     c.parties.flatMap((p) => {
@@ -78,8 +82,16 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
     }).map((m) => `缺少材料：${m.name}`),
 
   'every-applicant-signed': (c, type) =>
-    type.signaturesRequired ? c.parties.filter((p) => !p.signatureBlob).map((p) => `${ROLE_LABEL[p.role]}${p.name}尚未签名`) : [],
+    !type.signaturesRequired
+      ? []
+      : c.parties.length === 0
+        ? ['尚未填写申请人，还没有人签名。']
+        : c.parties.filter((p) => !p.signatureBlob).map((p) => `${ROLE_LABEL[p.role]}${p.name}尚未签名`),
 };
+
+function hasApplicants(type: BusinessType): boolean {
+  return type.roles.holder !== 'none' || type.roles.obligor !== 'none';
+}
 
 export function checkAcceptance(c: CaseRecord, type: BusinessType): RuleResult[] {
   return Object.entries(ACCEPTANCE_RULES).map(([rule, check]) => {

@@ -50,7 +50,5 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
-}
+/** Times on screens are Asia/Shanghai, whatever the machine's zone: see shanghai-time.ts. */
+export { formatTime } from './shanghai-time';

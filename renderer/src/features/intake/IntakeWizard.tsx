@@ -31,6 +31,7 @@ import {
   unitProblems,
   type IntakeForm,
 } from './intake-form';
+import { liveFailures } from './live-acceptance';
 import { MaterialsStep } from './MaterialsStep';
 import { PartiesStep } from './PartiesStep';
 import { SignaturesStep } from './SignaturesStep';
@@ -58,6 +59,8 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The clerk tried to move on past red fields: the banner then counts what is still wrong, live. */
+  const [blocked, setBlocked] = useState(false);
   const caseQuery = useCaseByIdQuery({ id: caseId ?? 0 }, { skip: caseId === null });
   const view = caseQuery.data;
   const [createDraft] = useCreateDraftMutation();
@@ -164,7 +167,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
       const problems = range(step, target).flatMap((s) => blockers(s, form));
       if (problems.length > 0) {
         setShowErrors(true);
-        setError(problems.join(' '));
+        setBlocked(true);
         focusFirstInvalid();
         return;
       }
@@ -174,6 +177,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
     setBusy(false);
     if (!saved && forward) return;
     if (saved) setError(null);
+    setBlocked(false);
     setShowErrors(false);
     setStep(target);
     setReached((r) => Math.max(r, target));
@@ -219,6 +223,8 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   }
   if (types.isLoading || (resumeId !== null && !form)) return <Spin />;
 
+  // Recounted on every edit: it names what is wrong now, and goes once the fields are fixed.
+  const stillBlocking = blocked && form ? blockers(step, form) : [];
   const title = (
     <Space size={8}>
       受理
@@ -241,7 +247,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
         style={{ marginBottom: 16 }}
         aria-label="受理步骤"
       />
-      {view && step > 0 && step < ACCEPT && <AcceptanceBar view={view} />}
+      {view && step > 0 && step < ACCEPT && <AcceptanceBar view={view} live={form ? liveFailures(form) : undefined} />}
       {view?.status === 'requisitioned' && view.statusReason && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${view.statusReason}（补正的材料收齐后即可受理）`} />
       )}
@@ -255,6 +261,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
         />
       )}
       {error && <Alert type="error" showIcon role="alert" closable={{ onClose: () => setError(null) }} style={{ marginBottom: 12 }} title={error} />}
+      {stillBlocking.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={stillBlocking.join(' ')} data-testid="step-blockers" />}
       <div ref={content} style={{ minHeight: 240 }}>
         {step === 0 ? (
           <BusinessTypeStep types={types.data ?? []} selected={type?.id ?? null} busy={busy} onChoose={(t) => void choose(t)} />

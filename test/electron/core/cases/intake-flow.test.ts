@@ -26,6 +26,9 @@ describe('counter intake: the case model behind the contract', () => {
     const failing = draft.acceptance.filter((r) => !r.passed).map((r) => r.rule);
     expect(failing).toEqual(expect.arrayContaining(['applicants-present-for-their-roles', 'units-present-and-codes-valid', 'required-materials-received']));
     expect(failing).not.toContain('no-contract-filing');
+    // Nobody entered yet: no tick for valid ID numbers or for everyone having signed.
+    expect(failing).toEqual(expect.arrayContaining(['id-numbers-valid', 'every-applicant-signed']));
+    expect(draft.acceptance.find((r) => r.rule === 'every-applicant-signed')?.reasons).toEqual(['尚未填写申请人，还没有人签名。']);
   });
 
   it('saving the form validates with reasons: a wrong check digit, a bad unit code position, shares not 100 %', async () => {
