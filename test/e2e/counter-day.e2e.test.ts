@@ -150,6 +150,46 @@ describe('counter day e2e: set-up form, validation that never moves a control, o
     await screenshot(page, 'h17-06-acceptance-bar-saved');
   });
 
+  it('a draft saves as the clerk types and on leaving by the sidebar; 工作台 and 受理 open it again; a reload puts the focus back in the field', async () => {
+    const code = page.getByLabel('第 1 个不动产单元代码');
+    const address = page.getByLabel('第 1 个不动产单元坐落');
+    await code.click();
+    await page.keyboard.type('430102003004GB00123F00010203');
+    await address.click();
+    await page.keyboard.type('湖南省长沙市芙蓉区五一大道一百二十三号');
+    // No 下一步: the clerk leaves through the sidebar after the pause that saves.
+    await expect.poll(() => page.getByTestId('autosave').textContent(), { timeout: 10_000 }).toBe('（已自动保存）');
+    await expect(page.evaluate(() => location.hash)).resolves.toMatch(/^#\/intake\/\d+$/);
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    const drafts = page.getByTestId('work-queue').locator('[data-list="myDrafts"]');
+    await drafts.getByRole('link', { name: /草稿 #\d+ · 转移登记 · 周晓岚、长沙市湘江房地产开发有限公司/ }).waitFor();
+    await expect(page.getByTestId('work-queue').locator('[data-list="acceptedToday"]').getByText('今天还没有受理业务').count()).resolves.toBe(1);
+    await screenshot(page, 'h17-07-work-queue');
+
+    // One click: the draft opens at the step and in the field the clerk left, with what was typed.
+    await drafts.getByRole('link').first().click();
+    await page.getByLabel('受理步骤').locator('.ant-steps-item-active').filter({ hasText: '不动产单元' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), { timeout: 10_000 }).toBe('第 1 个不动产单元坐落');
+    await expect(code.inputValue()).resolves.toBe('430102003004GB00123F00010203');
+    await expect(address.inputValue()).resolves.toBe('湖南省长沙市芙蓉区五一大道一百二十三号');
+
+    // A reload (or a crash of the window) does the same.
+    await page.getByLabel('第 1 个不动产单元面积').click();
+    await page.keyboard.type('89.5');
+    await expect.poll(() => page.getByTestId('autosave').textContent(), { timeout: 10_000 }).toBe('（已自动保存）');
+    await page.reload();
+    await page.getByLabel('受理步骤').locator('.ant-steps-item-active').filter({ hasText: '不动产单元' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), { timeout: 10_000 }).toBe('第 1 个不动产单元面积');
+    await expect(page.getByLabel('第 1 个不动产单元面积').inputValue()).resolves.toBe('89.50');
+    await screenshot(page, 'h17-08-draft-after-reload');
+
+    // 受理 lists it under the business types.
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.getByRole('menuitem', { name: '受理' }).click();
+    await page.getByTestId('resumable-drafts').getByRole('link', { name: /继续受理 草稿 #\d+/ }).click();
+    await page.getByLabel('受理步骤').locator('.ant-steps-item-active').filter({ hasText: '不动产单元' }).waitFor();
+  });
+
   /** The trainee, as the applicant, puts a sample card on the simulated reader. */
   async function placeCard(label: string) {
     await page.getByRole('button', { name: '模拟设备' }).click();

@@ -153,6 +153,10 @@ export const api = createApi({
       query: (input) => args('cases.search', input),
       providesTags: ['CaseList'],
     }),
+    workQueue: b.query<MethodOutput<'workqueue.get'>, MethodInput<'workqueue.get'>>({
+      query: (input) => args('workqueue.get', input),
+      providesTags: ['CaseList', 'Workbench'],
+    }),
     createDraft: b.mutation<MethodOutput<'cases.createDraft'>, MethodInput<'cases.createDraft'>>({
       query: (input) => args('cases.createDraft', input),
       invalidatesTags: ['CaseList', 'Workbench'],
@@ -266,6 +270,7 @@ export const {
   useCaseByIdQuery,
   useCaseTimelineQuery,
   useSearchCasesQuery,
+  useWorkQueueQuery,
   useCreateDraftMutation,
   useSaveDraftMutation,
   useSignPartyMutation,

@@ -9,6 +9,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'auth.changePassword': '修改密码',
   'cases.view': '查看业务（含申请人信息）',
   'cases.search': '查询业务',
+  'workqueue.get': '查看工作台待办（含申请人姓名）',
   'cases.revealParty': '显示完整证件号码或电话',
   'users.create': '新建用户',
   'users.update': '修改用户',

@@ -99,7 +99,7 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
             {
               title: '申请人类别',
               key: 'role',
-              width: 176,
+              width: 168,
               render: (_: unknown, r) => (
                 <Select<ApplicantRole>
                   value={r.role}
@@ -114,7 +114,7 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
             {
               title: '姓名或名称',
               key: 'name',
-              width: 236,
+              width: 252,
               render: (_: unknown, r, i) => {
                 const problem = shown(r.key, 'name') ? partyProblems(r, form.coOwnership).name : undefined;
                 return (
