@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { configurableBusinessTypesSchema } from './validation/business-type-config';
+import { catalogConfigSchema } from './validation/catalog-config';
+import { DEFAULT_SUPPLEMENT_WORKING_DAYS, supplementDeadlineSchema } from './validation/legal-grounds';
 import { DEFAULT_FEE_SCHEDULE, feeScheduleSchema } from './validation/fee-schedule';
 import { EMPTY_HOLIDAY_CALENDAR, holidayCalendarSchema } from './validation/holiday-calendar';
 import { workstationIdSchema } from './validation/workstation-id';
@@ -119,6 +121,10 @@ export const configSchema = z
     workstationId: workstationIdSchema.nullable().default(null),
     /** Office adjustments of the business types' checklists (merged onto the defaults). */
     businessTypes: configurableBusinessTypesSchema.default({}),
+    /** The registration catalogue's office adjustments and additions (validation/catalog-config.ts, mergeCatalog). */
+    catalog: catalogConfigSchema.default({ types: {}, add: [] }),
+    /** Working days an applicant gets to supply what a 补正通知书 lists. */
+    supplementWorkingDays: supplementDeadlineSchema.default(DEFAULT_SUPPLEMENT_WORKING_DAYS),
     /** Fee amounts and non-tax item codes (发改价格规〔2016〕2559号 by default). */
     fees: feeScheduleSchema.default(DEFAULT_FEE_SCHEDULE),
     /** Extra holidays and make-up working days, added to the built-in official calendar. */

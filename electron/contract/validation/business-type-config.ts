@@ -13,6 +13,8 @@ import {
 import { zodIssueReasons } from './zod-reasons';
 
 /**
+ * @deprecated Use catalog-config.ts (mergeCatalog), which also reads this `businessTypes` key.
+ *
  * An office's adjustments to the business types, as they appear under `businessTypes` in the
  * configuration file. Everything is optional; a type not mentioned keeps its defaults. Names and
  * type codes are fixed by the regulation and cannot be overridden.

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { isContractFilingMaterial } from './contract-filing';
 
 /**
+ * @deprecated Superseded by the two-dimensional catalogue (registration-catalog.ts, catalog-config.ts);
+ * kept until core and renderer switch. LEGACY_BUSINESS_TYPE_MAP maps these ids to catalogue entries.
+ *
  * The registration business types (不动产登记暂行条例 art. 3, DOMAIN.md §2) as data: who applies,
  * whether holders may co-own, the materials checklist, the fee rule and which of the three parallel
  * tracks (登记, 交易, 税务) an intake opens. Offices adjust these through configuration
@@ -86,6 +90,7 @@ const roleLabelsSchema = z
  * required at acceptance.
  */
 export const FORBIDDEN_PRECONDITION = /合同备案|备案证明|网签备案|交易确认/;
+// FORBIDDEN_PRECONDITION is kept for callers; the check below normalises first (contract-filing.ts).
 
 export const businessTypeSchema = z
   .object({
@@ -130,7 +135,7 @@ export function businessTypeProblems(type: BusinessTypeRuleInput): Array<{ path:
   type.materials.forEach((m, i) => {
     if (seen.has(m.id)) problems.push({ path: ['materials', i, 'id'], message: `材料编号 ${m.id} 重复，每项材料的编号应唯一` });
     seen.add(m.id);
-    if (m.requirement === 'required' && FORBIDDEN_PRECONDITION.test(m.name)) {
+    if ((m.requirement === 'required' || m.requirement === 'withAgent') && isContractFilingMaterial(m.name)) {
       problems.push({
         path: ['materials', i, 'requirement'],
         message: `“${m.name}”不能作为受理必交材料：一窗受理、并行办理，合同备案、交易确认不得作为登记受理的前置条件，可设为可选材料`,

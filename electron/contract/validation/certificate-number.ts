@@ -3,8 +3,9 @@ import { provinceByAbbreviation } from './provinces';
 /**
  * Numbers of 不动产权证书 (certificates) and 不动产登记证明 (proofs: mortgage, pre-registration …):
  * `{省简称}({year}){市县名}不动产权第{N}号` and `{省简称}({year}){市县名}不动产证明第{N}号`.
- * Real numbers vary: full- or half-width parentheses, stray spaces, N of 7 or 8 digits, county names
- * with or without 市/区/县 (湘(2017)北湖不动产权第0034063号). The parser accepts all of these and
+ * Real numbers vary: full- or half-width parentheses or 〔〕 [] 【】, stray spaces, N of 6, 7 or 8
+ * digits, county names with or without 市/区/县 (湘(2017)北湖不动产权第0034063号), and the 字-style of
+ * some offices, place plus 字 (沪(2018)徐字不动产权第015979号). The serial is kept exactly as written. The parser accepts all of these and
  * returns a normalized form (full-width parentheses, no spaces) so the same number typed two ways
  * is found as one.
  */
@@ -21,8 +22,10 @@ export interface CertificateNumber {
   place: string;
   /** The place without a trailing 市/区/县, for matching numbers written both ways. */
   placeStem: string;
-  /** N as written, 7 or 8 digits with its leading zeros. */
+  /** N as written (6, 7 or 8 digits) with its leading zeros: never padded or rewritten. */
   serial: string;
+  /** 'zi' for the 字-style numbers some offices print (沪(2018)徐字不动产权第015979号), else 'plain'. */
+  style: 'plain' | 'zi';
   normalized: string;
 }
 
@@ -45,8 +48,13 @@ const KIND_WORDS: Record<CertificateKind, string> = { certificate: '不动产权
 const PLACE_SUFFIX = /[市区县]$/;
 
 export function parseCertificateNumber(value: string, options: CertificateNumberOptions = {}): CertificateNumberCheck {
-  // NFKC folds full-width parentheses and digits to ASCII; all white space (also U+3000) goes.
-  const text = value.normalize('NFKC').replace(/\s+/g, '');
+  // NFKC folds full-width parentheses and digits to ASCII; all white space (also U+3000) goes;
+  // the other brackets people type around the year (〔〕 [] 【】 〖〗 ［］) become ( ).
+  const text = value
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[〔\[【〖]/g, '(')
+    .replace(/[〕\]】〗]/g, ')');
   if (text === '') return fail(['请填写不动产权证书号或不动产登记证明号。']);
   const reasons: string[] = [];
 
@@ -91,9 +99,9 @@ export function parseCertificateNumber(value: string, options: CertificateNumber
   const tail = rest.slice(kindAt.index + KIND_WORDS[kindAt.kind].length);
   const serialMatch = /^第(\d+)号$/.exec(tail);
   if (!serialMatch) {
-    reasons.push(`“${KIND_WORDS[kindAt.kind]}”后应为“第”＋7或8位数字＋“号”，例如“第0034063号”。`);
-  } else if (serialMatch[1].length !== 7 && serialMatch[1].length !== 8) {
-    reasons.push(`证号中的顺序号应为7或8位数字，当前为${serialMatch[1].length}位，请核对（不足位时前面补0）。`);
+    reasons.push(`“${KIND_WORDS[kindAt.kind]}”后应为“第”＋6至8位数字＋“号”，例如“第0034063号”。`);
+  } else if (serialMatch[1].length < 6 || serialMatch[1].length > 8) {
+    reasons.push(`证号中的顺序号应为6至8位数字，当前为${serialMatch[1].length}位，请按证书上印的号码照录。`);
   }
 
   if (reasons.length > 0 || !province || !serialMatch) return fail(reasons);
@@ -107,6 +115,7 @@ export function parseCertificateNumber(value: string, options: CertificateNumber
     place,
     placeStem: placeStem(place),
     serial,
+    style: place.endsWith('字') ? 'zi' : 'plain',
     normalized: `${abbreviation}（${year}）${place}${KIND_WORDS[kindAt.kind]}第${serial}号`,
   };
 }
@@ -118,6 +127,8 @@ export function parseCertificateNumber(value: string, options: CertificateNumber
  * the clerk, never proof that two numbers are the same.
  */
 export function placeStem(place: string): string {
+  // 字-style (徐字): the stem is the place before 字.
+  if (place.length >= 2 && place.endsWith('字')) return place.slice(0, -1);
   return place.length > 2 && PLACE_SUFFIX.test(place) ? place.slice(0, -1) : place;
 }
 

@@ -34,17 +34,31 @@ export const feeExemptionSchema = z
     id: z.string().regex(/^[a-z][A-Za-z0-9]{1,47}$/, { message: '减免项目编号应为英文字母开头的字母或数字' }),
     name: z.string().trim().min(1).max(80),
     registration: z.enum(['waive', 'half']),
-    certificates: z.enum(['waive', 'charge']),
+    /** waive: no 工本费; charge: the first certificate free, then per extra one; chargeAll: 工本费 for every certificate (2559号 工本费-only cases). */
+    certificates: z.enum(['waive', 'charge', 'chargeAll']),
     basis: z.string().trim().max(120).optional(),
   })
   .strict();
 export type FeeExemption = z.infer<typeof feeExemptionSchema>;
+
+/**
+ * 异议登记 and ordinary (not the office's error) 更正登记: charged in full, halved or free. Offices
+ * differ; the default halves both, as 财税〔2016〕79号 is reprinted in DOMAIN.md §2 (the circular's
+ * own text was not at hand: unconfirmed, hence configurable).
+ */
+export const reducedRateSchema = z.enum(['full', 'half', 'free']);
+export type ReducedRate = z.infer<typeof reducedRateSchema>;
+export const feeRatesSchema = z.object({ objection: reducedRateSchema, correction: reducedRateSchema }).strict();
+export type FeeRates = z.infer<typeof feeRatesSchema>;
+export const DEFAULT_FEE_RATES: FeeRates = { objection: 'half', correction: 'half' };
 
 export const feeScheduleSchema = z
   .object({
     registration: z.object({ residential: feeItemSchema, nonResidential: feeItemSchema, parking: feeItemSchema }).strict(),
     extraCertificate: feeItemSchema,
     exemptions: z.array(feeExemptionSchema),
+    /** Rates where offices differ (fee-calculation.ts); absent = DEFAULT_FEE_RATES. */
+    rates: feeRatesSchema.optional(),
   })
   .strict()
   .superRefine((schedule, ctx) => {
@@ -95,6 +109,34 @@ export const DEFAULT_FEE_SCHEDULE: FeeSchedule = {
     {
       id: 'divisionRename',
       name: '因行政区划调整导致坐落的街道、门牌号或房屋名称变更而申请变更登记',
+      registration: 'waive',
+      certificates: 'charge',
+      basis: '财税〔2016〕79号',
+    },
+    {
+      id: 'homestead',
+      name: '单独申请宅基地使用权登记或申请宅基地使用权及地上房屋所有权登记，只收取证书工本费',
+      registration: 'waive',
+      certificates: 'chargeAll',
+      basis: '发改价格规〔2016〕2559号',
+    },
+    {
+      id: 'spouseChange',
+      name: '夫妻间不动产权利人变更申请登记，只收取证书工本费',
+      registration: 'waive',
+      certificates: 'chargeAll',
+      basis: '发改价格规〔2016〕2559号',
+    },
+    {
+      id: 'certificateReplacement',
+      name: '因不动产权属证书丢失、损坏等原因申请补发、换发证书，只收取证书工本费',
+      registration: 'waive',
+      certificates: 'chargeAll',
+      basis: '发改价格规〔2016〕2559号',
+    },
+    {
+      id: 'affordableHousing',
+      name: '廉租住房、公共租赁住房、经济适用住房和棚户区改造安置住房办理不动产登记，登记收费标准为零',
       registration: 'waive',
       certificates: 'charge',
       basis: '财税〔2016〕79号',

@@ -9,7 +9,7 @@ import { isRealDate, shanghaiDate, type IsoDate } from './calendar-date';
  */
 export type IdNumberCheck =
   | { valid: true; normalized: string; birthDate: string; sex: '男' | '女' }
-  | { valid: false; code: 'INVALID_ID_NUMBER'; reasons: string[] };
+  | { valid: false; code: 'INVALID_ID_NUMBER'; reasons: string[]; hint?: 'firstGenerationCard' };
 
 export interface IdNumberOptions {
   /**
@@ -18,6 +18,13 @@ export interface IdNumberOptions {
    */
   today?: Date | IsoDate;
 }
+
+/**
+ * A 15-digit number is a first-generation card's: those cards ceased to be valid on 2013-01-01
+ * (公安部 notice under 居民身份证法; first-generation cards stopped being usable from that date).
+ */
+export const FIRST_GENERATION_REASON =
+  '15位号码为第一代居民身份证号码，第一代居民身份证已于2013年1月1日停止使用，请出示第二代居民身份证（18位号码）或其他有效身份证明。';
 
 /** GB 11643-1999 §7.2 weights W_i = 2^(i-1) mod 11, for positions 18 down to 2. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -39,7 +46,11 @@ export const PROVINCE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 export function validateIdNumber(value: string, options: IdNumberOptions = {}): IdNumberCheck {
-  const normalized = value.trim().toUpperCase();
+  // NFKC folds full-width digits and Ｘ (typed with a Chinese IME) to ASCII; all white space goes.
+  const normalized = value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  if (/^\d{15}$/.test(normalized)) {
+    return { valid: false, code: 'INVALID_ID_NUMBER', reasons: [FIRST_GENERATION_REASON], hint: 'firstGenerationCard' };
+  }
   if (normalized.length !== 18) {
     return fail([`公民身份号码应为18位，当前为${normalized.length}位，请核对。`]);
   }

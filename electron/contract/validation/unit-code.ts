@@ -6,7 +6,7 @@ import { provinceByCode } from './provinces';
  * checked against what the standard allows there, and each reason names the position.
  */
 export type UnitCodeCheck =
-  | { valid: true; normalized: string; decoded: UnitCodeDecoded }
+  | { valid: true; normalized: string; decoded: UnitCodeDecoded; warnings?: string[] }
   | { valid: false; code: 'INVALID_UNIT_CODE'; reasons: string[]; problems: CodeProblem[] };
 
 export type ParcelCodeCheck =
@@ -61,7 +61,11 @@ export const OWNERSHIP_LABELS = {
 } as const;
 export type Ownership = keyof typeof OWNERSHIP_LABELS;
 
-/** GB/T 37346-2019 position 14: 宗地特征码 (what right the parcel carries). */
+/**
+ * GB/T 37346-2019 position 14: 宗地特征码 (what right the parcel carries). The 2019 standard adds
+ * L 林地使用权宗地（承包经营以外的） and N 农用地使用权宗地（承包经营以外的、非林地） to the letters of the
+ * 2014 trial rules (不动产单元设定与代码编制规则（试行）).
+ */
 export const PARCEL_TYPE_LABELS = {
   A: '集体土地所有权宗地',
   B: '建设用地使用权宗地（地表）',
@@ -71,6 +75,8 @@ export const PARCEL_TYPE_LABELS = {
   D: '土地承包经营权宗地（耕地）',
   E: '土地承包经营权宗地（林地）',
   F: '土地承包经营权宗地（草地）',
+  L: '林地使用权宗地（承包经营以外的）',
+  N: '农用地使用权宗地（承包经营以外的、非林地）',
   H: '海域使用权宗海',
   G: '无居民海岛',
   W: '使用权未确定或有争议的土地',
@@ -86,6 +92,31 @@ export const FIXTURE_LABELS = {
   W: '无定着物',
 } as const;
 export type Fixture = keyof typeof FIXTURE_LABELS;
+
+/**
+ * Which 定着物 a parcel type can carry, read from what the letters denote (GB/T 37346-2019):
+ * a 集体土地所有权宗地 is registered as land only (W: an error otherwise); construction land carries
+ * buildings (F), other fixtures (Q) or none; a 宅基地 a house or none; forest parcels trees (L);
+ * a 宗海 structures (F); farmland none or other. Outside the error case these are warnings: the
+ * standard's text was not at hand to confirm every pairing, and a real code must never be refused
+ * on a guess.
+ */
+export const PARCEL_FIXTURE_COMBINATIONS: Readonly<Record<ParcelType, readonly Fixture[]>> = {
+  A: ['W'],
+  B: ['F', 'Q', 'W'],
+  S: ['F', 'Q', 'W'],
+  X: ['F', 'Q', 'W'],
+  C: ['F', 'W'],
+  D: ['W', 'Q'],
+  E: ['L', 'W', 'Q'],
+  F: ['W', 'Q'],
+  L: ['L', 'W', 'Q'],
+  N: ['W', 'Q'],
+  H: ['F', 'Q', 'W'],
+  G: ['F', 'L', 'Q', 'W'],
+  W: ['W', 'F', 'L', 'Q'],
+  Y: ['F', 'L', 'Q', 'W'],
+};
 
 const UNIT = '不动产单元代码';
 const PARCEL = '宗地代码';
@@ -114,10 +145,18 @@ export function validateUnitCode(value: string): UnitCodeCheck {
     return invalid(UNIT, [{ from: 1, to: UNIT_CODE_LENGTH, reason: `应为28位，当前为${code.length}位${hint}，请核对。` }]);
   }
   const problems = [...parcelProblems(code), ...fixtureProblems(code)];
-  if (problems.length > 0) return invalid(UNIT, problems);
+  const parcelType = code[13] as ParcelType;
   const fixture = code[19] as Fixture;
+  if (problems.length === 0 && parcelType === 'A' && fixture !== 'W') {
+    problems.push({ from: 20, to: 20, reason: '第14位为A（集体土地所有权宗地）时，第20位定着物特征码应为W（无定着物）。' });
+  }
+  if (problems.length > 0) return invalid(UNIT, problems);
   const isHouse = fixture === 'F';
+  const warnings = PARCEL_FIXTURE_COMBINATIONS[parcelType].includes(fixture)
+    ? []
+    : [`${UNIT}第14位为${parcelType}（${PARCEL_TYPE_LABELS[parcelType]}）而第20位为${fixture}（${FIXTURE_LABELS[fixture]}），这种组合少见，请核对。`];
   return {
+    ...(warnings.length > 0 ? { warnings } : {}),
     valid: true,
     normalized: code,
     decoded: {

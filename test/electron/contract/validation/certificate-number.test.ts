@@ -19,6 +19,7 @@ describe('不动产权证书 and 不动产登记证明 numbers (tolerant parser)
       place: '北湖',
       placeStem: '北湖',
       serial: '0034063',
+      style: 'plain',
       normalized: '湘（2017）北湖不动产权第0034063号',
     });
   });
@@ -66,10 +67,10 @@ describe('不动产权证书 and 不动产登记证明 numbers (tolerant parser)
     expect(reasonsOf('湘(2017)不动产权第0034063号')).toEqual(['年份后应为市县名称，例如“长沙市”或“北湖”。']);
     expect(reasonsOf('湘(2017)北湖房权证第0034063号')).toEqual(['应包含“不动产权”（证书）或“不动产证明”（登记证明）字样，请核对。']);
     expect(reasonsOf('湘(2017)北湖不动产权0034063')).toEqual([
-      '“不动产权”后应为“第”＋7或8位数字＋“号”，例如“第0034063号”。',
+      '“不动产权”后应为“第”＋6至8位数字＋“号”，例如“第0034063号”。',
     ]);
-    expect(reasonsOf('湘(2017)北湖不动产权第034063号')).toEqual(['证号中的顺序号应为7或8位数字，当前为6位，请核对（不足位时前面补0）。']);
-    expect(reasonsOf('湘(2017)北湖不动产权第123456789号')).toEqual(['证号中的顺序号应为7或8位数字，当前为9位，请核对（不足位时前面补0）。']);
+    expect(reasonsOf('湘(2017)北湖不动产权第34063号')).toEqual(['证号中的顺序号应为6至8位数字，当前为5位，请按证书上印的号码照录。']);
+    expect(reasonsOf('湘(2017)北湖不动产权第123456789号')).toEqual(['证号中的顺序号应为6至8位数字，当前为9位，请按证书上印的号码照录。']);
   });
 
   it('reports several mistakes at once', () => {

@@ -30,7 +30,10 @@ const fixturePart = fc.constantFrom(...Object.keys(FIXTURE_LABELS)).chain((fixtu
   return digits(8).map((n) => fixture + n);
 });
 
-const validUnitCode = fc.tuple(validParcelCode, fixturePart).map(([parcel, fixture]) => parcel + fixture);
+// GB/T 37346-2019: a 集体土地所有权宗地 (A) is registered as land only, so its fixture part is W00000000.
+const validUnitCode = fc
+  .tuple(validParcelCode, fixturePart)
+  .map(([parcel, fixture]) => parcel + (parcel[13] === 'A' ? 'W00000000' : fixture));
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 const ALPHANUMERIC = [...'0123456789', ...LETTERS];
@@ -104,7 +107,7 @@ describe('不动产单元代码 (GB/T 37346-2019)', () => {
       return r.valid ? [] : r.reasons;
     };
     expect(reasonsOf('320684413219GK00029F00010002')).toEqual([
-      '不动产单元代码第14位（宗地特征码）应为A、B、S、X、C、D、E、F、H、G、W、Y之一，当前为“K”。',
+      '不动产单元代码第14位（宗地特征码）应为A、B、S、X、C、D、E、F、L、N、H、G、W、Y之一，当前为“K”。',
     ]);
     expect(reasonsOf('320684413219QB00029F00010002')).toEqual(['不动产单元代码第13位（宗地所有权类型）应为G、J、Z之一，当前为“Q”。']);
     expect(reasonsOf('320684413219GB00029Z00010002')).toEqual(['不动产单元代码第20位（定着物特征码）应为F、L、Q、W之一，当前为“Z”。']);
