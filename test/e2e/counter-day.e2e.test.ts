@@ -188,7 +188,7 @@ describe('counter day e2e: set-up form, validation that never moves a control, o
     await page.getByRole('menuitem', { name: '受理' }).click();
     await page.getByTestId('resumable-drafts').getByRole('link', { name: /继续受理 草稿 #\d+/ }).click();
     await page.getByLabel('受理步骤').locator('.ant-steps-item-active').filter({ hasText: '不动产单元' }).waitFor();
-  });
+   }, 120_000); // a whole stretch of the clerk's work with a reload, like the intake e2e
 
   /** The trainee, as the applicant, puts a sample card on the simulated reader. */
   async function placeCard(label: string) {
