@@ -11,6 +11,7 @@ import { deviceMethods } from './methods/devices';
 import { caseMethods } from './methods/cases';
 import { syncMethods } from './methods/sync';
 import { backupMethods } from './methods/backups';
+import { workQueueMethods } from './methods/workqueue';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -29,6 +30,7 @@ export const contract = {
   ...caseMethods,
   ...syncMethods,
   ...backupMethods,
+  ...workQueueMethods,
 };
 
 export type Contract = typeof contract;
@@ -60,6 +62,8 @@ export type { IdCardView, PrinterView } from './methods/devices';
 export type { CaseView } from './methods/cases';
 export * from './methods/case-model';
 export type { BackupView } from './methods/backups';
+export type { WorkQueue, WorkQueueItem, WorkQueueList } from './methods/workqueue';
+export { WORK_QUEUE_LISTS } from './methods/workqueue';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';
 export * from './validation/password-policy';

@@ -34,6 +34,7 @@ import { backupHandlers } from './store/backup-handlers';
 import { startBackupDuties } from './store/backup-scheduler';
 import { startRetentionDuty } from './cases/retention-duty';
 import { workbenchHandlers } from './workbench-handlers';
+import { workQueueHandlers } from './cases/work-queue';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncEngine, type SyncEngineHooks } from './sync/sync-engine';
 import { platformConnectionFromConfig, type PlatformConnection } from './sync/platform-connection';
@@ -57,6 +58,7 @@ const handlers: Handlers = {
   ...personalDataHandlers,
   ...syncHandlers,
   ...backupHandlers,
+  ...workQueueHandlers,
 };
 
 export interface WorkstationOptions {

@@ -37,8 +37,11 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
       agents: c.parties.filter((p) => p.role === 'agent').length,
     }),
 
-  'id-numbers-valid': (c) =>
-    c.parties.flatMap((p) => {
+  // With nobody entered there is nothing valid yet: no tick on an empty draft (a type without
+  // applicants, 嘱托登记, has nothing to check and passes).
+  'id-numbers-valid': (c, type) => {
+    if (c.parties.length === 0 && hasApplicants(type)) return ['尚未填写申请人，没有可核对的证件号码。'];
+    return c.parties.flatMap((p) => {
       if (p.idType === 'organization') {
         const org = validateCreditCode(p.idNumber);
         return org.valid ? [] : org.reasons.map((r) => `${ROLE_LABEL[p.role]}${p.name}：${r}`);
@@ -46,7 +49,8 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
       if (p.idType !== 'resident_id') return [];
       const check = validateIdNumber(p.idNumber);
       return check.valid ? [] : check.reasons.map((r) => `${ROLE_LABEL[p.role]}${p.name}：${r}`);
-    }),
+    });
+  },
 
   'phones-valid': (c) =>
     c.parties.flatMap((p) => {
@@ -84,6 +88,8 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
   // organisation applies by its e-seal or through its agent. Whoever is neither signs in person.
   'each-applicant-signed-sealed-or-represented-by-their-agent': (c, type) => {
     if (!type.signaturesRequired) return [];
+    // Nobody entered yet: nobody has signed (no tick on an empty draft).
+    if (c.parties.length === 0) return ['尚未填写申请人，还没有人签名。'];
     const signing = signingOf(c);
     return c.parties
       .filter((p) => signing.get(p.ordinal) === 'none')
@@ -122,6 +128,10 @@ export const ACCEPTANCE_RULES: Record<string, Rule> = {
   'previous-certificate-numbers-readable': (c) =>
     c.units.filter((u) => u.previousCertificateCheck === 'unparsable').map((u) => `第 ${u.ordinal} 个不动产单元：原不动产权证书号“${u.previousCertificateNumber}”无法识别，请核对`),
 };
+
+function hasApplicants(type: CatalogEntry): boolean {
+  return type.roles.holder !== 'none' || type.roles.obligor !== 'none';
+}
 
 export function checkAcceptance(c: CaseRecord, type: CatalogEntry): RuleResult[] {
   return Object.entries(ACCEPTANCE_RULES).map(([rule, check]) => {

@@ -129,6 +129,7 @@ export const {
   useCaseByIdQuery,
   useCaseTimelineQuery,
   useSearchCasesQuery,
+  useWorkQueueQuery,
   useCreateDraftMutation,
   useSaveDraftMutation,
   useSignPartyMutation,

@@ -55,6 +55,7 @@ export const ENDPOINTS = {
   'auth.activity': { name: 'reportActivity', kind: 'mutation' },
 
   'workbench.summary': { name: 'workbench', kind: 'query', provides: ['Workbench'] },
+  'workqueue.get': { name: 'workQueue', kind: 'query', provides: ['CaseList', 'Workbench'] },
 
   'users.list': { name: 'users', kind: 'query', provides: ['Users'] },
   'users.create': { name: 'createUser', kind: 'mutation', invalidates: ['Users', 'Workbench'] },

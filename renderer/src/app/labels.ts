@@ -9,6 +9,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'auth.changePassword': '修改密码',
   'cases.view': '查看业务（含申请人信息）',
   'cases.search': '查询业务',
+  'workqueue.get': '查看工作台待办（含申请人姓名）',
   'cases.revealParty': '显示完整证件号码或电话',
   'users.create': '新建用户',
   'users.update': '修改用户',
@@ -50,7 +51,5 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
-}
+/** Times on screens are Asia/Shanghai, whatever the machine's zone: see shanghai-time.ts. */
+export { formatTime } from './shanghai-time';

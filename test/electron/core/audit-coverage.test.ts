@@ -154,6 +154,7 @@ const COVERAGE: Record<MethodName, Entry> = {
   'cases.reject': { audited: 'edit', prepare: (fx) => draft(fx, true), call: (fx, id) => fx.t.call('clerk', 'cases.reject', { id, reasons: ['不符合受理条件'] }) },
   'cases.withdraw': { audited: 'edit', prepare: (fx) => draft(fx, true), call: (fx, id) => fx.t.call('clerk', 'cases.withdraw', { id, reason: '申请人撤回' }) },
   'cases.search': { audited: 'view', call: (fx) => fx.t.call('reviewer', 'cases.search', { text: '周晓岚' }) },
+  'workqueue.get': { audited: 'view', call: (fx) => fx.t.call('clerk', 'workqueue.get', {}) },
   'cases.timeline': { none: 'the case’s history: actions, staff and reasons, no party data' },
   'cases.lookupUnit': { none: 'a unit’s address and case ids, no party data' },
   'cases.document': { audited: 'export', call: (fx) => fx.t.call('clerk', 'cases.document', { id: fx.accepted, kind: 'acceptanceReceipt' }) },

@@ -57,6 +57,7 @@ const EXPECTED: Record<MethodName, 'public' | readonly Role[]> = {
   'cases.reject': ['clerk', 'supervisor', 'admin'],
   'cases.withdraw': ['clerk', 'supervisor', 'admin'],
   'cases.search': ALL,
+  'workqueue.get': ['clerk', 'supervisor', 'admin'],
   'cases.timeline': ALL,
   'cases.lookupUnit': ALL,
   'cases.document': ALL,

@@ -6,6 +6,7 @@ import { navigate } from '../../app/hash-route';
 import { CASE_STATUSES } from '../../../../electron/contract';
 import { asBusinessTypeId, businessTypeName, CASE_STATUS, type CaseStatus } from './case-labels';
 import { caseDetailPath } from './case-route';
+import { formatShortTime, shanghaiStartOfDay } from '../../app/shanghai-time';
 
 const PAGE_SIZE = 20;
 
@@ -29,7 +30,7 @@ export function CaseList({ active }: { active: boolean }) {
     ...(filters.text ? { text: filters.text } : {}),
     ...(filters.status.length ? { status: filters.status } : {}),
     ...(asBusinessTypeId(filters.businessType) ? { businessType: asBusinessTypeId(filters.businessType) } : {}),
-    ...(filters.days ? { from: startOfDay(filters.days[0]), to: startOfDay(filters.days[1], 1) } : {}),
+    ...(filters.days ? { from: shanghaiStartOfDay(filters.days[0]), to: shanghaiStartOfDay(filters.days[1], 1) } : {}),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
@@ -129,7 +130,7 @@ export function CaseList({ active }: { active: boolean }) {
               </Typography.Text>
             ),
           },
-          { title: '受理时间', dataIndex: 'acceptedAt', width: 140, render: (t: string | null) => shortTime(t) },
+          { title: '受理时间', dataIndex: 'acceptedAt', width: 140, render: (t: string | null) => formatShortTime(t) },
           { title: '承诺办结', dataIndex: 'promisedDate', width: 100, render: (d: string | null) => d ?? '—' },
         ]}
       />
@@ -137,16 +138,3 @@ export function CaseList({ active }: { active: boolean }) {
   );
 }
 
-/** Midnight of a calendar day in China (UTC+8, no daylight saving), as the ISO instant core compares. */
-function startOfDay(day: string, plusDays = 0): string {
-  const t = new Date(`${day}T00:00:00+08:00`).getTime() + plusDays * 86_400_000;
-  return new Date(t).toISOString();
-}
-
-/** 2026-11-28 09:05: the list has no room for seconds. */
-function shortTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}

@@ -1,5 +1,6 @@
 import type { CaseView } from '../../../../electron/contract';
 import { trackStatus, TRACK_LABELS } from './case-labels';
+import { formatTime } from '../../app/shanghai-time';
 
 /** The actor of timeline entries that came from the provincial platform's change feed. */
 export const PLATFORM_ACTOR = '省级平台';
@@ -40,7 +41,7 @@ export function platformEventText(action: string, data: Record<string, unknown>)
     case 'payment.result': {
       const amount = num(data.amountFen);
       if (data.paid === true) {
-        const how = [str(data.paidAt) ? `缴款时间 ${formatInstant(str(data.paidAt) as string)}` : null, str(data.channel) ? `渠道 ${str(data.channel)}` : null].filter(
+        const how = [str(data.paidAt) ? `缴款时间 ${formatTime(str(data.paidAt) as string)}` : null, str(data.channel) ? `渠道 ${str(data.channel)}` : null].filter(
           (l): l is string => l !== null,
         );
         return { title: `缴税结果：已缴${amount !== null ? ` ${formatRmb(amount)}` : ''}`, lines: how.length ? [how.join('，')] : [], tone: 'success' };
@@ -80,10 +81,6 @@ function taxItem(item: unknown): string | null {
   return `${str(name) ?? '税费'} ${amount !== null ? formatRmb(amount) : ''}`.trim();
 }
 
-function formatInstant(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
-}
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v : undefined;

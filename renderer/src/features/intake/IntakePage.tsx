@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { navigate, useRoute } from '../../app/hash-route';
-import { caseIdIn } from '../cases/case-route';
+import { caseIdIn, resumeIntakePath } from '../cases/case-route';
 import { IntakeWizard } from './IntakeWizard';
 
 /**
@@ -12,6 +12,18 @@ export default function IntakePage() {
   const route = useRoute();
   const resumeId = caseIdIn(route, '/intake');
   const [round, setRound] = useState(0);
-  const next = () => (resumeId === null ? setRound((r) => r + 1) : navigate('/intake'));
-  return <IntakeWizard key={`${route}#${round}`} resumeId={resumeId} onNext={next} />;
+  // A draft created here moves the address to /intake/<id> (so a reload opens it again) without
+  // starting the wizard over: it keeps the key it had at /intake.
+  const [adopted, setAdopted] = useState<number | null>(null);
+  const next = () => {
+    setAdopted(null);
+    setRound((r) => r + 1);
+    if (resumeId !== null) navigate('/intake');
+  };
+  const adopt = (id: number) => {
+    setAdopted(id);
+    window.history.replaceState(null, '', `#${resumeIntakePath(id)}`);
+  };
+  const key = resumeId !== null && resumeId === adopted ? `/intake#${round}` : `${route}#${round}`;
+  return <IntakeWizard key={key} resumeId={resumeId} onNext={next} onDraftCreated={adopt} />;
 }

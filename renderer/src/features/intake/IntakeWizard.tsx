@@ -33,8 +33,11 @@ import {
   unitProblems,
   type IntakeForm,
 } from './intake-form';
+import { forgetPlace, recallPlace, rememberPlace } from './intake-place';
+import { liveFailures } from './live-acceptance';
 import { MaterialsStep } from './MaterialsStep';
 import { PartiesStep } from './PartiesStep';
+import { ResumableDrafts } from './ResumableDrafts';
 import { SignaturesStep } from './SignaturesStep';
 import { UnitsStep } from './UnitsStep';
 
@@ -42,13 +45,15 @@ const STEPS = ['业务类型', '申请人', '不动产单元', '申请材料', '
 const PARTIES = 1;
 const UNITS = 2;
 const ACCEPT = STEPS.length - 1;
+/** Typing pauses this long before the draft is saved: a save per word, not per key. */
+const AUTOSAVE_MS = 800;
 
 /**
  * The intake wizard. The draft is created when the type is chosen and saved on every step change,
  * so the acceptance rules the back end checks show live. Enter moves on; each step puts the focus
  * on its first field (or its main button), so the keyboard alone drives the whole intake.
  */
-export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; onNext: () => void }) {
+export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: number | null; onNext: () => void; onDraftCreated?: (id: number) => void }) {
   const types = useBusinessTypesQuery();
   const info = useAppInfoQuery().data;
   const [step, setStep] = useState(0);
@@ -60,6 +65,8 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The clerk tried to move on past red fields: the banner then counts what is still wrong, live. */
+  const [blocked, setBlocked] = useState(false);
   const caseQuery = useCaseByIdQuery({ id: caseId ?? 0 }, { skip: caseId === null });
   const view = caseQuery.data;
   const [createDraft] = useCreateDraftMutation();
@@ -67,6 +74,14 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   const [withdraw] = useWithdrawCaseMutation();
   const content = useRef<HTMLDivElement>(null);
   const { modal } = App.useApp();
+  const [saving, setSaving] = useState(false);
+  /** Opened as a saved draft (not a draft created here and saved as the clerk types). */
+  const [resumed] = useState(resumeId !== null);
+  /** The field to put the focus back in when a draft opens again (reload, crash, 继续受理). */
+  const restoreField = useRef<string | null>(null);
+  /** The latest values, for the debounced save and the save on leaving (they outlive a render). */
+  const latest = useRef({ form, caseId, type, savedJson, step });
+  latest.current = { form, caseId, type, savedJson, step };
 
   // 继续受理: the saved draft fills the form; ID numbers stay masked and are kept as stored.
   useEffect(() => {
@@ -77,15 +92,41 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
     setType(t);
     setForm(f);
     if (t) setSavedJson(JSON.stringify(toSaveInput(view.id, t, f)?.input ?? null));
-    setStep(PARTIES);
+    const place = recallPlace(view.id);
+    restoreField.current = place?.field ?? null;
+    setStep(place && place.step < ACCEPT ? place.step : PARTIES);
     setReached(ACCEPT);
   }, [resumeId, form, view, types.data]);
+
+  // Drafts save as the clerk types (debounced) and when the wizard goes away (sidebar, logout):
+  // only 上一步/下一步 used to save, and typed applicants were lost on leaving through the menu.
+  useEffect(() => {
+    if (!form || caseId === null || step === 0 || step === ACCEPT) return;
+    const timer = window.setTimeout(() => void autosave(), AUTOSAVE_MS);
+    return () => window.clearTimeout(timer);
+  }, [form]);
+  useEffect(() => () => void autosave(), []);
+
+  // Where the clerk is, for a reload or a crash (labels only, no personal data).
+  useEffect(() => {
+    const root = content.current;
+    if (!root || caseId === null || step === 0) return;
+    const onFocus = (e: FocusEvent) => {
+      const field = (e.target as HTMLElement).getAttribute?.('aria-label') ?? null;
+      if (step < ACCEPT) rememberPlace(caseId, { step, field });
+    };
+    root.addEventListener('focusin', onFocus);
+    return () => root.removeEventListener('focusin', onFocus);
+  }, [caseId, step, form === null]);
 
   // Each step starts with the focus on its first field, or on its main button.
   useEffect(() => {
     const root = content.current;
     if (!root) return;
-    const target = root.querySelector<HTMLElement>('[data-autofocus]:not([disabled])') ?? root.querySelector<HTMLElement>('[data-step-next]:not([disabled])');
+    const restore = restoreField.current;
+    restoreField.current = null;
+    const back = restore ? root.querySelector<HTMLElement>(`[aria-label="${CSS.escape(restore)}"]`) : null;
+    const target = back ?? root.querySelector<HTMLElement>('[data-autofocus]:not([disabled])') ?? root.querySelector<HTMLElement>('[data-step-next]:not([disabled])');
     target?.focus();
   }, [step, form === null, view?.status]);
 
@@ -116,6 +157,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
     if (carried.parties.length === 0 && next.roles.holder !== 'none') carried.parties = [emptyParty('holder')];
     setType(next);
     setCaseId(created.data.id);
+    onDraftCreated?.(created.data.id);
     setForm(carried);
     setSavedJson('');
     setStep(PARTIES);
@@ -143,20 +185,31 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   }
 
   /** Saves the form when it changed; false when the back end refused it. */
-  async function save(f: IntakeForm): Promise<boolean> {
+  async function save(f: IntakeForm, o: { keepEmptyRows?: boolean } = {}): Promise<boolean> {
+    const { caseId, type, savedJson } = latest.current;
     if (caseId === null || !type) return true;
     const call = toSaveInput(caseId, type, f);
     if (!call) return true;
     const json = JSON.stringify(call.input);
     if (json === savedJson) return true;
+    setSaving(true);
     const r = await saveDraft(call.input);
+    setSaving(false);
     if ('error' in r) {
       setError(errorMessage(r.error));
       return false;
     }
-    setForm((current) => (current ? afterSave(current, call, r.data) : current));
-    setSavedJson(JSON.stringify(toSaveInput(caseId, type, afterSave(f, call, r.data))?.input ?? null));
+    setForm((current) => (current ? afterSave(current, call, r.data, o) : current));
+    const saved = JSON.stringify(toSaveInput(caseId, type, afterSave(f, call, r.data))?.input ?? null);
+    latest.current = { ...latest.current, savedJson: saved };
+    setSavedJson(saved);
     return true;
+  }
+
+  /** The debounced save while typing: rows being filled in stay as they are. */
+  async function autosave(): Promise<void> {
+    const { form, step } = latest.current;
+    if (form && step > 0 && step < ACCEPT) await save(form, { keepEmptyRows: true });
   }
 
   async function goTo(target: number) {
@@ -167,7 +220,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
       const problems = range(step, target).flatMap((s) => blockers(s, form));
       if (problems.length > 0) {
         setShowErrors(true);
-        setError(problems.join(' '));
+        setBlocked(true);
         focusFirstInvalid();
         return;
       }
@@ -177,6 +230,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
     setBusy(false);
     if (!saved && forward) return;
     if (saved) setError(null);
+    setBlocked(false);
     setShowErrors(false);
     setStep(target);
     setReached((r) => Math.max(r, target));
@@ -222,13 +276,20 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
   }
   if (types.isLoading || (resumeId !== null && !form)) return <Spin />;
 
+  // Recounted on every edit: it names what is wrong now, and goes once the fields are fixed.
+  const stillBlocking = blocked && form ? blockers(step, form) : [];
   const title = (
     <Space size={8}>
       受理
       {type && <Tag color="blue">{type.name}</Tag>}
       {caseId !== null && (
         <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
-          {view?.status === 'requisitioned' ? '待补正' : '草稿'} #{caseId}（每步自动保存）
+          {view?.status === 'requisitioned' ? '待补正' : '草稿'} #{caseId}
+        </Typography.Text>
+      )}
+      {caseId !== null && type && form && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }} data-testid="autosave">
+          {saving ? '正在保存…' : autosaveText(toSaveInput(caseId, type, form)?.input ?? null, savedJson)}
         </Typography.Text>
       )}
     </Space>
@@ -244,11 +305,11 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
         style={{ marginBottom: 16 }}
         aria-label="受理步骤"
       />
-      {view && step > 0 && step < ACCEPT && <AcceptanceBar view={view} />}
+      {view && step > 0 && step < ACCEPT && <AcceptanceBar view={view} live={form ? liveFailures(form) : undefined} />}
       {view?.status === 'requisitioned' && view.statusReason && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${view.statusReason}（补正的材料收齐后即可受理）`} />
       )}
-      {resumeId !== null && step === PARTIES && form?.parties.some((p) => p.idSource.kind === 'stored') && (
+      {resumed && step === PARTIES && form?.parties.some((p) => p.idSource.kind === 'stored') && (
         <Alert
           type="info"
           showIcon
@@ -258,9 +319,13 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
         />
       )}
       {error && <Alert type="error" showIcon role="alert" closable={{ onClose: () => setError(null) }} style={{ marginBottom: 12 }} title={error} />}
+      {stillBlocking.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={stillBlocking.join(' ')} data-testid="step-blockers" />}
       <div ref={content} style={{ minHeight: 240 }}>
         {step === 0 ? (
-          <BusinessTypeStep types={types.data ?? []} selected={type?.id ?? null} busy={busy} onChoose={(t) => void choose(t)} />
+          <>
+            <BusinessTypeStep types={types.data ?? []} selected={type?.id ?? null} busy={busy} onChoose={(t) => void choose(t)} />
+            {caseId === null && <ResumableDrafts />}
+          </>
         ) : !form || !type ? null : step === PARTIES ? (
           <PartiesStep type={type} form={form} onChange={edit} showErrors={showErrors} training={info?.training ?? false} />
         ) : step === UNITS ? (
@@ -277,7 +342,14 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
         ) : step === 5 ? (
           <SignaturesStep type={type} view={view} training={info?.training ?? false} />
         ) : (
-          <AcceptStep view={view} onGoTo={(s) => void goTo(s)} onAccepted={(v) => navigate(resumeIntakePath(v.id))} />
+          <AcceptStep
+            view={view}
+            onGoTo={(s) => void goTo(s)}
+            onAccepted={(v) => {
+              forgetPlace(v.id);
+              navigate(resumeIntakePath(v.id));
+            }}
+          />
         )}
       </div>
       {step > 0 && (
@@ -292,7 +364,7 @@ export function IntakeWizard({ resumeId, onNext }: { resumeId: number | null; on
           )}
           {step < ACCEPT && (
             <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 13 }}>
-              在输入框中按回车键进入下一步；离开每一步时自动保存
+              在输入框中按回车键进入下一步；输入时自动保存
             </Typography.Text>
           )}
         </div>
@@ -334,6 +406,12 @@ function AcceptedResult({ view, onNext }: { view: CaseView; onNext: () => void }
       ]}
     />
   );
+}
+
+/** What the title says about saving: the form as it stands against what the case holds. */
+function autosaveText(input: unknown, savedJson: string): string {
+  if (input === null) return '（填写完整的行会自动保存）';
+  return JSON.stringify(input) === savedJson ? '（已自动保存）' : '（待保存）';
 }
 
 function range(from: number, to: number): number[] {

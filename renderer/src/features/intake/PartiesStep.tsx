@@ -5,7 +5,7 @@ import { CO_OWNERSHIP_LABELS, CO_OWNERSHIP_MODES, validateIdNumber, type Applica
 import { errorMessage, useReadIdCardMutation } from '../../api/api-slice';
 import type { BusinessTypeInfo } from '../cases/case-labels';
 import { CardSummary } from './CardSummary';
-import { FieldReasons } from './FieldReasons';
+import { FieldReasons, ReasonLine } from './FieldReasons';
 import { PartyMoreInfo } from './PartyMoreInfo';
 import { emptyParty, partyIsEmpty, partyProblems, partySetWarnings, type FormEdit, type IntakeForm, type PartyRow } from './intake-form';
 
@@ -122,7 +122,7 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
             {
               title: '申请人类别',
               key: 'role',
-              width: 180,
+              width: 168,
               render: (_: unknown, r) => (
                 <Select<ApplicantRole>
                   value={r.role}
@@ -135,9 +135,9 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
               ),
             },
             {
-              title: '姓名',
+              title: '姓名或名称',
               key: 'name',
-              width: 116,
+              width: 252,
               render: (_: unknown, r, i) => {
                 const problem = shown(r.key, 'name') ? partyProblems(r, form.coOwnership).name : undefined;
                 return (
@@ -150,11 +150,12 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
                       status={problem ? 'error' : undefined}
                       aria-invalid={problem ? true : undefined}
                       aria-label={`第 ${i + 1} 位申请人姓名`}
+                      title={r.name || undefined}
                       data-row={r.key}
                       data-field="name"
                       data-autofocus={i === 0 ? '' : undefined}
                     />
-                    {problem && <FieldReasons reasons={[problem]} />}
+                    <ReasonLine reasons={problem ? [problem] : undefined} />
                   </>
                 );
               },
@@ -167,7 +168,7 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
             {
               title: '联系电话',
               key: 'phone',
-              width: 150,
+              width: 140,
               render: (_: unknown, r, i) => {
                 const problems = r.phone.trim() && (shown(r.key, 'phone') || r.phone.replace(/\D/g, '').length >= 11) ? partyProblems(r, form.coOwnership).phone : undefined;
                 return (
@@ -184,7 +185,7 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
                       data-row={r.key}
                       data-field="phone"
                     />
-                    {problems && <FieldReasons reasons={problems} />}
+                    <ReasonLine reasons={problems} />
                   </>
                 );
               },
@@ -210,7 +211,7 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
                             aria-invalid={problem ? true : undefined}
                             aria-label={`第 ${i + 1} 位申请人份额`}
                           />
-                          {problem && <FieldReasons reasons={[problem]} />}
+                          <ReasonLine reasons={problem ? [problem] : undefined} />
                         </>
                       );
                     },
@@ -223,9 +224,12 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
               width: 214,
               render: (_: unknown, r, i) => (
                 <Space size={4}>
-                  <Button icon={<CreditCardOutlined />} loading={reading === r.key} disabled={reading !== null && reading !== r.key} onClick={() => void readCard(r, i)} aria-label={`读取身份证（第 ${i + 1} 位）`}>
-                    读取身份证
-                  </Button>
+                  {/* An organisation has no card to read: its number is the typed 统一社会信用代码. */}
+                  {r.idType !== 'organization' && (
+                    <Button icon={<CreditCardOutlined />} loading={reading === r.key} disabled={reading !== null && reading !== r.key} onClick={() => void readCard(r, i)} aria-label={`读取身份证（第 ${i + 1} 位）`}>
+                      读取身份证
+                    </Button>
+                  )}
                   <Button
                     icon={<DeleteOutlined />}
                     danger
@@ -292,7 +296,7 @@ function IdNumberCell(props: { row: PartyRow; index: number; shown: boolean; onC
             { value: 'organization', label: '信用代码' },
             { value: 'other', label: '其他' },
           ]}
-          style={{ width: 100, flex: 'none' }}
+          style={{ width: 108, flex: 'none' }}
           aria-label={`第 ${index + 1} 位申请人证件类型`}
         />
         <Input
@@ -309,17 +313,9 @@ function IdNumberCell(props: { row: PartyRow; index: number; shown: boolean; onC
           data-field="idNumber"
         />
       </Space.Compact>
-      {problems ? (
-        <FieldReasons reasons={problems} />
-      ) : check?.valid ? (
-        <Typography.Text type="success" style={{ fontSize: 12 }}>
-          ✓ 号码校验通过 · {check.sex} · 出生 {check.birthDate}
-        </Typography.Text>
-      ) : resident && value ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          已输入 {value.length}/18 位
-        </Typography.Text>
-      ) : null}
+      <ReasonLine reasons={problems} tone={check?.valid ? 'success' : 'secondary'}>
+        {check?.valid ? `✓ 号码校验通过 · ${check.sex} · 出生 ${check.birthDate}` : resident && value ? `已输入 ${value.length}/18 位` : null}
+      </ReasonLine>
     </>
   );
 }

@@ -283,9 +283,10 @@ function idFields(p: PartyRow): { idNumber: string; cardToken?: string } {
  * After a save, the form follows the case: empty rows go, and numbers taken from a card become
  * "stored" (the token expires; the masked number sent back keeps the stored one).
  */
-export function afterSave(form: IntakeForm, sent: SaveCall, view: CaseView): IntakeForm {
-  const parties = form.parties.filter((p) => !partyIsEmpty(p));
-  const units = form.units.filter((u) => !unitIsEmpty(u));
+export function afterSave(form: IntakeForm, sent: SaveCall, view: CaseView, o: { keepEmptyRows?: boolean } = {}): IntakeForm {
+  // An autosave while the clerk types keeps the blank row just added (the focus may be in it).
+  const parties = o.keepEmptyRows ? form.parties : form.parties.filter((p) => !partyIsEmpty(p));
+  const units = o.keepEmptyRows ? form.units : form.units.filter((u) => !unitIsEmpty(u));
   const tokens = new Map(sent.input.parties.map((p, i) => [sent.partyKeys[i], p.cardToken]));
   return {
     ...form,

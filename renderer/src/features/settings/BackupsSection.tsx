@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { BackupView } from '../../../../electron/contract';
 import { errorMessage } from '../../api/api-slice';
+import { formatTime } from '../../app/shanghai-time';
 import { useBackupsQuery, useCreateBackupMutation, useRestoreFromBackupMutation } from '../../api/api-slice';
 
 const REASONS: Record<string, string> = { daily: '每日自动备份', manual: '手动备份', 'before-restore': '恢复前备份' };
@@ -16,10 +17,6 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.ceil(n / 1024))} KB`;
 }
 
-function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
-}
 
 /**
  * 设置 → 备份与恢复 (administrators): the backups in the data folder, a backup now, and a restore

@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
+import { Alert, Button, Col, Divider, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { checkOfficeCode } from '../../../../electron/contract';
 import { errorMessage, useInitializeMutation } from '../../api/api-slice';
@@ -22,7 +22,7 @@ export default function SetupPage() {
   const [region, setRegion] = useState<string | null>(null);
 
   return (
-    <AuthFrame title="首次启动设置" subtitle="设置办理机构与系统管理员账号" training width={480}>
+    <AuthFrame title="首次启动设置" subtitle="设置办理机构与系统管理员账号" training width={600}>
       <Form
         layout="vertical"
         aria-label="首次启动设置"
@@ -33,6 +33,7 @@ export default function SetupPage() {
       >
         <Form.Item
           name="officeCode"
+          htmlFor="setup-office-code"
           label="机构代码（县级行政区划代码）"
           extra={region ? `所属：${region}` : '6 位数字，例如长沙市芙蓉区为 430102'}
           rules={[
@@ -48,41 +49,56 @@ export default function SetupPage() {
         >
           <Input maxLength={6} inputMode="numeric" autoFocus id="setup-office-code" />
         </Form.Item>
-        <Form.Item name="officeName" label="机构名称" rules={[{ required: true, message: '请输入机构名称' }]}>
+        <Form.Item name="officeName" htmlFor="setup-office-name" label="机构名称" rules={[{ required: true, message: '请输入机构名称' }]}>
           <Input maxLength={60} placeholder="例如：长沙市不动产登记中心芙蓉分中心" id="setup-office-name" />
         </Form.Item>
         <Divider plain>
           <Typography.Text type="secondary">系统管理员</Typography.Text>
         </Divider>
-        <Form.Item
-          name="adminUsername"
-          label="管理员用户名"
-          rules={[
-            { required: true, message: '请输入用户名' },
-            { pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '3–32 位小写字母、数字、点、下划线或连字符，以字母开头' },
-          ]}
-        >
-          <Input id="setup-admin-username" />
-        </Form.Item>
-        <Form.Item name="adminDisplayName" label="管理员姓名" rules={[{ required: true, message: '请输入姓名' }]}>
-          <Input maxLength={40} id="setup-admin-name" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label="管理员密码"
-          extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少 3 类"
-          rules={[{ required: true, message: '请输入密码' }, passwordPolicyRule]}
-        >
-          <Input.Password autoComplete="new-password" id="setup-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label="确认密码"
-          dependencies={['password']}
-          rules={[{ required: true, message: '请再次输入密码' }, confirmMatches('password')]}
-        >
-          <Input.Password autoComplete="new-password" id="setup-confirm" />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="adminUsername"
+              htmlFor="setup-admin-username"
+              label="管理员用户名"
+              rules={[
+                { required: true, message: '请输入用户名' },
+                { pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '3–32 位小写字母、数字、点、下划线或连字符，以字母开头' },
+              ]}
+            >
+              <Input id="setup-admin-username" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="adminDisplayName" htmlFor="setup-admin-name" label="管理员姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+              <Input maxLength={40} id="setup-admin-name" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="password"
+              htmlFor="setup-password"
+              label="管理员密码"
+              extra="至少 8 位，含大写、小写、数字、符号中的 3 类"
+              rules={[{ required: true, message: '请输入密码' }, passwordPolicyRule]}
+            >
+              <Input.Password autoComplete="new-password" id="setup-password" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="confirm"
+              htmlFor="setup-confirm"
+              label="确认密码"
+              dependencies={['password']}
+              rules={[{ required: true, message: '请再次输入密码' }, confirmMatches('password')]}
+            >
+              <Input.Password autoComplete="new-password" id="setup-confirm" />
+            </Form.Item>
+          </Col>
+        </Row>
         {state.error && <Alert type="error" showIcon role="alert" message={errorMessage(state.error)} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" block size="large" loading={state.isLoading}>
           完成设置并登录

@@ -13,8 +13,11 @@ import { useIdleLock } from './use-idle-lock';
 export default function Shell({ info, session }: { info: AppInfo; session: NonNullable<SessionView> }) {
   const route = useRoute();
   const [lock] = useLockMutation();
-  // A new login starts at the workbench, not on whatever page the previous user left open.
-  useEffect(() => navigate('/'), [session.user.id]);
+  // A new login starts at the workbench, not on whatever page the previous user left open; the
+  // same user reloading this window (or after a crash of it) stays where they were, e.g. in a draft.
+  useEffect(() => {
+    if (!sameUserAsBefore(session.user.id)) navigate('/');
+  }, [session.user.id]);
   useIdleLock(session.idleLockSeconds, !session.locked, () => void lock());
   const items = navFor(session.user.role);
   const current = matchNav(items, route);
@@ -46,4 +49,15 @@ export default function Shell({ info, session }: { info: AppInfo; session: NonNu
       {session.locked && <LockOverlay session={session} />}
     </>
   );
+}
+
+/** Whether this window last showed this user (sessionStorage survives a reload, not a new window). */
+function sameUserAsBefore(userId: number): boolean {
+  try {
+    const before = window.sessionStorage.getItem('bdc.shell.user');
+    window.sessionStorage.setItem('bdc.shell.user', String(userId));
+    return before === String(userId);
+  } catch {
+    return false;
+  }
 }

@@ -1,8 +1,12 @@
 import { Alert, Card, Col, Descriptions, Empty, List, Row, Statistic, Table, Tag, Typography } from 'antd';
-import { ROLE_LABELS, type SessionView } from '../../../../electron/contract';
+import { ROLE_LABELS, type Role, type SessionView } from '../../../../electron/contract';
 import { useSessionQuery, useWorkbenchQuery } from '../../api/api-slice';
 import { actionLabel, formatTime } from '../../app/labels';
 import { ROLE_DUTIES } from './role-duties';
+import { WorkQueue } from './WorkQueue';
+
+/** Roles that work at the counter and get the work queue first. */
+const COUNTER_ROLES: readonly Role[] = ['clerk', 'supervisor'];
 
 const PASSWORD_WARNING_DAYS = 80;
 
@@ -25,6 +29,11 @@ export function WorkbenchPage() {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`您的密码已使用 ${data.passwordAgeDays} 天，请尽快在“我的账号”中修改。`} />
       )}
       <Row gutter={[16, 16]}>
+        {COUNTER_ROLES.includes(role) && (
+          <Col span={24}>
+            <WorkQueue />
+          </Col>
+        )}
         <Col xs={24} lg={12}>
           <Card title="岗位职责" size="small">
             <List size="small" dataSource={ROLE_DUTIES[role]} renderItem={(d) => <List.Item>{d}</List.Item>} />

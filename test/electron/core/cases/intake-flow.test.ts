@@ -39,6 +39,10 @@ describe('counter intake: the case model behind the contract', () => {
     expect(reasons).toContain('缺少材料：转移合同');
     expect(draft.materials.filter((m) => m.required && isContractFilingMaterial(m.name))).toEqual([]);
     expect(reasons).not.toMatch(/备案/);
+    // Nobody entered yet: no tick for valid ID numbers or for everyone having signed.
+    const failingRules = draft.acceptance.filter((r) => !r.passed).map((r) => r.rule);
+    expect(failingRules).toEqual(expect.arrayContaining(['id-numbers-valid', 'each-applicant-signed-sealed-or-represented-by-their-agent']));
+    expect(draft.acceptance.find((r) => r.rule === 'each-applicant-signed-sealed-or-represented-by-their-agent')?.reasons).toEqual(['尚未填写申请人，还没有人签名。']);
   });
 
   it('saving the form validates with reasons: a wrong check digit, a bad unit code position, shares not 100 %', async () => {
