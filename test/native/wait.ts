@@ -1,11 +1,9 @@
 /** Test helpers that wait on conditions and events with a deadline, never on fixed sleeps. */
 
+import { poll } from '../support/poll';
+
 export async function waitFor(condition: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await poll(condition, what, timeoutMs, 5);
 }
 
 /** The next payload delivered to `subscribe`'s listener that satisfies `match`. */

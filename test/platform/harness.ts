@@ -7,6 +7,7 @@ import { sm3Hex } from '../../electron/core/crypto/sm3';
 import { makeTempDir } from '../support/temp-dir';
 import { createCertificateAuthority, issueCertificate, readPlatformCertificates, type PlatformCertificates } from './certificates';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from './index';
+import { poll } from '../support/poll';
 
 /**
  * What the stand-in's tests share: a platform in a fresh folder, an axios client with mutual TLS
@@ -134,11 +135,5 @@ export async function patchBlob(client: AxiosInstance, hash: string, offset: num
 
 /** Polls until `check` returns a value (not undefined/false) or the deadline passes. */
 export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<Exclude<T, false | undefined>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value as Exclude<T, false | undefined>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  return poll(check, what, timeoutMs, 10);
 }

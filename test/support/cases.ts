@@ -1,13 +1,9 @@
+import { poll } from './poll';
 import type { TestWorkstation } from './workstation';
 
+/** Waits until `probe` returns a value (test/support/poll.ts). */
 export async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return (await poll(probe, what, ms, 20)) as T;
 }
 
 // Fictional people with valid GB 11643 check characters (the simulator's sample cards).
