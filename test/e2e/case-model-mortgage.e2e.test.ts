@@ -10,7 +10,7 @@ import { firstLogin, initializeOffice } from '../support/e2e-office';
 import { makeTempDir } from '../support/temp-dir';
 import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
 
-const ADMIN_PASSWORD = 'Admin#2026x';
+const ADMIN_PASSWORD = 'Office#2026x'; // never the username (the password policy refuses it)
 const CLERK_TEMP_PASSWORD = 'Temp#2026ab';
 const CLERK_PASSWORD = 'Clerk#2026ok';
 
