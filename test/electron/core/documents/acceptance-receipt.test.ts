@@ -65,8 +65,9 @@ describe('acceptance receipt (受理凭证)', () => {
     expect(text).toContain('430102********2318');
     expect(text).not.toContain('430102198807152318');
     expect(text).toContain('91430102MA4L0XXX8K');
-    const [page] = await renderWithoutSystemFonts(full, dir.path, 'receipt-full-ids', 150);
-    const [code] = await decodeQrCodes(page);
+    // Four applicants may carry the notes and the QR onto a second page: look on every page.
+    const pages = await renderWithoutSystemFonts(full, dir.path, 'receipt-full-ids', 150);
+    const [code] = (await Promise.all(pages.map((p) => decodeQrCodes(p)))).flat();
     const masked = { ...data, applicants: data.applicants.map((a) => (a.idType === '居民身份证' ? { ...a, idNumber: `${a.idNumber.slice(0, 6)}********${a.idNumber.slice(-4)}` } : a)) };
     expect(verifyReceiptCode(code, OFFICE_KEY.publicKeyHex)).toMatchObject({ ok: true, facts: { factsDigest: receiptFactsDigest(masked) } });
   });
