@@ -132,7 +132,7 @@ describe('foundation e2e (Chromium + web host)', () => {
       await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth.login')), page.getByRole('button', { name: '登录' }).click()]);
       if (i < 5) await page.getByText('连续多次输错密码，账号将被暂时锁定。').waitFor();
     }
-    await page.getByText(/账号已锁定，锁定至 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}/).waitFor();
+    await page.getByText(/账号已锁定，锁定至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/).waitFor();
     await screenshot(page, '12-account-locked');
     // Even the right password is refused while locked.
     await page.locator('#login-password').fill(CLERK_PASSWORD);
