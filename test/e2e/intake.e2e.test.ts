@@ -336,8 +336,8 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     await page.keyboard.press('ControlOrMeta+A');
     await clerk.typeKeys('430105200112300555');
     await page.getByText('✓ 号码校验通过 · 男 · 出生 2001-12-30').waitFor();
-    // Seller: the second row (phone, 读取身份证, 删除 and the role come first).
-    await clerk.press('Tab', 5);
+    // Seller: the second row (phone, 读取身份证, 删除, the first row's 更多信息 and the role come first).
+    await clerk.press('Tab', 6);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('第 2 位申请人姓名');
     await clerk.typeKeys('周晓岚');
     await clerk.press('Tab', 2);
@@ -361,7 +361,8 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
 
     await stepTitle('申请材料').waitFor();
     await clerk.press('Enter');
-    await page.getByText('本次必交 3 项，已收 3 项').waitFor();
+    // 实施细则 第86条: the parties' agreement on 预告登记 is required too.
+    await page.getByText('本次必交 4 项，已收 4 项').waitFor();
     await clerk.press('Enter');
 
     // 预告登记 is free: 0 and 不收费.

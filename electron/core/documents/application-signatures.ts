@@ -46,6 +46,8 @@ export function signatureTable(applicants: readonly Applicant[], issuedDate: str
 
 function drawSigning(writer: DocumentWriter, box: Box, applicant: Applicant, seal: PDFImage | undefined): void {
   const noteLine = writer.metrics.lineHeight(NOTE_SIZE);
+  // The seal caption is set one point larger than the notes: its two lines step by that size.
+  const captionLine = writer.metrics.lineHeight(NOTE_SIZE + 1);
   if (seal && applicant.seal) {
     const size = box.height - 6;
     const scale = Math.min(size / seal.width, size / seal.height);
@@ -53,7 +55,7 @@ function drawSigning(writer: DocumentWriter, box: Box, applicant: Applicant, sea
     writer.image(seal, { x: box.x + 6, top: box.top + 3, width, height: seal.height * scale });
     const status = applicant.seal.verified ? '电子签章已验证' : '电子签章未通过验证';
     const x = box.x + 12 + width;
-    writer.textLine(status, { x, top: box.top + box.height / 2 - noteLine, size: NOTE_SIZE + 1, color: applicant.seal.verified ? SIGNATURE_INK : INK });
+    writer.textLine(status, { x, top: box.top + box.height / 2 - captionLine, size: NOTE_SIZE + 1, color: applicant.seal.verified ? SIGNATURE_INK : INK });
     writer.textLine(`签章人：${applicant.seal.signerName}`, { x, top: box.top + box.height / 2, size: NOTE_SIZE + 1 });
     return;
   }

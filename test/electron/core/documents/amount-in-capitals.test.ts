@@ -77,23 +77,29 @@ describe('amount in figures', () => {
 function readCapitals(text: string): number {
   const digits = '零壹贰叁肆伍陆柒捌玖';
   const places: Record<string, number> = { 拾: 10, 佰: 100, 仟: 1000 };
-  const groups: Record<string, number> = { 万: 1e4, 亿: 1e8, Z: 1e12 };
   const [yuanPart, fenPart] = text.includes('元') ? text.split('元') : ['', text];
-  let total = 0;
+  // 亿 multiplies everything read before it (壹万零壹亿 = 10001 亿); 万 only its own section.
+  let yi = 0;
+  let wan = 0;
   let section = 0;
   let number = 0;
-  for (const char of yuanPart.replace('万亿', 'Z')) {
+  for (const char of yuanPart) {
     if (digits.includes(char)) number = digits.indexOf(char);
     else if (char in places) {
       section += number * places[char];
       number = 0;
-    } else if (char in groups) {
-      total += (section + number) * groups[char];
+    } else if (char === '万') {
+      wan += (section + number) * 1e4;
+      section = 0;
+      number = 0;
+    } else if (char === '亿') {
+      yi = (yi + wan + section + number) * 1e8;
+      wan = 0;
       section = 0;
       number = 0;
     }
   }
-  total += section + number;
+  const total = yi + wan + section + number;
   const jiao = /(.)角/.exec(fenPart);
   const cent = /(.)分/.exec(fenPart);
   return total * 100 + (jiao ? digits.indexOf(jiao[1]) * 10 : 0) + (cent ? digits.indexOf(cent[1]) : 0);
