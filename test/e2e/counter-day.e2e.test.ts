@@ -132,7 +132,7 @@ describe('counter day e2e: set-up form, validation that never moves a control, o
     const rule = (name: string) => page.getByTestId('acceptance-bar').locator(`[data-rule="${name}"]`);
     // Nothing is saved yet, and row 2's credit code is red: neither tick may show.
     await expect(rule('id-numbers-valid').getAttribute('data-passed')).resolves.toBe('no');
-    await expect(rule('every-applicant-signed').getAttribute('data-passed')).resolves.toBe('no');
+    await expect(rule('each-applicant-signed-sealed-or-represented-by-their-agent').getAttribute('data-passed')).resolves.toBe('no');
     await page.getByRole('button', { name: '下一步：不动产单元' }).click();
     await expect(page.getByTestId('step-blockers').textContent()).resolves.toBe('请修正标红的申请人信息（1 人）。');
     await screenshot(page, 'h17-05-acceptance-bar-red-row');
@@ -146,7 +146,7 @@ describe('counter day e2e: set-up form, validation that never moves a control, o
     await page.getByRole('button', { name: '下一步：不动产单元' }).click();
     await page.getByLabel('受理步骤').locator('.ant-steps-item-active').filter({ hasText: '不动产单元' }).waitFor();
     await expect.poll(() => rule('id-numbers-valid').getAttribute('data-passed')).toBe('yes');
-    await expect(rule('every-applicant-signed').getAttribute('data-passed')).resolves.toBe('no');
+    await expect(rule('each-applicant-signed-sealed-or-represented-by-their-agent').getAttribute('data-passed')).resolves.toBe('no');
     await screenshot(page, 'h17-06-acceptance-bar-saved');
   });
 
