@@ -553,7 +553,8 @@ function entry(registrationType: RegistrationTypeId, rightType: RightTypeId, spe
     rightType,
     registrationTypeName: reg.name,
     rightTypeName: right.name,
-    name: `${right.name}${reg.name}`,
+    // A registration type that already names its right (抵押权首次登记) is not prefixed again.
+    name: reg.name.startsWith(right.name) ? reg.name : `${right.name}${reg.name}`,
     typeCode: reg.typeCode,
     enabled: true,
     origin: spec.origin ?? 'application',
