@@ -217,9 +217,8 @@ describe('case model v2 e2e: 最高额抵押 by a bank with an agent and an e-se
       await page.getByRole('button', { name: button }).click();
       // Producing and printing a document takes long on the loaded 2-core test machine.
       await page.getByText(/已打印（打印机 \S+，作业 \d+）/).last().waitFor({ timeout: 60_000 });
-      await expect.poll(() => queue.outputFiles().filter((f) => !before.has(f)).length, { timeout: 15_000 }).toBe(1);
-      const pdf = queue.outputFiles().find((f) => !before.has(f))!;
-      const text = execFileSync('pdftotext', ['-raw', join(queue.outDir, pdf), '-'], { encoding: 'utf8' });
+      const pdf = await queue.waitForNewOutput(before);
+      const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
       writeFileSync(join(SCREENSHOT_DIR, `case-model-mortgage-${file}.txt`), text);
       expect(text.replace(/\s+/g, '')).toContain(BANK.name.replace(/\s+/g, ''));
       if (file === 'receipt') expect(text).toContain(caseNumber);

@@ -92,7 +92,7 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
     await row.getByText('文书打印').waitFor();
     await row.getByRole('button', { name: /打印测试页/ }).click();
     await page.getByText(/测试页已送到打印机 \S+（作业 \d+）/).waitFor({ timeout: 15_000 });
-    expect(queue.outputFiles().length).toBe(1);
+    await queue.waitForNewOutput(new Set());
     await screenshot(page, '23-devices-printers');
   });
 

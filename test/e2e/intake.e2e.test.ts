@@ -291,7 +291,7 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     await page.getByRole('button', { name: /打印受理凭证/ }).click();
     await page.getByText(/受理凭证已打印（打印机 \S+，作业 \d+）/).waitFor({ timeout: 20_000 });
     await shot('51-case-receipt-printed');
-    const printed = await expect.poll(() => queue.outputFiles().length, { timeout: 10_000 }).toBe(1).then(() => join(queue.outDir, queue.outputFiles()[0]));
+    const printed = await queue.waitForNewOutput(new Set());
     // Layout whitespace varies after CUPS re-renders the page: compare without it.
     const text = execFileSync('pdftotext', [printed, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
     // Keep what came out of the printer to look at.
@@ -391,11 +391,9 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     await page.getByRole('button', { name: '查看业务详情' }).click();
     await page.getByTestId('case-title').filter({ hasText: caseNumber }).waitFor();
     await expect(page.getByRole('button', { name: /打印缴费通知书/ }).count()).resolves.toBe(0);
-    const before = queue.outputFiles().length;
     await page.getByRole('button', { name: /打印受理凭证/ }).click();
     await page.getByText(/受理凭证已打印（打印机 \S+，作业 \d+）/).waitFor({ timeout: 20_000 });
-    await expect.poll(() => queue.outputFiles().length, { timeout: 10_000 }).toBe(before + 1);
-    const printedFile = join(queue.outDir, queue.outputFiles().find((f) => !printedBefore.has(f)) ?? '');
+    const printedFile = await queue.waitForNewOutput(printedBefore);
     const receiptText = execFileSync('pdftotext', [printedFile, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
     expect(receiptText).toContain(caseNumber);
     expect(receiptText).toContain('预告登记');

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ export interface CupsPdfQueue {
   confPath: string;
   /** The output file of job `jobId`, once it exists (polls with a deadline). */
   waitForOutput(jobId: number, timeoutMs?: number): Promise<string>;
+  /** The one output file that is not in `before`, once it is complete (polls with a deadline). */
+  waitForNewOutput(before: ReadonlySet<string>, timeoutMs?: number): Promise<string>;
   outputFiles(): string[];
   /** cups-pdf's own log for this queue (its errors never reach the job state). */
   log(): string;
@@ -46,6 +48,28 @@ export interface CupsPdfQueueOptions {
    * the socket backend keeps retrying, so the job stays "processing" — a printer that never finishes.
    */
   deviceUri?: string;
+}
+
+/**
+ * cups-pdf creates the output file and then writes it: a file that merely exists may still be
+ * empty (seen in CI: pdftotext read it at that moment, "Document stream is empty"). A PDF is
+ * complete once its last bytes carry the %%EOF marker.
+ */
+function isCompletePdf(path: string): boolean {
+  try {
+    const size = statSync(path).size;
+    if (size < 64) return false;
+    const tail = Buffer.alloc(Math.min(1024, size));
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, tail, 0, tail.length, size - tail.length);
+    } finally {
+      closeSync(fd);
+    }
+    return tail.toString('latin1').includes('%%EOF');
+  } catch {
+    return false;
+  }
 }
 
 let cupsReady: Promise<void> | null = null;
@@ -85,11 +109,23 @@ export async function createCupsPdfQueue(options: CupsPdfQueueOptions = {}): Pro
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const file = queue.outputFiles().find((f) => f.endsWith(suffix));
-        if (file) return join(outDir, file);
+        if (file && isCompletePdf(join(outDir, file))) return join(outDir, file);
         if (Date.now() > deadline) {
-          throw new Error(`no output for job ${jobId} in ${outDir} after ${timeoutMs} ms; cups-pdf log:\n${queue.log()}`);
+          throw new Error(`no complete output for job ${jobId} in ${outDir} after ${timeoutMs} ms; cups-pdf log:\n${queue.log()}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    waitForNewOutput: async (before, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const fresh = queue.outputFiles().filter((f) => !before.has(f));
+        if (fresh.length > 1) throw new Error(`expected one new output in ${outDir}, found ${fresh.join(', ')}`);
+        if (fresh.length === 1 && isCompletePdf(join(outDir, fresh[0]))) return join(outDir, fresh[0]);
+        if (Date.now() > deadline) {
+          throw new Error(`no complete new output in ${outDir} after ${timeoutMs} ms; cups-pdf log:\n${queue.log()}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     log: () => {
