@@ -266,6 +266,15 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     await page.getByRole('row').filter({ hasText: caseNumber }).filter({ hasText: '周晓岚' }).waitFor();
     await expect.poll(() => page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
     await shot('41-cases-search');
+    // By the seller's ID number, typed full-width with a small x: exact, through the lookup tag; the
+    // list says what it searched and shows the number masked.
+    await search.fill('４３０１０２１９８６０３１４０４２x');
+    await search.press('Enter');
+    await page.getByTestId('searched-by').filter({ hasText: '按证件号码精确查找：“430102********042X”' }).waitFor();
+    await page.getByRole('row').filter({ hasText: caseNumber }).waitFor();
+    await expect.poll(() => page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
+    await expect(page.locator('body').innerText()).resolves.not.toContain('43010219860314042');
+    await shot('41b-cases-search-id-number');
 
     // Case detail: tracks, masked parties, and the timeline in Chinese.
     await page.getByRole('row').filter({ hasText: caseNumber }).getByText('转移登记').click();

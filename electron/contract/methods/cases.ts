@@ -352,7 +352,8 @@ export const caseMethods = {
     access: CLERKS,
   }),
   'cases.search': method({
-    description: 'Search cases by name, unit code, case number or address (substring), with filters',
+    description:
+      'Search cases by name, unit code, case number or address (substring), or exactly by a party\'s ID number or phone (lookup tags) or a certificate/proof number (原证号 or issued; tolerant parser), with filters',
     input: z
       .object({
         text: z.string().max(100).optional(),
@@ -368,6 +369,8 @@ export const caseMethods = {
       total: z.number().int(),
       /** More matches than `total` (the count stops at 1000). */
       totalCapped: z.boolean(),
+      /** What the text was taken for: free text, or an ID number / phone / certificate number looked up exactly. */
+      searchedBy: z.enum(['text', 'idNumber', 'phone', 'certificate']),
       rows: z.array(
         z.object({
           id: z.number().int(),

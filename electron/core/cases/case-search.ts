@@ -28,6 +28,8 @@ export function indexCase(db: Db, c: SearchableCase): void {
 
 export interface CaseQuery {
   text?: string;
+  /** Only these cases (a number looked up exactly, see case-lookup-search.ts); replaces `text`. */
+  ids?: number[];
   status?: CaseStatus[];
   businessType?: string;
   /** Accepted (or, for drafts, created) on or after / before these ISO dates. */
@@ -56,7 +58,11 @@ export const TOTAL_CAP = 1000;
 export function searchCases(db: Db, q: CaseQuery): { rows: CaseListRow[]; total: number; totalCapped: boolean } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  const text = q.text?.trim().replace(/\s+/g, ' ');
+  const text = q.ids ? undefined : q.text?.trim().replace(/\s+/g, ' ');
+  if (q.ids) {
+    where.push('c.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(q.ids);
+  }
   if (text) {
     if ([...text].length >= 3) {
       where.push('s.case_search MATCH @match');

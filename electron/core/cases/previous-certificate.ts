@@ -7,7 +7,7 @@ import type { Unit } from './case-record';
 type Check = Unit['previousCertificateCheck'];
 
 /** Same certificate: kind, province, year, place (with or without 市/区/县) and the serial as written. */
-function sameCertificate(a: CertificateNumber, b: CertificateNumber): boolean {
+export function sameCertificate(a: CertificateNumber, b: CertificateNumber): boolean {
   return a.kind === b.kind && a.provinceCode === b.provinceCode && a.year === b.year && a.placeStem === b.placeStem && a.serial === b.serial;
 }
 

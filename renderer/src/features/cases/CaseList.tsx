@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { InputRef } from 'antd';
 import { errorMessage, useBusinessTypesQuery, useSearchCasesQuery } from '../../api/api-slice';
 import { navigate } from '../../app/hash-route';
-import { CASE_STATUSES } from '../../../../electron/contract';
+import { CASE_STATUSES, maskPersonalText } from '../../../../electron/contract';
 import { asBusinessTypeId, businessTypeName, CASE_STATUS, type CaseStatus } from './case-labels';
 import { caseDetailPath } from './case-route';
 import { formatShortTime, shanghaiStartOfDay } from '../../app/shanghai-time';
@@ -18,9 +18,17 @@ interface Filters {
   days: [string, string] | null;
 }
 
+/** What the list says it searched: a number looked up exactly, or free text. */
+const SEARCHED_BY: Record<string, string> = {
+  idNumber: '按证件号码精确查找',
+  phone: '按联系电话精确查找',
+  certificate: '按不动产权证书号/证明号查找',
+  text: '按姓名、单元代码、业务编号或坐落查找',
+};
+
 type Row = NonNullable<ReturnType<typeof useSearchCasesQuery>['data']>['rows'][number];
 
-/** The case list: substring search over names, unit codes, case numbers and addresses, plus filters. */
+/** The case list: substring search over names, unit codes, case numbers and addresses, exact search by ID number, phone or certificate number, plus filters. */
 export function CaseList({ active }: { active: boolean }) {
   const [filters, setFilters] = useState<Filters>({ text: '', status: [], businessType: undefined, days: null });
   const [page, setPage] = useState(1);
@@ -49,11 +57,11 @@ export function CaseList({ active }: { active: boolean }) {
       <Space wrap size={[12, 12]} style={{ marginBottom: 16 }}>
         <Input.Search
           ref={search}
-          placeholder="姓名、不动产单元代码、业务编号或坐落"
+          placeholder="姓名、证件号码、电话、证书号、单元代码、业务编号或坐落"
           allowClear
           enterButton="查询"
           onSearch={(v) => change({ text: v.trim() })}
-          style={{ width: 320 }}
+          style={{ width: 400 }}
           aria-label="搜索业务"
           maxLength={100}
         />
@@ -85,6 +93,10 @@ export function CaseList({ active }: { active: boolean }) {
           aria-label="按受理日期筛选"
         />
       </Space>
+      {/* Reserved line: the table does not jump when a search starts or ends. The number is masked on screen. */}
+      <Typography.Text type="secondary" data-testid="searched-by" style={{ display: 'block', minHeight: 22, marginBottom: 8 }}>
+        {filters.text && data ? `${SEARCHED_BY[data.searchedBy]}：“${maskPersonalText(filters.text.normalize('NFKC'))}”` : ''}
+      </Typography.Text>
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorMessage(error)} />}
       <Table<Row>
         rowKey="id"
@@ -100,7 +112,7 @@ export function CaseList({ active }: { active: boolean }) {
           showTotal: (total) => `共 ${total} 件`,
           onChange: setPage,
         }}
-        locale={{ emptyText: filters.text ? `没有找到与“${filters.text}”相关的业务` : '暂无业务' }}
+        locale={{ emptyText: filters.text ? `没有找到与“${maskPersonalText(filters.text.normalize('NFKC'))}”相关的业务` : '暂无业务' }}
         columns={[
           {
             title: '业务编号',
