@@ -1,6 +1,6 @@
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
-import type { CaseView } from '../../../../electron/contract';
-import { errorMessage, useRejectCaseMutation, useRequisitionCaseMutation, useWithdrawCaseMutation } from '../../api/api-slice';
+import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { REFUSAL_GROUNDS, type CaseView, type RefusalGroundId } from '../../../../electron/contract';
+import { errorMessage, useConfigQuery, useRejectCaseMutation, useRequisitionCaseMutation, useWithdrawCaseMutation } from '../../api/api-slice';
 
 interface ModalProps {
   open: boolean;
@@ -22,8 +22,10 @@ function lines(text: string | undefined): string[] {
  */
 export function RequisitionModal({ open, view, onClose }: ModalProps) {
   const [requisition, state] = useRequisitionCaseMutation();
-  const [form] = Form.useForm<{ items: string[]; more: string; note: string }>();
+  const [form] = Form.useForm<{ items: string[]; more: string; note: string; deadline: number | null }>();
   const { message } = App.useApp();
+  // The office's 补正 deadline (supplementWorkingDays) is the default; the clerk may give another.
+  const officeDays = useConfigQuery().data?.effective.supplementWorkingDays;
   const unreceived = view.materials.filter((m) => !m.received);
   return (
     <Modal open={open} title="补正：一次性告知需补正的材料" okText="确认补正" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} confirmLoading={state.isLoading} destroyOnHidden>
@@ -38,7 +40,12 @@ export function RequisitionModal({ open, view, onClose }: ModalProps) {
             form.setFields([{ name: 'more', errors: ['请至少列出一项需补正的内容'] }]);
             return;
           }
-          const r = await requisition({ id: view.id, missing, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
+          const r = await requisition({
+            id: view.id,
+            missing,
+            ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+            ...(typeof v.deadline === 'number' ? { deadlineWorkingDays: v.deadline } : {}),
+          });
           if (r.data) {
             void message.success('已记录补正事项，业务状态为“待补正”');
             onClose();
@@ -53,6 +60,14 @@ export function RequisitionModal({ open, view, onClose }: ModalProps) {
         <Form.Item name="more" label="其他需补正的内容（每行一项）">
           <Input.TextArea rows={3} placeholder="例如：转移合同原件（复印件不清晰）" />
         </Form.Item>
+        <Form.Item
+          name="deadline"
+          label="补正期限（工作日，自通知之日起）"
+          extra={officeDays ? `不填则按本机构规定的 ${officeDays} 个工作日，补正通知书上打印截止日期` : '不填则按本机构规定的期限，补正通知书上打印截止日期'}
+          rules={[{ type: 'integer', min: 1, max: 30, message: '补正期限应为 1 至 30 个工作日' }]}
+        >
+          <InputNumber aria-label="补正期限（工作日）" placeholder={officeDays ? String(officeDays) : ''} style={{ width: 160 }} addonAfter="个工作日" />
+        </Form.Item>
         <Form.Item name="note" label="备注">
           <Input maxLength={500} />
         </Form.Item>
@@ -62,44 +77,53 @@ export function RequisitionModal({ open, view, onClose }: ModalProps) {
   );
 }
 
-const REJECTION_REASONS = ['不属于本机构登记管辖范围', '申请登记的不动产权属存在争议', '申请材料不齐全且申请人拒绝补正', '申请登记事项违反法律、行政法规规定'];
-
-/** 不予受理 with its reasons (不动产登记暂行条例 art. 17): one per line, quick picks offered. */
+/**
+ * 不予受理: the grounds of 《不动产登记暂行条例》第十七条 picked from the contract's list (the notice prints
+ * each with its article), plus optional reasons in words; at least one of the two.
+ */
 export function RejectModal({ open, view, onClose }: ModalProps) {
   const [reject, state] = useRejectCaseMutation();
-  const [form] = Form.useForm<{ reasons: string }>();
+  const [form] = Form.useForm<{ groundIds: RefusalGroundId[]; reasons: string }>();
   const { message } = App.useApp();
-  const add = (r: string) => form.setFieldValue('reasons', [...lines(form.getFieldValue('reasons')), r].join('\n'));
   return (
-    <Modal open={open} title="不予受理" okText="确认不予受理" okButtonProps={{ danger: true }} cancelText="取消" onOk={() => form.submit()} onCancel={onClose} confirmLoading={state.isLoading} destroyOnHidden>
+    <Modal open={open} title="不予受理" okText="确认不予受理" okButtonProps={{ danger: true }} cancelText="取消" onOk={() => form.submit()} onCancel={onClose} confirmLoading={state.isLoading} destroyOnHidden width={640}>
       <Form
         form={form}
         layout="vertical"
         aria-label="不予受理"
+        initialValues={{ groundIds: [], reasons: '' }}
         onFinish={async (v) => {
-          const r = await reject({ id: view.id, reasons: lines(v.reasons) });
+          const groundIds = v.groundIds ?? [];
+          const reasons = lines(v.reasons);
+          if (groundIds.length === 0 && reasons.length === 0) {
+            form.setFields([{ name: 'groundIds', errors: ['请选择不予受理的法定情形，或在下方写明理由'] }]);
+            return;
+          }
+          const r = await reject({ id: view.id, groundIds, reasons });
           if (r.data) {
             void message.success('已记录不予受理');
             onClose();
           }
         }}
       >
-        <Space wrap size={[6, 6]} style={{ marginBottom: 8 }}>
-          {REJECTION_REASONS.map((r) => (
-            <Button key={r} size="small" onClick={() => add(r)}>
-              {r}
-            </Button>
-          ))}
-        </Space>
+        <Form.Item name="groundIds" label="不予受理的法定情形（将连同条文写入不予受理通知书）">
+          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }} aria-label="不予受理的法定情形">
+            {REFUSAL_GROUNDS.map((g) => (
+              <Checkbox key={g.id} value={g.id} aria-label={g.label}>
+                <Typography.Text strong>{g.label}</Typography.Text>
+                <div style={{ fontSize: 12, color: '#59667a' }}>
+                  {g.citation}：{g.text}
+                </div>
+              </Checkbox>
+            ))}
+          </Checkbox.Group>
+        </Form.Item>
         <Form.Item
           name="reasons"
-          label="不予受理的理由（每行一条，将写入不予受理通知书）"
-          rules={[
-            { required: true, whitespace: true, message: '请填写不予受理的理由' },
-            { validator: async (_, v: string) => (lines(v).every((l) => l.length >= 2) ? undefined : Promise.reject(new Error('每条理由至少 2 个字'))) },
-          ]}
+          label="具体说明（可选，每行一条）"
+          rules={[{ validator: async (_, v: string) => (lines(v).every((l) => l.length >= 2) ? undefined : Promise.reject(new Error('每条说明至少 2 个字'))) }]}
         >
-          <Input.TextArea rows={4} autoFocus />
+          <Input.TextArea rows={3} placeholder="例如：该房屋坐落于邻区，应向该区不动产登记中心申请" />
         </Form.Item>
         {state.error && <Alert type="error" showIcon role="alert" title={errorMessage(state.error)} />}
       </Form>
