@@ -14,6 +14,13 @@ import { parseBody, parseJson } from './wire-schemas';
 const autoSchema = z.object({ enabled: z.boolean(), stepMs: z.number().int().min(1).max(86_400_000) });
 const changeSchema = z.object({ kind: z.string().min(1).max(60), data: z.record(z.string(), z.unknown()).default({}) });
 const faultsSchema = z.object({ faults: z.array(faultSchema).max(100) });
+const restrictionSchema = z.object({
+  kind: z.enum(['mortgage', 'seizure', 'objection', 'preRegistration', 'residence']),
+  holder: z.string().max(200).nullable(),
+  since: z.string().max(20).nullable(),
+  until: z.string().max(20).nullable(),
+  note: z.string().max(500).nullable(),
+});
 const ADMIN_BODY_LIMIT = 1024 * 1024;
 
 export function createAdminHandler(admin: PlatformAdmin): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -41,6 +48,15 @@ export function createAdminHandler(admin: PlatformAdmin): (req: IncomingMessage,
         admin.clearFaults();
         return sendJson(res, 200, { ok: true });
       }
+      const reviewTarget = /^\/admin\/cases\/([^/]+)\/review$/.exec(path);
+      if (method === 'GET' && reviewTarget) return sendJson(res, 200, { review: admin.review(decodeURIComponent(reviewTarget[1])) });
+      const unitTarget = /^\/admin\/units\/([^/]+)\/(rights|restrictions)$/.exec(path);
+      if (method === 'GET' && unitTarget?.[2] === 'rights') return sendJson(res, 200, { rights: admin.registerRights(decodeURIComponent(unitTarget[1])) });
+      if (method === 'POST' && unitTarget?.[2] === 'restrictions') {
+        const r = parseBody(restrictionSchema, await body(), '限制信息');
+        return sendJson(res, 201, { id: admin.addRestriction(decodeURIComponent(unitTarget[1]), r) });
+      }
+      if (method === 'GET' && path === '/admin/certificate-numbers') return sendJson(res, 200, { numbers: admin.certificateNumbers() });
       if (method === 'GET' && path === '/admin/stats') return sendJson(res, 200, admin.stats());
       throw new PlatformError(404, 'NOT_FOUND', `没有管理接口 ${method} ${path}。`);
     } catch (err) {

@@ -6,6 +6,10 @@ import { allCases, findCase, type PlatformCaseStatus } from './case-repository';
 import type { Db } from './database';
 import type { Fault, FaultSet } from './faults';
 import { PlatformError } from './http-io';
+import { numbersOf, reserveNumbers } from './certificate-numbers';
+import type { CertificateKind } from './numbers';
+import { findReview, historyOf, setCertificatePrinted } from './office-review';
+import { allRights, bumpRegisterVersion, insertRestriction, type RegisterRestriction, type RightView } from './register';
 import type { PlatformStats, StatsCounter } from './stats';
 
 /**
@@ -38,6 +42,18 @@ export interface PlatformAdmin {
   clearFaults(): void;
   setAuto(auto: AutoSettings): void;
   stats(): PlatformStats;
+  /** The case's office review: stage, claim, history (null when the automatic decisions handle it). */
+  review(caseNumber: string): { stage: string; claim: unknown; certificatePrinted: boolean; history: unknown[] } | null;
+  /** Every right of a unit, whatever its state (现势, 历史 …). */
+  registerRights(unitCode: string): RightView[];
+  /** Writes a restriction on a unit (a court's 查封 arriving meanwhile): the unit's registerVersion moves. */
+  addRestriction(unitCode: string, restriction: RegisterRestriction): number;
+  /** Keeps numbers back from allocation (the template's serials). */
+  reserveNumbers(office: string, year: number, kind: CertificateKind, serials: number[]): string[];
+  /** Every certificate number that exists: issued, reserved, voided. */
+  certificateNumbers(): ReturnType<typeof numbersOf>;
+  /** Issue #12 prints certificates; until then tests set the flag that forbids 登簿退回. */
+  setCertificatePrinted(caseNumber: string, printed: boolean): void;
   /** Audit records workstations sent upward (POST /api/v1/audit-records), by submitter CN and seq. */
   auditRecords(submitter?: string): Array<{ submitter: string; seq: number; action: string; hash: string }>;
 }
@@ -76,6 +92,20 @@ export function createAdmin(deps: { db: Db; blobs: BlobStore; faults: FaultSet; 
         if (kind === 'case.withdrawn' || kind === 'registered') auto.drop(caseNumber);
       })();
     },
+    review(caseNumber) {
+      const review = findReview(db, caseNumber);
+      return review ? { stage: review.stage, claim: review.claim, certificatePrinted: review.certificatePrinted, history: historyOf(db, caseNumber) } : null;
+    },
+    registerRights: (unitCode) => allRights(db, unitCode),
+    addRestriction: (unitCode, restriction) =>
+      db.transaction(() => {
+        const id = insertRestriction(db, unitCode, restriction);
+        bumpRegisterVersion(db, unitCode);
+        return id;
+      })(),
+    reserveNumbers: (office, year, kind, serials) => db.transaction(() => reserveNumbers(db, { office, year, kind, serials, at: deps.now().toISOString() }))(),
+    certificateNumbers: () => numbersOf(db),
+    setCertificatePrinted: (caseNumber, printed) => setCertificatePrinted(db, caseNumber, printed),
     setFaults: (list) => faults.set(list),
     clearFaults: () => faults.clear(),
     setAuto: (settings) => auto.configure(settings),

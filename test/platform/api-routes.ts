@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,11 +8,14 @@ import { DEFAULT_PAGE, MAX_PAGE, readChanges } from './change-feed';
 import { auditBatchSchema, storeAuditBatch } from './audit-records';
 import { submitCase, withdrawCase, type CommandAnswer, type CommandDeps } from './case-commands';
 import type { FaultSet, RequestFaults } from './faults';
-import { asPlatformError, errorBody, PlatformError, requestTarget, sendJson, sendEmpty } from './http-io';
+import { asPlatformError, errorBody, PlatformError, requestTarget, sendBytes, sendJson, sendEmpty } from './http-io';
 import { idempotencyKeyOf, REPLAYED_HEADER, type IdempotentCommands } from './idempotency';
 import { officeOfCn } from './numbers';
 import { lookupUnit } from './register';
 import { BodyInterruptedError, readSmallBody, requestBody, type BodyOptions } from './request-body';
+import { registerCase, undoCaseRegistration } from './registration-commands';
+import { assertRole, assertStageRole, claimCase, decideCase, reassignClaim, receiveSupplement, releaseClaim } from './review-commands';
+import { claimSchema, decisionSchema, reassignSchema, registrationSchema, releaseSchema, supplementSchema, undoSchema } from './review-schemas';
 import type { StatsCounter } from './stats';
 import { CASE_NUMBER, parseBody, parseJson, SM3_HEX, submissionSchema, withdrawalSchema } from './wire-schemas';
 
@@ -37,6 +41,8 @@ export const JSON_BODY_LIMIT = 4 * 1024 * 1024;
 interface Reply {
   status: number;
   body?: unknown;
+  /** Bytes to send as they are (GET /api/v1/files). */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
 
@@ -100,7 +106,8 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
     }
     // hang-after: executed and committed, never answered; close() destroys the socket.
     if (faults.hangAfter) return count('hung');
-    if (reply.body === undefined) sendEmpty(res, reply.status, reply.headers);
+    if (reply.raw) sendBytes(res, reply.status, reply.raw, reply.headers);
+    else if (reply.body === undefined) sendEmpty(res, reply.status, reply.headers);
     else sendJson(res, reply.status, reply.body, reply.headers);
     count(reply.status);
   };
@@ -171,6 +178,24 @@ function apiRoutes(deps: ApiDeps): Route[] {
         return () => withdrawCase(deps, ctx.cn, caseNumber, withdrawal);
       },
     },
+    ...reviewRoutes(deps),
+    {
+      method: 'GET',
+      template: '/api/v1/files/{sm3}',
+      pattern: /^\/api\/v1\/files\/([^/]+)$/,
+      kind: 'query',
+      handle: (ctx) => {
+        const hash = hashParam(ctx.params[0]);
+        // Only the caller's office's materials, and only once they are complete and verified.
+        const listed = deps.db
+          .prepare('SELECT 1 FROM case_blobs JOIN cases USING (case_number) WHERE case_blobs.hash = ? AND cases.office = ? LIMIT 1')
+          .get(hash, officeOfCn(ctx.cn));
+        const path = listed ? deps.blobs.completePath(hash) : null;
+        if (!path) throw new PlatformError(404, 'FILE_NOT_FOUND', '平台没有本机构案件的该材料文件（或尚未上传完整）。');
+        const blob = deps.blobs.get(hash)!;
+        return { status: 200, raw: readFileSync(path), headers: { 'Content-Type': blob.mediaType, 'Cache-Control': 'no-store' } };
+      },
+    },
     {
       method: 'HEAD',
       template: '/api/v1/blobs/{hash}',
@@ -220,6 +245,58 @@ function apiRoutes(deps: ApiDeps): Route[] {
         return { status: 200, body: lookupUnit(deps.db, normalizeUnitCode(check.normalized), deps.now()) };
       },
     },
+  ];
+}
+
+/** The office-review commands (API.md "Office review and 登簿"); role checks refuse before execution (403, not stored). */
+function reviewRoutes(deps: ApiDeps): Route[] {
+  const caseCommand = (
+    suffix: string,
+    template: string,
+    prepare: (raw: Buffer, caseNumber: string, ctx: RequestContext) => () => CommandAnswer,
+  ): Route => ({
+    method: 'POST',
+    template: `/api/v1/cases/{caseNumber}/${template}`,
+    pattern: new RegExp(`^/api/v1/cases/([^/]+)/${suffix}$`),
+    kind: 'command',
+    prepare: (raw, ctx) => prepare(raw, caseNumberParam(ctx.params[0]), ctx),
+  });
+  return [
+    caseCommand('claim', 'claim', (raw, caseNumber, ctx) => {
+      const body = parseBody(claimSchema, parseJson(raw), '认领');
+      assertStageRole(body.actor, body.stage);
+      return () => claimCase(deps, ctx.cn, caseNumber, body.stage, body.actor);
+    }),
+    caseCommand('claim/release', 'claim/release', (raw, caseNumber, ctx) => {
+      const body = parseBody(releaseSchema, parseJson(raw), '释放认领');
+      return () => releaseClaim(deps, ctx.cn, caseNumber, body.actor);
+    }),
+    caseCommand('claim/reassign', 'claim/reassign', (raw, caseNumber, ctx) => {
+      const body = parseBody(reassignSchema, parseJson(raw), '改派');
+      assertRole(body.actor, ['supervisor'], '改派案件');
+      return () => reassignClaim(deps, ctx.cn, caseNumber, body.actor, body.to);
+    }),
+    caseCommand('review-decisions', 'review-decisions', (raw, caseNumber, ctx) => {
+      const body = parseBody(decisionSchema, parseJson(raw), '审核决定');
+      assertStageRole(body.actor, body.stage);
+      return () => decideCase(deps, ctx.cn, caseNumber, body);
+    }),
+    caseCommand('supplements', 'supplements', (raw, caseNumber, ctx) => {
+      const body = parseBody(supplementSchema, parseJson(raw), '补正材料');
+      assertRole(body.actor, ['clerk', 'supervisor'], '接收补正材料');
+      return () => receiveSupplement(deps, ctx.cn, caseNumber, body);
+    }),
+    caseCommand('registration', 'registration', (raw, caseNumber, ctx) => {
+      const body = parseBody(registrationSchema, parseJson(raw), '登簿');
+      assertRole(body.actor, ['registrar', 'supervisor'], '登簿');
+      const basis = body.basis.map((b) => ({ unitCode: normalizeUnitCode(b.unitCode), registerVersion: b.registerVersion }));
+      return () => registerCase(deps, ctx.cn, caseNumber, body.actor, basis);
+    }),
+    caseCommand('registration/undo', 'registration/undo', (raw, caseNumber, ctx) => {
+      const body = parseBody(undoSchema, parseJson(raw), '登簿退回');
+      assertRole(body.actor, ['registrar', 'supervisor'], '登簿退回');
+      return () => undoCaseRegistration(deps, ctx.cn, caseNumber, body.actor, body.reason);
+    }),
   ];
 }
 

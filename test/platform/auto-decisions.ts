@@ -1,8 +1,9 @@
 import { recordCaseEvent } from './case-events';
 import { LIFE_STEPS, type StepContext } from './case-lifecycle';
 import { findCase } from './case-repository';
-import { nextCounter, type Db } from './database';
-import { certificateCounter, certificateNumber, yearInChina } from './numbers';
+import { issueNumbers } from './certificate-numbers';
+import type { Db } from './database';
+import { yearInChina } from './numbers';
 
 /**
  * Automatic decisions (`auto: { enabled, stepMs }`): every case submitted while they are on moves one
@@ -101,15 +102,13 @@ export class AutoDecisions {
         return;
       }
       const at = this.now();
-      const ctx: StepContext = { at, issueNumbers: (kind, count) => this.issueNumbers(kind, count, at) };
+      const ctx: StepContext = {
+        at,
+        issueNumbers: (kind, count) => issueNumbers(this.db, { office: c.office, year: yearInChina(at), kind, count, caseNumber, at: at.toISOString() }),
+      };
       for (const event of LIFE_STEPS[index].events(c, ctx)) recordCaseEvent(this.db, c, event.kind, event.data, at);
       if (index + 1 >= LIFE_STEPS.length) this.drop(caseNumber);
       else this.db.prepare('UPDATE progress SET step = ?, due_at = ? WHERE case_number = ?').run(index + 1, Date.now() + this.settings.stepMs, caseNumber);
     })();
-  }
-
-  private issueNumbers(kind: 'certificate' | 'proof', count: number, at: Date): string[] {
-    const year = yearInChina(at);
-    return Array.from({ length: count }, () => certificateNumber(kind, year, nextCounter(this.db, certificateCounter(kind, year))));
   }
 }

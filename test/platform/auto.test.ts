@@ -56,7 +56,8 @@ describe('platform automatic decisions', () => {
 
     // 登簿 changed the register: the unit now belongs to the new holder under the new certificate.
     const unit = await t.client.get('/api/v1/units/430102003004GB00123F00010203');
-    expect(unit.data.rights).toEqual([{ kind: 'ownership', holders: ['龙金花'], certificateNumber: numbers[0], registeredAt: expect.any(String) }]);
+    expect(unit.data.rights).toMatchObject([{ kind: 'ownership', holders: ['龙金花'], certificateNumber: numbers[0], registeredAt: expect.any(String), state: 'current' }]);
+    expect(unit.data.history).toMatchObject([{ entry: 'right', kind: 'ownership', state: 'historic', holders: ['周晓岚', '刘德顺'], endedBy: body.caseNumber }]);
   });
 
   it('issues one certificate per holder under 按份共有, from one persisted sequence', async () => {
@@ -113,13 +114,14 @@ describe('platform automatic decisions', () => {
     cleanups.push(() => t.dispose());
     const body = submission();
     await command(t.client, '/api/v1/cases', body);
-    expect((await changesOf(t, body.caseNumber)).map((c) => c.kind)).toEqual(['case.received']);
+    // Off: the case waits in the office's 初审 queue instead.
+    expect((await changesOf(t, body.caseNumber)).map((c) => c.kind)).toEqual(['case.received', 'office.case']);
     t.platform.admin.setAuto({ enabled: true, stepMs: 10 });
     const later = submission();
     await command(t.client, '/api/v1/cases', later);
     await untilKind(t, later.caseNumber, 'registered');
-    // Only cases submitted while on are on the schedule.
-    expect((await changesOf(t, body.caseNumber)).map((c) => c.kind)).toEqual(['case.received']);
+    // Only cases submitted while on are on the schedule; the earlier one stays with the office.
+    expect((await changesOf(t, body.caseNumber)).map((c) => c.kind)).toEqual(['case.received', 'office.case']);
   });
 
   it('stamps numbers and times with the injected clock, counting years in Asia/Shanghai', async () => {

@@ -163,6 +163,11 @@ export class BlobStore {
     return { offset: blob.size, complete: true };
   }
 
+  /** Where a complete file's bytes are (GET /api/v1/files), null while it is incomplete or unknown. */
+  completePath(hash: string): string | null {
+    return this.get(hash)?.complete ? join(this.dir, hash) : null;
+  }
+
   private partPath(hash: string): string {
     return join(this.dir, `${hash}.part`);
   }

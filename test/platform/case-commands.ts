@@ -4,11 +4,12 @@ import { recordCaseEvent } from './case-events';
 import { findCase, insertCase, markWithdrawn } from './case-repository';
 import { nextCounter, type Db } from './database';
 import { errorBody, type Answer } from './http-io';
+import { announceOfficeCase, findReview, setStage } from './office-review';
 import { officeOfCn, officialNumber, officialNumberCounter, platformCaseId, yearInChina } from './numbers';
 import type { Submission, Withdrawal } from './wire-schemas';
 
 /**
- * The two commands of API.md, as effects run inside the idempotency transaction (idempotency.ts).
+ * The case commands of API.md (submission, withdrawal), as effects run inside the idempotency transaction (idempotency.ts).
  * Refusals that follow from the platform's state (CASE_EXISTS, CASE_NOT_FOUND, CASE_STATE_CONFLICT)
  * are returned as answers, so they are stored and replayed like successes.
  */
@@ -17,6 +18,8 @@ export interface CommandDeps {
   blobs: BlobStore;
   auto: AutoDecisions;
   now: () => Date;
+  /** Business types whose office review has a 复审 stage (API.md "Office review and 登簿"). */
+  secondReviewTypes: readonly string[];
 }
 
 export type CommandAnswer = Answer & { caseNumber: string | null };
@@ -42,7 +45,12 @@ export function submitCase(deps: CommandDeps, submitter: string, submission: Sub
   });
   const created = findCase(db, caseNumber)!;
   recordCaseEvent(db, created, 'case.received', { officialNumber: official, platformCaseId: platformId }, at);
-  auto.enrol(caseNumber);
+  // Automatic decisions on: the platform plays the review as before. Off: the office reviews it.
+  if (auto.current.enabled) auto.enrol(caseNumber);
+  else {
+    setStage(db, caseNumber, 'firstReview');
+    announceOfficeCase(db, created, at, true);
+  }
 
   const missingBlobs = submission.blobs.filter((blob) => !blobs.isComplete(blob.hash)).map((blob) => blob.hash);
   return { status: 201, body: { platformCaseId: platformId, receivedAt, missingBlobs }, caseNumber };
@@ -64,6 +72,10 @@ export function withdrawCase(deps: CommandDeps, submitter: string, caseNumber: s
     markWithdrawn(db, caseNumber, withdrawal.at, withdrawal.reason);
     recordCaseEvent(db, c, 'case.withdrawn', { reason: withdrawal.reason }, at);
     auto.drop(caseNumber);
+    if (findReview(db, caseNumber)) {
+      setStage(db, caseNumber, 'withdrawn');
+      announceOfficeCase(db, c, at, false);
+    }
   }
   return { status: 200, body: { caseNumber, status: 'withdrawn' }, caseNumber };
 }

@@ -1,7 +1,7 @@
 import { appendChange } from './change-feed';
 import { setCaseStatus, type PlatformCase, type PlatformCaseStatus } from './case-repository';
 import type { Db } from './database';
-import { applyRegistration } from './register';
+import { applyRegistration } from './register-effects';
 
 /**
  * One event in a case's life, whoever causes it (the automatic decisions, a test through /admin, a

@@ -1,5 +1,6 @@
 import type { PlatformCase } from './case-repository';
 import type { CertificateKind } from './numbers';
+import { registrationTypeOf } from './register-effects';
 
 /**
  * What the provincial side does with an accepted case, as the automatic decisions play it
@@ -97,15 +98,20 @@ const CERTIFICATE_KINDS: Record<string, CertificateKind | undefined> = {
   preRegistration: 'proof',
   objection: 'proof',
   easement: 'proof',
+  residence: 'proof',
 };
 
-/** One certificate per holder under 按份共有, otherwise one naming every holder. */
-function certificatesFor(c: PlatformCase, ctx: StepContext): string[] {
-  const kind = CERTIFICATE_KINDS[c.businessType];
-  if (!kind) return [];
+/** Which certificate a registration issues and how many: one per holder under 按份共有, otherwise one naming every holder. */
+export function certificatePlan(c: PlatformCase): { kind: CertificateKind; count: number } | null {
+  const kind = CERTIFICATE_KINDS[registrationTypeOf(c)];
+  if (!kind) return null;
   const holders = c.body.parties.filter((p) => p.role === 'holder').length;
-  const count = kind === 'certificate' && c.body.coOwnership === 'shares' ? Math.max(holders, 1) : 1;
-  return ctx.issueNumbers(kind, count);
+  return { kind, count: kind === 'certificate' && c.body.coOwnership === 'shares' ? Math.max(holders, 1) : 1 };
+}
+
+function certificatesFor(c: PlatformCase, ctx: StepContext): string[] {
+  const plan = certificatePlan(c);
+  return plan ? ctx.issueNumbers(plan.kind, plan.count) : [];
 }
 
 function applies(c: PlatformCase, track: 'transaction' | 'tax'): boolean {

@@ -121,7 +121,8 @@ describe('platform commands: Idempotency-Key, submission, withdrawal', () => {
     expect(held).toMatchObject({ withdrawn: true, status: 'withdrawn' });
     const feed = await t.client.get('/api/v1/changes', { params: { limit: 500 } });
     const kinds = feed.data.changes.filter((c: { caseNumber: string }) => c.caseNumber === body.caseNumber).map((c: { kind: string }) => c.kind);
-    expect(kinds).toEqual(['case.received', 'case.withdrawn']);
+    // office.case: the office's queue sees the case enter 初审 and leave it withdrawn.
+    expect(kinds).toEqual(['case.received', 'office.case', 'case.withdrawn', 'office.case']);
 
     const unknown = await command(t.client, '/api/v1/cases/430102-20261127-A7-9999/withdrawal', withdrawal);
     expect(unknown.status).toBe(404);

@@ -9,23 +9,28 @@ export type { Db };
  * workstation's store (WAL, synchronous=FULL): a command the platform answered must survive a
  * crash of the platform too, or the exactly-once tests would test nothing.
  *
- * One schema, created when missing: the stand-in has no installed base to migrate, and a data folder
- * from an incompatible version is simply deleted (`--data` names it).
+ * One schema, created when missing. Version 2 (issue #11: office review, a register with states,
+ * certificate-number templates) is reached from a version-1 folder by adding tables and columns, so a
+ * training install keeps its cases; anything else unknown is refused (`--data` names the folder).
  */
 export const PLATFORM_DATABASE_FILE = 'platform.sqlite';
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 export function openPlatformDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, PLATFORM_DATABASE_FILE);
   const db = openDatabase(path);
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version !== 0 && version !== SCHEMA_VERSION) {
+  if (version !== 0 && version !== 1 && version !== SCHEMA_VERSION) {
     db.close();
     throw new Error(`${path}: schema version ${version}, this stand-in writes ${SCHEMA_VERSION}; delete the data folder to start afresh`);
   }
-  db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    addMissingColumns(db);
+    db.exec(SCHEMA_V2);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
   return db;
 }
 
@@ -131,6 +136,93 @@ CREATE TABLE IF NOT EXISTS restrictions (
   note TEXT
 );
 CREATE INDEX IF NOT EXISTS restrictions_unit ON restrictions(unit_code);
+`;
+
+/** Columns version 2 added to version-1 tables (ALTER TABLE only where they are missing). */
+const ADDED_COLUMNS: Record<string, Array<[string, string]>> = {
+  units: [['register_version', 'INTEGER NOT NULL DEFAULT 1']],
+  rights: [
+    ['state', "TEXT NOT NULL DEFAULT 'current'"],
+    ['shares', 'TEXT'],
+    ['co_ownership', 'TEXT'],
+    ['case_number', 'TEXT'],
+    ['ended_at', 'TEXT'],
+    ['ended_by', 'TEXT'],
+  ],
+  restrictions: [
+    ['state', "TEXT NOT NULL DEFAULT 'current'"],
+    ['case_number', 'TEXT'],
+    ['ended_at', 'TEXT'],
+    ['ended_by', 'TEXT'],
+  ],
+};
+
+function addMissingColumns(db: Db): void {
+  for (const [table, columns] of Object.entries(ADDED_COLUMNS)) {
+    const have = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name));
+    for (const [name, type] of columns) if (!have.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
+  }
+}
+
+const SCHEMA_V2 = `
+-- Office review (API.md "Office review"): the stage of each case the office reviews itself, and who
+-- holds it. Cases decided by the automatic decisions have no row.
+CREATE TABLE IF NOT EXISTS office_reviews (
+  case_number TEXT PRIMARY KEY REFERENCES cases(case_number),
+  stage TEXT NOT NULL,
+  claim_user_id TEXT,
+  claim_name TEXT,
+  claim_role TEXT,
+  claim_workstation TEXT,
+  claim_since TEXT,
+  certificate_printed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS office_reviews_stage ON office_reviews(stage);
+
+-- Every review decision, 补正 received, 登簿 and 登簿退回, with the acting user (history).
+CREATE TABLE IF NOT EXISTS review_history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  case_number TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  workstation TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS review_history_case ON review_history(case_number, seq);
+
+-- Certificate / proof numbers: every number issued, reserved or voided. The primary key is the number
+-- itself, so a number exists once, whatever happens to it; allocation skips every row here.
+CREATE TABLE IF NOT EXISTS certificate_numbers (
+  number TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  serial INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  case_number TEXT,
+  at TEXT NOT NULL
+);
+
+-- The number template per office and year (and kind); {year} and {serial} are filled in.
+CREATE TABLE IF NOT EXISTS number_templates (
+  office TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  template TEXT NOT NULL,
+  PRIMARY KEY (office, year, kind)
+);
+
+-- 登簿 of office-reviewed cases: what it wrote, so 登簿退回 can restore the register exactly.
+CREATE TABLE IF NOT EXISTS registrations (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  case_number TEXT NOT NULL,
+  registered_at TEXT NOT NULL,
+  certificate_numbers TEXT NOT NULL,
+  effects TEXT NOT NULL,
+  undone_at TEXT
+);
+CREATE INDEX IF NOT EXISTS registrations_case ON registrations(case_number, seq);
 `;
 
 /** The next value of a named sequence; call inside the transaction that uses the number. */

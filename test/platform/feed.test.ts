@@ -15,7 +15,8 @@ describe('platform change feed', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   const platform = async (): Promise<TestPlatform> => {
-    const t = await startTestPlatform();
+    // Automatic decisions on with a step longer than the test: no office review (office.case) changes.
+    const t = await startTestPlatform({ auto: { enabled: true, stepMs: 3_600_000 } });
     cleanups.push(() => t.dispose());
     return t;
   };
@@ -91,7 +92,7 @@ describe('platform change feed', () => {
     const temp = makeTempDir('bdc-platform-');
     cleanups.push(() => temp.remove());
     const certs = await customCertificates(`${temp.path}/certs`, '430102-A7', '430103-C5');
-    const running = await startPlatform({ dataDir: `${temp.path}/data`, certificates: certs });
+    const running = await startPlatform({ dataDir: `${temp.path}/data`, certificates: certs, auto: { enabled: true, stepMs: 3_600_000 } });
     cleanups.push(() => running.close());
     const furong = clientFor(running, certs);
     const tianxin = clientFor(running, { caPem: certs.caPem, clientCertPem: certs.second.certPem, clientKeyPem: certs.second.keyPem });

@@ -22,14 +22,21 @@ export interface Answer {
   body: unknown;
 }
 
-export function errorBody(code: string, message: string): { error: { code: string; message: string } } {
-  return { error: { code, message } };
+/** `extra` adds fields a client may act on (e.g. `holder` of CASE_CLAIMED) beside code and message. */
+export function errorBody(code: string, message: string, extra: Record<string, unknown> = {}): { error: { code: string; message: string } } {
+  return { error: { code, message, ...extra } };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(bytes.length), ...headers });
+  res.end(bytes);
+}
+
+export function sendBytes(res: ServerResponse, status: number, bytes: Buffer, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'Content-Length': String(bytes.length), ...headers });
   res.end(bytes);
 }
 

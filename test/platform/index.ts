@@ -9,6 +9,7 @@ import { openPlatformDatabase } from './database';
 import { FaultSet } from './faults';
 import { IdempotentCommands } from './idempotency';
 import { seedRegister } from './register-seed';
+import { DEFAULT_SECOND_REVIEW_TYPES } from './review-commands';
 import { listen, type Listener } from './server';
 import { StatsCounter } from './stats';
 
@@ -25,8 +26,13 @@ export interface PlatformOptions {
   adminPort?: number;
   /** Plain HTTP for the API (never in training mode); certificates are still made. */
   insecureHttp?: boolean;
-  /** Automatic decisions; off unless given. */
+  /**
+   * Automatic decisions; off unless given. Off, every submitted case waits in 初审 for the office's
+   * reviewers (API.md "Office review and 登簿"); on, the platform plays review and 登簿 on a timer.
+   */
   auto?: AutoSettings;
+  /** Business types whose office review has a 复审 stage; default 转移 and 抵押权首次登记. */
+  secondReviewTypes?: readonly string[];
   log?: (message: string) => void;
   /** Serve with these instead of the dev PKI in `dataDir/certs` (tests of refused certificates). */
   certificates?: PlatformCertificates;
@@ -89,6 +95,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       blobs,
       auto,
       now,
+      secondReviewTypes: options.secondReviewTypes ?? DEFAULT_SECOND_REVIEW_TYPES,
       commands,
       faults,
       stats,

@@ -22,8 +22,36 @@ describe('platform register queries', () => {
       use: 'residential',
       areaM2: 89.5,
       asOf: expect.any(String),
-      rights: [{ kind: 'ownership', holders: ['周晓岚', '刘德顺'], certificateNumber: '湘(2019)长沙市不动产权第0012345号', registeredAt: '2019-05-06' }],
-      restrictions: [{ kind: 'mortgage', holder: '中国建设银行股份有限公司长沙芙蓉支行', since: '2019-05-06', until: '2049-05-05', note: '抵押金额 80 万元' }],
+      registerVersion: 1,
+      rights: [
+        {
+          id: expect.any(Number),
+          kind: 'ownership',
+          holders: ['周晓岚', '刘德顺'],
+          holderShares: [
+            { name: '周晓岚', idTail: null, share: null },
+            { name: '刘德顺', idTail: null, share: null },
+          ],
+          coOwnership: 'joint',
+          certificateNumber: '湘(2019)长沙市不动产权第0012345号',
+          registeredAt: '2019-05-06',
+          state: 'current',
+          caseNumber: null,
+        },
+      ],
+      restrictions: [
+        {
+          id: expect.any(Number),
+          kind: 'mortgage',
+          holder: '中国建设银行股份有限公司长沙芙蓉支行',
+          since: '2019-05-06',
+          until: '2049-05-05',
+          note: '抵押金额 80 万元',
+          state: 'current',
+          caseNumber: null,
+        },
+      ],
+      history: [],
     });
   });
 

@@ -35,6 +35,9 @@ export function applyChangesPage(db: Db, page: ChangesAnswer, now: Date, log: (m
  * cannot be applied never blocks the feed behind it.
  */
 export function applyChange(db: Db, change: FeedChange, now: Date, log: (m: string) => void): number | null {
+  // `office.case` is the office's review queue (API.md "Office review and 登簿"), not an event of
+  // the case's own timeline: the counter's cases show the decisions it leads to, not the claims.
+  if (change.kind === 'office.case') return null;
   const row = caseReads.stateByNumber(db, change.caseNumber);
   if (!row) return null;
   const inserted = db
