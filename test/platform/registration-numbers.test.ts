@@ -54,9 +54,12 @@ describe('certificate numbers over many 登簿', () => {
   const issued = new Map<string, string>();
   const voided = new Set<string>();
   const reserved = new Set<string>();
-  /** Registered cases that may be undone, and undone cases waiting for 登簿 again. */
+  /** Registered cases (to undo), undone cases waiting for 登簿 again, and per unit the registrations in force, oldest first. */
   const registered: string[] = [];
   const undone: string[] = [];
+  const inForce = new Map<string, string[]>();
+  const unitOf = (caseNumber: string): string =>
+    (t.platform.admin.cases().find((c) => c.caseNumber === caseNumber)!.body as { units: Array<{ unitCode: string }> }).units[0].unitCode;
 
   beforeAll(async () => {
     t = await startOffice();
@@ -73,6 +76,8 @@ describe('certificate numbers over many 登簿', () => {
       issued.set(number, caseNumber);
     }
     registered.push(caseNumber);
+    const unit = unitOf(caseNumber);
+    inForce.set(unit, [...(inForce.get(unit) ?? []), caseNumber]);
     return numbers;
   };
 
@@ -100,9 +105,19 @@ describe('certificate numbers over many 登簿', () => {
       }
       case 'undo': {
         if (registered.length === 0) return;
-        const n = registered.splice(step.pick % registered.length, 1)[0];
+        // Mostly one of the last few (undoable), sometimes any older one (refused).
+        const n = registered[step.pick % 4 === 0 ? step.pick % registered.length : registered.length - 1 - (step.pick % Math.min(2, registered.length))];
         const answer = await command(t.desk, casePath(n, 'registration/undo'), { actor: REGISTRAR, reason: '登簿信息有误' });
+        const stack = inForce.get(unitOf(n))!;
+        // Only the unit's latest registration in force can be undone; an older one would stack two owners.
+        if (stack.at(-1) !== n) {
+          expect(answer.status).toBe(409);
+          expect(answer.data.error.code).toBe('REGISTER_CHANGED_SINCE');
+          return;
+        }
         expect(answer.status, JSON.stringify(answer.data)).toBe(200);
+        stack.pop();
+        registered.splice(registered.indexOf(n), 1);
         const numbers = [...issued].filter(([, c]) => c === n).map(([number]) => number).filter((number) => !voided.has(number));
         expect((answer.data.voidedNumbers as string[]).sort()).toEqual(numbers.sort());
         for (const number of numbers) voided.add(number);
@@ -113,8 +128,7 @@ describe('certificate numbers over many 登簿', () => {
         if (undone.length === 0) return;
         const n = undone.splice(step.pick % undone.length, 1)[0];
         expect((await claim(t.desk, n, 'registration', REGISTRAR)).status).toBe(200);
-        const unit = (t.platform.admin.cases().find((c) => c.caseNumber === n)!.body as { units: Array<{ unitCode: string }> }).units[0].unitCode;
-        take(await register(t.desk, n, [unit]), n);
+        take(await register(t.desk, n, [unitOf(n)]), n);
         return;
       }
       case 'reserve': {
@@ -145,6 +159,13 @@ describe('certificate numbers over many 登簿', () => {
         for (const l of listed) {
           const expected = voided.has(l.number) ? 'voided' : reserved.has(l.number) ? 'reserved' : issued.has(l.number) ? 'issued' : 'unknown';
           expect(`${l.number} ${l.status}`).toBe(`${l.number} ${expected}`);
+        }
+        // And the register stays whole: the 现势 ownership of a unit comes from one registration, never with a voided number.
+        for (const unit of UNITS) {
+          const current = (await unitRecord(t.desk, unit.unitCode)).rights.filter((r) => r.kind === 'ownership');
+          expect(current.length).toBeGreaterThan(0);
+          expect(new Set(current.map((r) => r.caseNumber)).size, JSON.stringify(current)).toBe(1);
+          for (const r of current) expect(voided.has(r.certificateNumber ?? '')).toBe(false);
         }
       }),
       // The platform is shared by the runs (numbers must not repeat across them), so no shrinking.

@@ -253,6 +253,36 @@ describe('登簿 and 登簿退回 on the platform', () => {
     expect((await unitRecord(t.desk, code)).rights[0].certificateNumber).toBe(fresh);
   });
 
+  it('登簿退回 is refused once the unit was registered again after it (REGISTER_CHANGED_SINCE); undoing the later one first allows it', async () => {
+    const code = SAMPLE_UNITS.clear;
+    const a = await submitAt(t, [], { units: [UNITS.clear] });
+    await toRegistration(t, a);
+    await register(t.desk, a, [code]);
+    const b = await submitAt(t, [], { units: [UNITS.clear], parties: [party(1, 'holder', '彭春生', '430102198001010035'), party(2, 'obligor', '龙金花', '433124199211080267')] });
+    await toRegistration(t, b);
+    await register(t.desk, b, [code]);
+    const between = await unitRecord(t.desk, code);
+
+    const refused = await command(t.desk, casePath(a, 'registration/undo'), { actor: REGISTRAR, reason: '录入有误' });
+    expect(refused.status).toBe(409);
+    expect(refused.data.error).toMatchObject({ code: 'REGISTER_CHANGED_SINCE', units: [{ unitCode: code, registered: between.registerVersion - 1, now: between.registerVersion }] });
+    expect(refused.data.error.message).toContain('更正登记');
+    expect(await unitRecord(t.desk, code)).toEqual({ ...between, asOf: expect.any(String) });
+    expect(t.platform.admin.review(a)?.stage).toBe('registered');
+
+    expect((await command(t.desk, casePath(b, 'registration/undo'), { actor: REGISTRAR, reason: '录入有误' })).status).toBe(200);
+    expect((await command(t.desk, casePath(a, 'registration/undo'), { actor: REGISTRAR, reason: '录入有误' })).status).toBe(200);
+    const restored = await unitRecord(t.desk, code);
+    expect(restored.rights.map((r) => r.holders)).toEqual([['李秀英']]);
+    expect(restored.history).toEqual([]);
+
+    // A restriction written after the 登簿 (a court's 查封) blocks the undo too.
+    await claim(t.desk, a, 'registration', REGISTRAR);
+    await register(t.desk, a, [code]);
+    t.platform.admin.addRestriction(code, { kind: 'seizure', holder: '长沙市芙蓉区人民法院', since: '2026-12-04', until: '2029-12-03', note: '（2026）湘0102执89号' });
+    expect((await command(t.desk, casePath(a, 'registration/undo'), { actor: REGISTRAR, reason: '录入有误' })).data.error.code).toBe('REGISTER_CHANGED_SINCE');
+  });
+
   it('reserved numbers are skipped', async () => {
     const n1 = await submitAt(t, [], { units: [UNITS.clear] });
     await toRegistration(t, n1);

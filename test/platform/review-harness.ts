@@ -87,7 +87,7 @@ export async function unitRecord(client: AxiosInstance, unitCode: string) {
   if (res.status !== 200) throw new Error(`unit ${unitCode}: ${res.status}`);
   return res.data as {
     registerVersion: number;
-    rights: Array<{ id: number; kind: string; holders: string[]; state: string; certificateNumber: string | null; holderShares: unknown[] }>;
+    rights: Array<{ id: number; kind: string; holders: string[]; state: string; certificateNumber: string | null; holderShares: unknown[]; caseNumber: string | null }>;
     restrictions: Array<{ id: number; kind: string; state: string; holder: string | null }>;
     history: Array<{ entry: string; kind: string; state: string; holders: string[]; endedBy: string | null }>;
   };
