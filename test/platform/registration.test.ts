@@ -167,6 +167,34 @@ describe('登簿 and 登簿退回 on the platform', () => {
     expect(objected.rights.map((r) => r.holders)).toEqual([['黄丽华']]);
   });
 
+  it('a transfer of a pre-registered flat converts the 预告 (终止); 居住权 is written with a 证明 number', async () => {
+    const code = SAMPLE_UNITS.preRegistered;
+    const n = await submitAt(t, [], {
+      units: [{ unitCode: code, address: '湖南省长沙市芙蓉区远大一路二百一十号15栋8单元802室', use: 'residential', areaM2: 128.6 }],
+      parties: [party(1, 'holder', '王海燕', '430102199001010044'), party(2, 'obligor', '长沙芙蓉华庭置业有限公司', '91430100MA4L0ZZZ3K')],
+    });
+    await toRegistration(t, n);
+    expect((await register(t.desk, n, [code])).status).toBe(200);
+    const after = await unitRecord(t.desk, code);
+    expect(after.rights.map((r) => r.holders)).toEqual([['王海燕']]);
+    expect(after.restrictions).toEqual([]);
+    expect(after.history.map((h) => `${h.entry}:${h.kind}:${h.state}`).sort()).toEqual(['restriction:preRegistration:terminated', 'right:ownership:historic']);
+
+    const residence = await submitAt(t, [], {
+      businessType: 'first',
+      rightType: 'residence',
+      units: [UNITS.clear],
+      tracks: NO_TAX,
+      parties: [party(1, 'holder', '李满秀', '430102194801010026'), party(2, 'obligor', '李秀英', '430102196504150028')],
+    });
+    await toRegistration(t, residence);
+    const done = await register(t.desk, residence, [SAMPLE_UNITS.clear]);
+    expect(done.data.certificateNumbers).toEqual([expect.stringMatching(PROOF)]);
+    const clear = await unitRecord(t.desk, SAMPLE_UNITS.clear);
+    expect(clear.restrictions).toEqual([expect.objectContaining({ kind: 'residence', holder: '李满秀', state: 'current', caseNumber: residence })]);
+    expect(clear.rights.map((r) => r.holders)).toEqual([['李秀英']]);
+  });
+
   it('a register change after review: 409 REGISTER_CONFLICT naming the unit, nothing written, the case back in 初审 unclaimed', async () => {
     const code = SAMPLE_UNITS.jointWithMortgage;
     const n = await submitAt(t);
