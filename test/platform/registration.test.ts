@@ -195,6 +195,23 @@ describe('登簿 and 登簿退回 on the platform', () => {
     expect(clear.rights.map((r) => r.holders)).toEqual([['李秀英']]);
   });
 
+  it('首次登记 of a unit the register does not hold: no basis needed, the unit enters the register', async () => {
+    const code = '430102009009GB99999F99999999';
+    expect((await t.desk.get(`/api/v1/units/${code}`)).status).toBe(404);
+    const n = await submitAt(t, [], {
+      businessType: 'first',
+      units: [{ unitCode: code, address: '湖南省长沙市芙蓉区八一路九号9栋1单元999室', use: 'residential', areaM2: 100.5 }],
+      parties: [party(1, 'holder', '长沙天心湘江置业有限公司', '91430100MA4L0AAA4K')],
+    });
+    await toRegistration(t, n);
+    const done = await command(t.desk, casePath(n, 'registration'), { actor: REGISTRAR, basis: [] });
+    expect(done.status).toBe(200);
+    const unit = await unitRecord(t.desk, code);
+    expect(unit.rights).toEqual([expect.objectContaining({ holders: ['长沙天心湘江置业有限公司'], certificateNumber: done.data.certificateNumbers[0], state: 'current' })]);
+    expect(unit.history).toEqual([]);
+    expect(done.data.register[0].registerVersion).toBe(unit.registerVersion);
+  });
+
   it('a register change after review: 409 REGISTER_CONFLICT naming the unit, nothing written, the case back in 初审 unclaimed', async () => {
     const code = SAMPLE_UNITS.jointWithMortgage;
     const n = await submitAt(t);
