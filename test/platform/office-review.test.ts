@@ -167,6 +167,25 @@ describe('office review on the platform', () => {
     expect(t.platform.admin.cases().find((c) => c.caseNumber === refused)?.status).toBe('rejected');
   });
 
+  it('another office’s workstation sees none of it: claims, decisions, 补正 and files are CASE_NOT_FOUND / FILE_NOT_FOUND, its feed has no office.case', async () => {
+    const file = testFile(1024);
+    const n = await submitAt(t, [file]);
+    expect((await patchBlob(t.counter, file.hash, 0, file.bytes)).status).toBe(204);
+    expect((await t.desk.get(`/api/v1/files/${file.hash}`)).status).toBe(200);
+    const other = t.otherOffice;
+    expect((await claim(other, n, 'firstReview', REVIEWER)).data.error.code).toBe('CASE_NOT_FOUND');
+    await claim(t.desk, n, 'firstReview', REVIEWER);
+    expect((await decide(other, n, { stage: 'firstReview', decision: 'pass', actor: REVIEWER })).data.error.code).toBe('CASE_NOT_FOUND');
+    expect((await command(other, casePath(n, 'claim/release'), { actor: SUPERVISOR })).data.error.code).toBe('CASE_NOT_FOUND');
+    expect((await command(other, casePath(n, 'claim/reassign'), { actor: SUPERVISOR, to: { userId: 'x', name: '某人' } })).data.error.code).toBe('CASE_NOT_FOUND');
+    expect((await command(other, casePath(n, 'supplements'), { materials: [], note: '', actor: CLERK })).data.error.code).toBe('CASE_NOT_FOUND');
+    const foreignFile = await other.get(`/api/v1/files/${file.hash}`);
+    expect(foreignFile.status).toBe(404);
+    expect(foreignFile.data.error.code).toBe('FILE_NOT_FOUND');
+    expect(await officeCases(other)).toEqual([]);
+    expect(t.platform.admin.review(n)).toMatchObject({ stage: 'firstReview', claim: { userId: REVIEWER.userId } });
+  });
+
   it('claims, stages and history survive a restart', async () => {
     const n = await submitAt(t);
     await claim(t.desk, n, 'firstReview', REVIEWER);
