@@ -32,6 +32,8 @@ describe('npm run platform (cli.ts)', () => {
       const adminUrl = /(http:\/\/127\.0\.0\.1:\d+)\/admin/.exec(output)?.[1];
       expect(url).toBeDefined();
       expect(output).toContain(join(temp.path, 'certs', 'client-key.pem'));
+      // Scripts read each path up to the first blank (test/bench/separate-platform.ts).
+      expect(/客户端证书 Cert:\s+(\S+)/.exec(output)?.[1]).toBe(join(temp.path, 'certs', 'client.pem'));
       const certs = readPlatformCertificates(join(temp.path, 'certs'));
       expect((await clientFor({ url: url! }, certs).get('/api/v1/health')).status).toBe(200);
       expect((await axios.get(`${adminUrl}/admin/stats`)).status).toBe(200);
