@@ -54,26 +54,15 @@ export function afterFirstScreen(
   };
 }
 
-/** How long each simulated review / tax / payment / 登簿 step takes when the automatic decisions are on. */
+/** How long each simulated review / tax / payment / 登簿 step takes in training mode. */
 export const TRAINING_STEP_MS = 10_000;
 
 /**
- * Training mode's stand-in leaves review and 登簿 to the office (issue #11: reviewers and registrars
- * claim the cases on their desks). `BDC_TRAINING_AUTO=1` brings back the automatic decisions for a
- * counter-only demo (cases move on their own, one step per `BDC_TRAINING_STEP_MS`); it applies to
- * cases submitted while it is set.
- */
-export function trainingAutoDecisions(env: NodeJS.ProcessEnv = process.env): { enabled: boolean; stepMs: number } {
-  const stepMs = Number(env.BDC_TRAINING_STEP_MS) > 0 ? Number(env.BDC_TRAINING_STEP_MS) : TRAINING_STEP_MS;
-  return { enabled: env.BDC_TRAINING_AUTO === '1', stepMs };
-}
-
-/**
  * 培训模式 with no platform address configured: both hosts start the provincial platform stand-in
- * (test/platform) beside the app, over real mutual TLS on loopback, so a trainee's accepted cases
- * reach the office's review queues with no setup (and, with BDC_TRAINING_AUTO=1, progress through
- * review, tax, payment and 登簿 on their own). Its data (cases it received, its dev CA) lives in the
- * workstation's data folder and survives restarts. The stand-in is loaded on demand: a production configuration never loads its code.
+ * (test/platform) beside the app, over real mutual TLS on loopback, with automatic decisions, so a
+ * trainee sees accepted cases progress through review, tax, payment and 登簿 with no setup. Its
+ * data (cases it received, its dev CA) lives in the workstation's data folder and survives restarts.
+ * The stand-in is loaded on demand: a production configuration never loads its code.
  */
 export async function startTrainingPlatform(
   dataDir: string,
@@ -82,11 +71,12 @@ export async function startTrainingPlatform(
 ): Promise<TrainingPlatform> {
   if (!needsTrainingPlatform(config, env)) return { connection: null, banner: null, stop: async () => undefined };
   const { startPlatform } = await import('../../test/platform/index');
+  const stepMs = Number(env.BDC_TRAINING_STEP_MS) > 0 ? Number(env.BDC_TRAINING_STEP_MS) : TRAINING_STEP_MS;
   // The stand-in binds the client certificate to an office, as the real platform does: issue it for
   // this workstation's office and counter once they are known (a fresh install gets them at setup;
   // until the next start it holds the default 430102-A7 certificate).
   const clientCn = config.officeCode ? `${config.officeCode}-${config.workstationId ?? 'A7'}` : undefined;
-  const platform = await startPlatform({ dataDir: join(dataDir, 'training-platform'), port: 0, auto: trainingAutoDecisions(env), ...(clientCn ? { clientCn } : {}) });
+  const platform = await startPlatform({ dataDir: join(dataDir, 'training-platform'), port: 0, auto: { enabled: true, stepMs }, ...(clientCn ? { clientCn } : {}) });
   return {
     connection: { url: platform.url, ca: platform.certs.caPem, cert: platform.certs.clientCertPem, key: platform.certs.clientKeyPem },
     banner: `培训模式：省级平台模拟服务 ${platform.url}（管理接口 ${platform.adminUrl}）`,
