@@ -128,7 +128,10 @@ export async function startTrainingPlatform(
   // until the next start it holds the default 430102-A7 certificate).
   const clientCn = trainingClientCn(config);
   const platformDir = join(dataDir, 'training-platform');
-  const platform = await startPlatform({ dataDir: platformDir, port: 0, auto: { enabled: true, stepMs }, ...(clientCn ? { clientCn } : {}) });
+  // BDC_TRAINING_AUTO=0: the stand-in decides nothing by itself; the office's own review desks
+  // (审核, 登簿) take each case through the office.case queue, as in production.
+  const auto = env.BDC_TRAINING_AUTO !== '0';
+  const platform = await startPlatform({ dataDir: platformDir, port: 0, auto: { enabled: auto, stepMs }, ...(clientCn ? { clientCn } : {}) });
   const { ensureDevCertificates, certificateCn } = await import('../../test/platform/certificates');
   return {
     connection: { url: platform.url, ca: platform.certs.caPem, cert: platform.certs.clientCertPem, key: platform.certs.clientKeyPem },
