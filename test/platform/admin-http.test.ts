@@ -1,6 +1,7 @@
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, startTestPlatform, submission, waitFor, type TestPlatform } from './harness';
+import { SAMPLE_UNITS } from './register-seed';
 
 describe('platform admin listener (/admin over plain HTTP)', () => {
   let t: TestPlatform;
@@ -27,6 +28,38 @@ describe('platform admin listener (/admin over plain HTTP)', () => {
     const unknown = await admin.post('/admin/cases/430102-20261127-A7-9999/changes', { kind: 'registered', data: {} });
     expect(unknown.status).toBe(404);
     expect(unknown.data.error.code).toBe('CASE_NOT_FOUND');
+  });
+
+  it('reads a case’s office review, writes a restriction, reserves numbers and sets the printed flag', async () => {
+    const [{ caseNumber }] = (await admin.get('/admin/cases')).data.cases as Array<{ caseNumber: string }>;
+    const review = await admin.get(`/admin/cases/${caseNumber}/review`);
+    expect(review.data.review).toMatchObject({ stage: 'firstReview', claim: null, certificatePrinted: false, history: [] });
+    expect((await admin.get('/admin/cases/430102-20261127-A7-9999/review')).data).toEqual({ review: null });
+
+    const code = SAMPLE_UNITS.clear;
+    const written = await admin.post(`/admin/units/${code}/restrictions`, { kind: 'seizure', holder: '长沙市芙蓉区人民法院', since: '2026-12-04', until: '2029-12-03', note: '（2026）湘0102执90号' });
+    expect(written.status).toBe(201);
+    const unit = (await t.client.get(`/api/v1/units/${code}`)).data;
+    expect(unit.registerVersion).toBe(2);
+    expect(unit.restrictions).toEqual([expect.objectContaining({ id: written.data.id, kind: 'seizure', state: 'current' })]);
+    const nowhere = await admin.post('/admin/units/430102009009GB99999F99999999/restrictions', { kind: 'seizure', holder: null, since: null, until: null, note: null });
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.data.error.code).toBe('UNIT_NOT_FOUND');
+    expect((await admin.get(`/admin/units/${code}/rights`)).data.rights).toEqual([expect.objectContaining({ holders: ['李秀英'], state: 'current' })]);
+
+    const reserved = await admin.post('/admin/certificate-numbers/reserve', { office: '430102', year: 2026, kind: 'certificate', serials: [200_001, 200_002] });
+    expect(reserved.status).toBe(201);
+    expect(reserved.data.numbers).toEqual(['湘(2026)长沙市不动产权第0200001号', '湘(2026)长沙市不动产权第0200002号']);
+    expect((await admin.get('/admin/certificate-numbers')).data.numbers).toEqual([
+      { number: '湘(2026)长沙市不动产权第0200001号', status: 'reserved', caseNumber: null },
+      { number: '湘(2026)长沙市不动产权第0200002号', status: 'reserved', caseNumber: null },
+    ]);
+    expect((await admin.post('/admin/certificate-numbers/reserve', { office: '430102', year: 2026, kind: 'licence', serials: [1] })).status).toBe(400);
+
+    expect((await admin.post(`/admin/cases/${caseNumber}/certificate-printed`, { printed: true })).status).toBe(200);
+    expect((await admin.get(`/admin/cases/${caseNumber}/review`)).data.review.certificatePrinted).toBe(true);
+    expect((await admin.post('/admin/cases/430102-20261127-A7-9999/certificate-printed', { printed: true })).data.error.code).toBe('CASE_NOT_FOUND');
+    expect((await admin.post(`/admin/cases/${caseNumber}/certificate-printed`, { printed: 'yes' })).status).toBe(400);
   });
 
   it('sets and clears faults, validating each', async () => {

@@ -14,6 +14,13 @@ import { parseBody, parseJson } from './wire-schemas';
 const autoSchema = z.object({ enabled: z.boolean(), stepMs: z.number().int().min(1).max(86_400_000) });
 const changeSchema = z.object({ kind: z.string().min(1).max(60), data: z.record(z.string(), z.unknown()).default({}) });
 const faultsSchema = z.object({ faults: z.array(faultSchema).max(100) });
+const printedSchema = z.object({ printed: z.boolean() });
+const reserveSchema = z.object({
+  office: z.string().regex(/^\d{6}$/),
+  year: z.number().int().min(2000).max(2100),
+  kind: z.enum(['certificate', 'proof']),
+  serials: z.array(z.number().int().min(1).max(9_999_999)).min(1).max(1000),
+});
 const restrictionSchema = z.object({
   kind: z.enum(['mortgage', 'seizure', 'objection', 'preRegistration', 'residence']),
   holder: z.string().max(200).nullable(),
@@ -47,6 +54,15 @@ export function createAdminHandler(admin: PlatformAdmin): (req: IncomingMessage,
       if (method === 'DELETE' && path === '/admin/faults') {
         admin.clearFaults();
         return sendJson(res, 200, { ok: true });
+      }
+      const printedTarget = /^\/admin\/cases\/([^/]+)\/certificate-printed$/.exec(path);
+      if (method === 'POST' && printedTarget) {
+        admin.setCertificatePrinted(decodeURIComponent(printedTarget[1]), parseBody(printedSchema, await body(), '证书打印标记').printed);
+        return sendJson(res, 200, { ok: true });
+      }
+      if (method === 'POST' && path === '/admin/certificate-numbers/reserve') {
+        const r = parseBody(reserveSchema, await body(), '预留证号');
+        return sendJson(res, 201, { numbers: admin.reserveNumbers(r.office, r.year, r.kind, r.serials) });
       }
       const reviewTarget = /^\/admin\/cases\/([^/]+)\/review$/.exec(path);
       if (method === 'GET' && reviewTarget) return sendJson(res, 200, { review: admin.review(decodeURIComponent(reviewTarget[1])) });

@@ -9,7 +9,7 @@ import { PlatformError } from './http-io';
 import { numbersOf, reserveNumbers } from './certificate-numbers';
 import type { CertificateKind } from './numbers';
 import { findReview, historyOf, setCertificatePrinted } from './office-review';
-import { allRights, bumpRegisterVersion, insertRestriction, type RegisterRestriction, type RightView } from './register';
+import { allRights, bumpRegisterVersion, insertRestriction, registerVersionOf, type RegisterRestriction, type RightView } from './register';
 import type { PlatformStats, StatsCounter } from './stats';
 
 /**
@@ -99,13 +99,17 @@ export function createAdmin(deps: { db: Db; blobs: BlobStore; faults: FaultSet; 
     registerRights: (unitCode) => allRights(db, unitCode),
     addRestriction: (unitCode, restriction) =>
       db.transaction(() => {
+        if (registerVersionOf(db, unitCode) === null) throw new PlatformError(404, 'UNIT_NOT_FOUND', `登记簿中没有不动产单元 ${unitCode}。`);
         const id = insertRestriction(db, unitCode, restriction);
         bumpRegisterVersion(db, unitCode);
         return id;
       })(),
     reserveNumbers: (office, year, kind, serials) => db.transaction(() => reserveNumbers(db, { office, year, kind, serials, at: deps.now().toISOString() }))(),
     certificateNumbers: () => numbersOf(db),
-    setCertificatePrinted: (caseNumber, printed) => setCertificatePrinted(db, caseNumber, printed),
+    setCertificatePrinted: (caseNumber, printed) => {
+      if (!findReview(db, caseNumber)) throw new PlatformError(404, 'CASE_NOT_FOUND', `案件 ${caseNumber} 不在机构审核中（或不存在）。`);
+      setCertificatePrinted(db, caseNumber, printed);
+    },
     setFaults: (list) => faults.set(list),
     clearFaults: () => faults.clear(),
     setAuto: (settings) => auto.configure(settings),

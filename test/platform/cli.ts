@@ -61,7 +61,8 @@ console.log(
     `  自动决定 Auto:     ${stepMs > 0 ? `每 ${stepMs} ms 一步 (one step per ${stepMs} ms)` : '关闭 (off)'}`,
     ...(values['insecure-http'] ? ['  警告 WARNING:      明文 HTTP，仅供调试 (plain HTTP, debugging only)'] : []),
     `  平台CA CA:         ${files.ca}`,
-    `  客户端证书 Cert:   ${files.clientCert}（${clientCn}：只能提交机构 ${values.office} 的案件 / only office ${values.office}'s cases）`,
+    // A space before the note: scripts read the path up to the first blank (test/bench/separate-platform.ts).
+    `  客户端证书 Cert:   ${files.clientCert} （${clientCn}：只能提交机构 ${values.office} 的案件 / only office ${values.office}'s cases）`,
     `  客户端私钥 Key:    ${files.clientKey}`,
     `  示例单元 Sample:   ${SAMPLE_UNITS.jointWithMortgage}`,
     '工作站 config.json 配置 (workstation config.json snippet):',

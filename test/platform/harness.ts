@@ -63,20 +63,26 @@ export function clientFor(
   return axios.create({ baseURL: platform.url, httpsAgent, validateStatus: () => true, timeout: 10_000, maxBodyLength: Infinity, maxContentLength: Infinity });
 }
 
-/** A full PKI of its own (CA, server, two workstation clients: `clientCn` in the files, `secondCn` returned) written to `dir`. */
+/**
+ * A full PKI of its own (CA, server, workstation clients: `clientCn` in the files, `secondCn` returned,
+ * and one more per `moreCns`, in order) written to `dir`.
+ */
 export async function customCertificates(
   dir: string,
   clientCn = '430102-A7',
   secondCn = '430102-B3',
-): Promise<PlatformCertificates & { second: { certPem: string; keyPem: string } }> {
+  moreCns: string[] = [],
+): Promise<PlatformCertificates & { second: { certPem: string; keyPem: string }; more: Array<{ certPem: string; keyPem: string }> }> {
   const ca = await createCertificateAuthority('Test CA');
   const server = await issueCertificate(ca, { cn: 'platform.test', kind: 'server' });
   const client = await issueCertificate(ca, { cn: clientCn, kind: 'client' });
   const second = await issueCertificate(ca, { cn: secondCn, kind: 'client' });
+  const more = [];
+  for (const cn of moreCns) more.push(await issueCertificate(ca, { cn, kind: 'client' }));
   mkdirSync(dir, { recursive: true });
   const files = { 'ca.pem': ca.certPem, 'server.pem': server.certPem, 'server-key.pem': server.keyPem, 'client.pem': client.certPem, 'client-key.pem': client.keyPem };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return { ...readPlatformCertificates(dir), second };
+  return { ...readPlatformCertificates(dir), second, more };
 }
 
 export interface TestFile {

@@ -1,6 +1,6 @@
 import type { PlatformCase } from './case-repository';
 import type { Db } from './database';
-import { bumpRegisterVersion, insertRestriction, insertRight, insertUnit, type EntryState, type HolderShare, type RestrictionKind } from './register';
+import { bumpRegisterVersion, insertRestriction, insertRight, insertUnit, registerVersionOf, type EntryState, type HolderShare, type RestrictionKind } from './register';
 
 /**
  * 登簿: what a registered case writes in the register, by registration type, and 登簿退回: undoing
@@ -17,6 +17,8 @@ export interface RegisterEffects {
   insertedRestrictions: number[];
   /** Entries this registration ended, with the state they had. */
   ended: Array<{ table: 'rights' | 'restrictions'; id: number; previous: EntryState }>;
+  /** Each unit's registerVersion right after this registration (absent in rows written before it was kept). */
+  versions?: Record<string, number>;
 }
 
 export function registrationTypeOf(c: PlatformCase): string {
@@ -50,7 +52,7 @@ export function applyRegistration(db: Db, c: PlatformCase, certificateNumbers: s
   const shares: HolderShare[] = holderParties.map((p) => ({ name: p.name, idTail: p.idNumber.slice(-4), share: p.share }));
   const holderText = holders.join('、') || null;
   const number = certificateNumbers[0] ?? null;
-  const effects: RegisterEffects = { units: [], insertedRights: [], insertedRestrictions: [], ended: [] };
+  const effects: RegisterEffects = { units: [], insertedRights: [], insertedRestrictions: [], ended: [], versions: {} };
   const end = (table: 'rights' | 'restrictions', where: string, code: string, kind: string, state: EntryState): void => {
     const rows = db.prepare(`SELECT id, state FROM ${table} WHERE unit_code = ? AND kind = ? AND state IN ('current', 'provisional') ${where}`).all(code, kind) as Array<{
       id: number;
@@ -92,6 +94,7 @@ export function applyRegistration(db: Db, c: PlatformCase, certificateNumbers: s
     }
     // mortgageChange and anything newer change no entry the stand-in shows; the version still moves.
     bumpRegisterVersion(db, code);
+    effects.versions![code] = registerVersionOf(db, code)!;
   }
   db.prepare('INSERT INTO registrations (case_number, registered_at, certificate_numbers, effects) VALUES (?, ?, ?, ?)').run(
     c.caseNumber,
@@ -102,11 +105,43 @@ export function applyRegistration(db: Db, c: PlatformCase, certificateNumbers: s
   return effects;
 }
 
+interface RegistrationRow {
+  seq: number;
+  certificate_numbers: string;
+  effects: string;
+}
+
+function lastRegistration(db: Db, caseNumber: string): RegistrationRow | undefined {
+  return db.prepare('SELECT seq, certificate_numbers, effects FROM registrations WHERE case_number = ? AND undone_at IS NULL ORDER BY seq DESC LIMIT 1').get(caseNumber) as
+    | RegistrationRow
+    | undefined;
+}
+
+/**
+ * The units whose register changed after the case's last registration in a way still in force: a
+ * later 登簿 of another case, or a restriction written meanwhile (a court's 查封). Undoing then would
+ * restore entries over the later ones (two 现势 owners), so 登簿退回 is refused. A later registration
+ * that was itself undone moved the version twice and left the register as it was, so it does not count.
+ */
+export function changedSinceRegistration(db: Db, caseNumber: string): Array<{ unitCode: string; registered: number | null; now: number | null }> {
+  const row = lastRegistration(db, caseNumber);
+  if (!row) return [];
+  const effects = JSON.parse(row.effects) as RegisterEffects;
+  const later = db.prepare('SELECT effects, undone_at FROM registrations WHERE seq > ? AND case_number <> ?').all(row.seq, caseNumber) as Array<{ effects: string; undone_at: string | null }>;
+  const laterOf = (code: string) => later.filter((l) => (JSON.parse(l.effects) as RegisterEffects).units.includes(code));
+  return effects.units
+    .map((code) => ({ unitCode: code, registered: effects.versions?.[code] ?? null, now: registerVersionOf(db, code), later: laterOf(code) }))
+    .filter((u) =>
+      u.registered === null
+        ? u.later.some((l) => l.undone_at === null) // rows from before versions were kept: later 登簿 in force only
+        : u.now !== u.registered + 2 * u.later.filter((l) => l.undone_at !== null).length,
+    )
+    .map(({ unitCode, registered, now }) => ({ unitCode, registered, now }));
+}
+
 /** 登簿退回: removes what the case's last registration wrote and restores what it ended. */
 export function undoRegistration(db: Db, caseNumber: string, at: string): { certificateNumbers: string[] } | null {
-  const row = db.prepare('SELECT seq, certificate_numbers, effects FROM registrations WHERE case_number = ? AND undone_at IS NULL ORDER BY seq DESC LIMIT 1').get(caseNumber) as
-    | { seq: number; certificate_numbers: string; effects: string }
-    | undefined;
+  const row = lastRegistration(db, caseNumber);
   if (!row) return null;
   const effects = JSON.parse(row.effects) as RegisterEffects;
   for (const id of effects.insertedRights) db.prepare('DELETE FROM rights WHERE id = ?').run(id);

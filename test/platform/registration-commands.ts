@@ -7,7 +7,7 @@ import { errorBody } from './http-io';
 import { yearInChina } from './numbers';
 import { announceOfficeCase, recordHistory, setStage } from './office-review';
 import { lookupUnit, registerVersionOf } from './register';
-import { undoRegistration } from './register-effects';
+import { changedSinceRegistration, undoRegistration } from './register-effects';
 import { claimRequired, loadReviewed, stageMismatch } from './review-commands';
 import type { Actor } from './review-schemas';
 
@@ -55,6 +55,11 @@ export function undoCaseRegistration(deps: CommandDeps, cn: string, caseNumber: 
   if (review.stage !== 'registered') return stageMismatch(caseNumber, `案件 ${caseNumber} 尚未登簿，无需退回。`, review.stage);
   if (review.certificatePrinted) {
     return { status: 409, body: errorBody('CERTIFICATE_PRINTED', `案件 ${caseNumber} 的证书（证明）已打印，不能登簿退回：请按更正登记办理。`), caseNumber };
+  }
+  const changed = changedSinceRegistration(db, caseNumber);
+  if (changed.length > 0) {
+    const message = `登记簿在本次登簿之后已有新的登记（${changed.map((u) => `单元 ${u.unitCode}`).join('、')}），不能登簿退回：请按更正登记办理，或先退回之后的登簿。`;
+    return { status: 409, body: errorBody('REGISTER_CHANGED_SINCE', message, { units: changed }), caseNumber };
   }
   const at = deps.now();
   const undone = undoRegistration(db, caseNumber, at.toISOString());

@@ -5,7 +5,8 @@ import { startPlatform, type PlatformOptions, type RunningPlatform } from './ind
 
 /**
  * Office review tests: one platform, two workstations of office 430102 (A7 at the counter, B3 at a
- * reviewer's desk), and the acting users the commands name.
+ * reviewer's desk), one workstation of another office (430103-C1, 天心区), and the acting users the
+ * commands name.
  */
 export const CLERK = { userId: 'u-clerk', name: '张受理', role: 'clerk' } as const;
 export const REVIEWER = { userId: 'u-rev1', name: '李初审', role: 'reviewer' } as const;
@@ -17,13 +18,15 @@ export interface OfficeTest {
   platform: RunningPlatform;
   counter: AxiosInstance;
   desk: AxiosInstance;
+  /** A workstation of office 430103: none of 430102's cases are its business. */
+  otherOffice: AxiosInstance;
   restart(): Promise<void>;
   dispose(): Promise<void>;
 }
 
 export async function startOffice(options: Partial<PlatformOptions> = {}): Promise<OfficeTest> {
   const temp = makeTempDir('bdc-office-');
-  const certs = await customCertificates(`${temp.path}/certs`, '430102-A7', '430102-B3');
+  const certs = await customCertificates(`${temp.path}/certs`, '430102-A7', '430102-B3', ['430103-C1']);
   const dataDir = `${temp.path}/data`;
   const state = {
     platform: await startPlatform({ dataDir, certificates: certs, ...options }),
@@ -31,6 +34,7 @@ export async function startOffice(options: Partial<PlatformOptions> = {}): Promi
   const connect = (): void => {
     state.counter = clientFor(state.platform, certs);
     state.desk = clientFor(state.platform, { caPem: certs.caPem, clientCertPem: certs.second.certPem, clientKeyPem: certs.second.keyPem });
+    state.otherOffice = clientFor(state.platform, { caPem: certs.caPem, clientCertPem: certs.more[0].certPem, clientKeyPem: certs.more[0].keyPem });
   };
   connect();
   state.restart = async () => {
@@ -64,12 +68,11 @@ export async function decide(client: AxiosInstance, caseNumber: string, body: Re
   return command(client, casePath(caseNumber, 'review-decisions'), { opinion: '', ...body }, key);
 }
 
-/** Claims and passes through every review stage up to 待登簿, then claims for 登簿. */
-export async function toRegistration(client: AxiosInstance, caseNumber: string): Promise<void> {
+/** Claims and passes through every review stage up to 待登簿 (reading the stage from administration), then claims for 登簿. */
+export async function toRegistration(t: OfficeTest, caseNumber: string, client: AxiosInstance = t.desk): Promise<void> {
   for (;;) {
-    const feed = await client.get('/api/v1/changes', { params: { limit: 500 } });
-    const last = [...feed.data.changes].reverse().find((c: { caseNumber: string; kind: string }) => c.caseNumber === caseNumber && c.kind === 'office.case');
-    const stage = last.data.stage as string;
+    const stage = t.platform.admin.review(caseNumber)?.stage;
+    if (!stage) throw new Error(`case ${caseNumber} is not under office review`);
     const actor = stage === 'registration' ? REGISTRAR : stage === 'secondReview' ? REVIEWER2 : REVIEWER;
     const claimed = await claim(client, caseNumber, stage, actor);
     if (claimed.status !== 200) throw new Error(`claim failed: ${JSON.stringify(claimed.data)}`);
@@ -84,7 +87,7 @@ export async function unitRecord(client: AxiosInstance, unitCode: string) {
   if (res.status !== 200) throw new Error(`unit ${unitCode}: ${res.status}`);
   return res.data as {
     registerVersion: number;
-    rights: Array<{ id: number; kind: string; holders: string[]; state: string; certificateNumber: string | null; holderShares: unknown[] }>;
+    rights: Array<{ id: number; kind: string; holders: string[]; state: string; certificateNumber: string | null; holderShares: unknown[]; caseNumber: string | null }>;
     restrictions: Array<{ id: number; kind: string; state: string; holder: string | null }>;
     history: Array<{ entry: string; kind: string; state: string; holders: string[]; endedBy: string | null }>;
   };
