@@ -33,7 +33,7 @@ export interface Services {
   /** Attached later when the host starts the training stand-in after the first screen (Workstation.attachPlatform). */
   sync: SyncEngine | null;
   /** The CN of the platform client certificate (`<office>-<workstation>`), when it can be read. */
-  readonly platformCertificateCn?: string | null;
+  platformCertificateCn?: string | null;
   /** The office's business types (defaults + config overrides), checked at start. */
   businessTypes(): BusinessType[];
   /** The office's registration catalogue (登记类型 × 权利类型: built-in entries + config), checked at start. */

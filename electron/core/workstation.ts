@@ -98,6 +98,12 @@ export interface Workstation {
    * screen and attach it here); ignored when a platform is already attached.
    */
   attachPlatform(connection: PlatformConnection): void;
+  /**
+   * Syncs through a new connection from now on (training mode: the stand-in reissued the client
+   * certificate for the office set up after start). The old engine stops first; its unsent commands
+   * stay in the outbox and go out through the new one under the same keys.
+   */
+  replacePlatform(connection: PlatformConnection): Promise<void>;
   /** Opens the configured devices (once; the hosts call it after the first screen). */
   startDevices(): void;
   /** Stops the sync engine, timers, devices and the database; resolves once devices are closed and sync work has unwound. */
@@ -236,7 +242,19 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     attachPlatform(c) {
       if (services.sync || closed) return;
       services.sync = engineFor(c);
+      services.platformCertificateCn = certificateCnOf(c);
       services.sync.start();
+    },
+    async replacePlatform(c) {
+      if (closed) return;
+      const previous = services.sync;
+      services.sync = null;
+      await previous?.stop();
+      if (closed) return;
+      services.sync = engineFor(c);
+      services.platformCertificateCn = certificateCnOf(c);
+      services.sync.start();
+      events.broadcast('status.changed', {});
     },
     startDevices,
     async close() {

@@ -85,6 +85,8 @@ describe('foundation e2e (Chromium + web host)', () => {
     await page.getByRole('cell', { name: '新建用户' }).waitFor();
     await page.getByRole('button', { name: '校验完整性' }).click();
     await page.getByText(/审计日志完整：已校验 \d+ 条记录/).waitFor();
+    // It also says whether it was compared with the platform's receipt, never silently.
+    await page.getByText(/省级平台/).first().waitFor();
     await screenshot(page, '06-audit');
     await page.getByRole('menuitem', { name: '系统设置' }).click();
     await page.getByText('当前生效的配置').waitFor();

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { normalizeUnitCode, validateUnitCode } from '../../electron/contract/validation/unit-code';
 import { sm3Hex } from '../../electron/core/crypto/sm3';
 import { DEFAULT_PAGE, MAX_PAGE, readChanges } from './change-feed';
-import { auditBatchSchema, storeAuditBatch } from './audit-records';
+import { auditBatchSchema, auditReceiptOf, storeAuditBatch } from './audit-records';
 import { submitCase, withdrawCase, type CommandAnswer, type CommandDeps } from './case-commands';
 import type { FaultSet, RequestFaults } from './faults';
 import { asPlatformError, errorBody, PlatformError, requestTarget, sendBytes, sendJson, sendEmpty } from './http-io';
@@ -166,6 +166,13 @@ function apiRoutes(deps: ApiDeps): Route[] {
         const batch = parseBody(auditBatchSchema, parseJson(raw), '审计记录');
         return () => storeAuditBatch(deps.db, ctx.cn, batch, deps.now());
       },
+    },
+    {
+      method: 'GET',
+      template: '/api/v1/audit-records/receipt',
+      pattern: /^\/api\/v1\/audit-records\/receipt$/,
+      kind: 'query',
+      handle: (ctx) => ({ status: 200, body: auditReceiptOf(deps.db, ctx.cn) }),
     },
     {
       method: 'POST',

@@ -61,6 +61,19 @@ export function storeAuditBatch(db: Db, submitter: string, batch: AuditBatch, no
   return { status: 200, body: { stored, highestSeq: highest }, caseNumber: null };
 }
 
+/**
+ * The platform's receipt of a workstation's audit trail: the highest seq it holds from that
+ * certificate and that record's chain hash. It anchors the chain outside the workstation: a tail
+ * cut off and the head rewritten locally still leaves the platform's receipt ahead of the log.
+ */
+export function auditReceiptOf(db: Db, submitter: string): { highestSeq: number | null; hash: string | null } {
+  db.exec(AUDIT_SCHEMA);
+  const row = db.prepare('SELECT seq, hash FROM audit_records WHERE submitter = ? ORDER BY seq DESC LIMIT 1').get(submitter) as
+    | { seq: number; hash: string }
+    | undefined;
+  return { highestSeq: row?.seq ?? null, hash: row?.hash ?? null };
+}
+
 /** Every record received from a submitter, in order (admin/tests). */
 export function auditRecordsOf(db: Db, submitter?: string): Array<{ submitter: string; seq: number; action: string; hash: string }> {
   db.exec(AUDIT_SCHEMA);

@@ -20,6 +20,19 @@ export const auditVerificationSchema = z.object({
   firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
   /** The keyed MACs (HMAC-SM3, key outside the database) were checked too. */
   keyed: z.boolean().optional(),
+  /**
+   * The chain compared with the platform's receipt (the anchor outside this machine): `matched` —
+   * the record the platform holds last is in the log with the same hash; `mismatch` — the log is
+   * shorter than the receipt or that record differs; `none` — the platform holds nothing yet;
+   * `offline` — not compared (no platform, or it did not answer).
+   */
+  anchor: z
+    .object({
+      state: z.enum(['matched', 'mismatch', 'none', 'offline']),
+      platformSeq: z.number().int().nullable(),
+      reason: z.string().nullable(),
+    })
+    .optional(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

@@ -26,6 +26,8 @@ const initialize: Handler<'setup.initialize'> = async (ctx, input) => {
   const config = { ...services.config.value, officeCode: input.officeCode, officeName: input.officeName };
   const written = writeConfig(services.dataDir, config);
   services.config = { value: config, exists: true };
+  // The hosts follow the office (training mode reissues the stand-in's client certificate for it).
+  services.events.broadcast('status.changed', {});
 
   const userId = db.transaction(() => {
     const id = userWrites.insert(

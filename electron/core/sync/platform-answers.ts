@@ -11,6 +11,8 @@ export const errorAnswerSchema = z.object({ error: z.object({ code: z.string().m
 
 /** POST /audit-records: how many were new, and the highest seq the platform holds for us. */
 export const auditAnswerSchema = z.object({ stored: z.number().int().min(0), highestSeq: z.number().int().min(0).nullable() });
+export const auditReceiptSchema = z.object({ highestSeq: z.number().int().min(1).nullable(), hash: z.string().regex(/^[0-9a-f]{64}$/).nullable() });
+export type AuditReceipt = z.infer<typeof auditReceiptSchema>;
 
 export const submitAnswerSchema = z.object({
   platformCaseId: z.string().min(1),

@@ -8,6 +8,8 @@ import {
   healthAnswerSchema,
   submitAnswerSchema,
   auditAnswerSchema,
+  auditReceiptSchema,
+  type AuditReceipt,
   unitAnswerSchema,
   withdrawAnswerSchema,
   type BlobState,
@@ -143,6 +145,13 @@ export class PlatformClient {
     const res = await this.request({ method: 'POST', url: '/audit-records', data: Buffer.from(body, 'utf8'), headers: commandHeaders(key) }, signal);
     if (res.status !== 200) throw this.failureOf(res);
     return parseJson(res, auditAnswerSchema, '审计记录上报');
+  }
+
+  /** GET /audit-records/receipt: the highest audit record the platform holds from this workstation. */
+  async auditReceipt(signal?: AbortSignal): Promise<AuditReceipt> {
+    const res = await this.request({ method: 'GET', url: '/audit-records/receipt' }, signal);
+    if (res.status !== 200) throw this.failureOf(res);
+    return parseJson(res, auditReceiptSchema, '审计回执');
   }
 
   async changes(after: string | null, limit: number, signal?: AbortSignal): Promise<ChangesAnswer> {

@@ -10,7 +10,7 @@ import { judgeFailure, recordDeadLetter } from './delivery-failure';
 import { realTimers, type EngineTimers } from './engine-timers';
 import { FeedReader } from './feed-reader';
 import { outboxReads, outboxWrites, type OutboxCommand } from './outbox-repository';
-import type { UnitAnswer } from './platform-answers';
+import type { AuditReceipt, UnitAnswer } from './platform-answers';
 import { PlatformClient, RequestCancelled, type RequestOutcome } from './platform-client';
 import type { PlatformConnection } from './platform-connection';
 import { PlatformError } from './platform-error';
@@ -223,6 +223,17 @@ export class SyncEngine {
       return { answer: await this.client.unit(unitCode, this.abort.signal) };
     } catch (err) {
       if (!(err instanceof PlatformError)) this.options.log(`unit look-up failed: ${(err as Error).stack ?? String(err)}`);
+      return 'unreachable';
+    }
+  }
+
+  /** The platform's receipt of this workstation's audit trail, or 'unreachable' when offline. */
+  async auditReceipt(): Promise<AuditReceipt | 'unreachable'> {
+    if (this.stopped || this.link.state !== 'online') return 'unreachable';
+    try {
+      return await this.client.auditReceipt(this.abort.signal);
+    } catch (err) {
+      if (!(err instanceof PlatformError)) this.options.log(`audit receipt failed: ${(err as Error).stack ?? String(err)}`);
       return 'unreachable';
     }
   }

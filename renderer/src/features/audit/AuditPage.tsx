@@ -36,6 +36,7 @@ export default function AuditPage() {
               ? `审计日志完整：已校验 ${verification.data.checked} 条记录，哈希链（SM3）未发现篡改。`
               : `审计日志被篡改：第 ${verification.data.firstBroken?.seq} 条记录异常：${verification.data.firstBroken?.reason}`
           }
+          description={anchorText(verification.data.anchor)}
         />
       )}
       {(error || verification.error) && <Alert type="error" showIcon message={errorMessage(error ?? verification.error)} style={{ marginBottom: 16 }} />}
@@ -97,4 +98,13 @@ export default function AuditPage() {
       </Space>
     </Card>
   );
+}
+
+/** What the comparison with the platform's receipt (the anchor outside this machine) found. */
+function anchorText(anchor: { state: string; platformSeq: number | null; reason: string | null } | undefined): string | undefined {
+  if (!anchor) return undefined;
+  if (anchor.state === 'matched') return `与省级平台回执一致（平台已收到至第 ${anchor.platformSeq} 条）。`;
+  if (anchor.state === 'none') return '省级平台尚未收到本机的审计记录，未比对。';
+  if (anchor.state === 'offline') return '未连接省级平台：本次只校验了本机哈希链，未与平台回执比对。';
+  return anchor.reason ?? '与省级平台回执不一致。';
 }

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maskFreeText } from '../../../../electron/contract';
@@ -6,10 +9,21 @@ import { DATABASE_FILE_NAME, openDatabase } from '../../../../electron/core/stor
 import { migrate } from '../../../../electron/core/store/migrate';
 import { MIGRATIONS } from '../../../../electron/core/store/migrations';
 import { makeTempDir } from '../../../support/temp-dir';
+import { BUYER, SELLER_1, UNIT } from '../../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../../support/workstation';
 import { plaintextHits } from './scan-support';
 
 const ID = '43010219860314042X';
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bdc-doc-'));
+  try {
+    writeFileSync(join(dir, 'd.pdf'), pdf);
+    return execFileSync('pdftotext', [join(dir, 'd.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const MOBILE = '13807310001';
 const AT = '2026-11-27T08:00:00.000Z';
 
@@ -57,6 +71,22 @@ describe('numbers typed into free text are masked before storage, index, audit a
     expect(everything).not.toContain(ID);
     expect(everything).not.toContain(MOBILE);
     expect(everything).not.toContain('0731 0001');
+  });
+
+  it('printed documents carry the masked text: the 补正通知书 shows the address and the note masked', async () => {
+    t = makeWorkstation({ config: { workstationId: 'A7', devices: { idcard: 'none', sigpad: 'none' } }, platform: null });
+    await t.setup();
+    await t.userWithRole('clerk', 'clerk');
+    const draft = await t.ok('clerk', 'cases.createDraft', { businessType: 'mortgageFirst' });
+    const address = `芙蓉区五一大道1号 业主身份证 ${ID}`;
+    await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: null, parties: [{ ...BUYER, role: 'holder' }, SELLER_1], units: [{ ...UNIT, address }], materialsReceived: [] });
+    await t.ok('clerk', 'cases.requisition', { id: draft.id, missing: [`原件（联系 ${MOBILE}）`], note: `申请人 ${ID} 电话 138 0731 0001 另约时间` });
+    const doc = await t.ok('clerk', 'cases.document', { id: draft.id, kind: 'requisitionNotice' });
+    const text = pdfText(Buffer.from(doc.pdfBase64, 'base64')).replace(/\s+/g, '');
+    expect(text).toContain('138****0001');
+    expect(text).toContain('430102********042X');
+    expect(text).not.toContain(ID);
+    expect(text).not.toContain(MOBILE);
   });
 
   it('migration 0009 masks free text stored before, and the old bytes leave the file', async () => {
