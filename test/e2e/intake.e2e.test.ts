@@ -275,6 +275,13 @@ describe('intake e2e: 受理 wizard, 业务查询 and case detail (Chromium + we
     await expect.poll(() => page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
     await expect(page.locator('body').innerText()).resolves.not.toContain('43010219860314042');
     await shot('41b-cases-search-id-number');
+    // By the seller's name and the last four characters of her ID number (the card is not at hand).
+    await search.fill('周晓岚 042x');
+    await search.press('Enter');
+    await page.getByTestId('searched-by').filter({ hasText: '按姓名和证件号码末几位查找：“周晓岚 042x”' }).waitFor();
+    await page.getByRole('row').filter({ hasText: caseNumber }).waitFor();
+    await expect.poll(() => page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
+    await shot('41c-cases-search-name-id-tail');
 
     // Case detail: tracks, masked parties, and the timeline in Chinese.
     await page.getByRole('row').filter({ hasText: caseNumber }).getByText('转移登记').click();
