@@ -125,10 +125,21 @@ export class DeviceManager {
     return this.printOn(await this.selectedPrinter(), pdf, options);
   }
 
+  /**
+   * The printer documents go to. None at all (a fresh machine) is its own refusal: the clerk is
+   * told what to do instead, and what a technician needs is in the details (the 详情 link).
+   */
   private async selectedPrinter(): Promise<string> {
-    const { selected } = await this.printers();
-    if (!selected) throw new AppError('DEVICE_NOT_CONFIGURED', '没有可用的打印机：请在配置文件中设置 devices.printer，或设置系统默认打印机。');
-    return selected;
+    const snapshot = await this.printers();
+    if (!snapshot.selected) {
+      throw new AppError('NO_PRINTER', undefined, {
+        technical: snapshot.error
+          ? `系统打印服务不可用（${snapshot.error.code}：${snapshot.error.message}），且配置文件未设置 devices.printer。`
+          : `配置文件未设置 devices.printer，系统打印服务中${snapshot.printers.length === 0 ? '没有任何打印队列' : '没有默认打印机'}（lpstat -p -d）。`,
+        printers: snapshot.printers.map((p) => p.name),
+      });
+    }
+    return snapshot.selected;
   }
 
   /** One job at a time per printer; the outcome refreshes the printer's status. */
