@@ -105,7 +105,7 @@ describe('documents without a printer e2e (no CUPS queue, no system fonts, 1366�
     await page.getByLabel(/打印机：未配置/).waitFor({ timeout: 40_000 });
     const { id, caseNumber } = await acceptedTransfer();
     await page.evaluate((path) => (window.location.hash = path), `/cases/${id}`);
-    await page.getByText(caseNumber).first().waitFor();
+    await page.getByText(`业务编号 ${caseNumber}`).waitFor();
     const card = page.locator('.ant-card').filter({ has: page.getByText('文书', { exact: true }) });
     await card.getByTestId('no-printer-hint').waitFor();
     await card.scrollIntoViewIfNeeded();
@@ -123,7 +123,7 @@ describe('documents without a printer e2e (no CUPS queue, no system fonts, 1366�
 
     // 预览: every page drawn from the PDF's own fonts, with ink on it.
     await card.getByRole('button', { name: '预览受理凭证' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '预览：受理凭证' });
+    const dialog = page.getByRole('dialog').filter({ hasText: '预览：不动产登记受理凭证' });
     await dialog.locator('canvas[data-drawn="yes"]').first().waitFor({ timeout: 20_000 });
     const ink = await dialog.locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
@@ -138,7 +138,7 @@ describe('documents without a printer e2e (no CUPS queue, no system fonts, 1366�
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: '保存为 PDF' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe(`受理凭证-${caseNumber}.pdf`);
+    expect(file.suggestedFilename()).toBe(`不动产登记受理凭证-${caseNumber}.pdf`);
     const saved = join(data.path, 'saved.pdf');
     await file.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
@@ -150,12 +150,12 @@ describe('documents without a printer e2e (no CUPS queue, no system fonts, 1366�
     for (const line of fonts) expect(line).toMatch(/\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
     // Rendered where fontconfig has no font either: the ink comes from the PDF.
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', saved, join(SCREENSHOT_DIR, 'h17-23-saved-receipt')], { env: noFontEnv });
-    await page.getByText(/已保存受理凭证/).waitFor();
-    await dialog.getByRole('button', { name: '关闭' }).click();
+    await page.getByText(/已保存不动产登记受理凭证/).waitFor();
+    await dialog.getByRole('button', { name: '关闭', exact: true }).last().click();
 
     // The other documents of the case preview too (a supervisor reads the 申请书 the same way).
     await card.getByRole('button', { name: '预览申请书' }).click();
-    await page.getByRole('dialog').filter({ hasText: '预览：申请书' }).locator('canvas[data-drawn="yes"]').first().waitFor({ timeout: 20_000 });
-    await page.getByRole('dialog').filter({ hasText: '预览：申请书' }).getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('dialog').filter({ hasText: '预览：不动产登记申请书' }).locator('canvas[data-drawn="yes"]').first().waitFor({ timeout: 20_000 });
+    await page.getByRole('dialog').filter({ hasText: '预览：不动产登记申请书' }).getByRole('button', { name: '关闭', exact: true }).last().click();
   }, 120_000);
 });
