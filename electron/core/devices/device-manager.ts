@@ -190,9 +190,22 @@ export class DeviceManager {
     }
   }
 
-  async simulateSign(input: { sample: string } | { strokes: PenPoint[][] }): Promise<void> {
+  /**
+   * The trainee signs in the 模拟设备 panel. Strokes written for one prompt never count for another:
+   * when the pad moved to the next signer (or ended) meanwhile, they are refused with a message
+   * saying so, rather than signed in the wrong name or dropped silently.
+   */
+  async simulateSign(input: ({ sample: string } | { strokes: PenPoint[][] }) & { forPrompt?: string }): Promise<void> {
     const simulation = this.sigpad?.simulation;
     if (!simulation) throw new AppError('DEVICE_NOT_SIMULATED');
+    if (input.forPrompt !== undefined && (!simulation.signing || simulation.prompt !== input.forPrompt)) {
+      throw new AppError(
+        'SIGNATURE_TURN_CHANGED',
+        simulation.signing
+          ? `签名板已换人，现在显示“${simulation.prompt}”：刚才为“${input.forPrompt}”写的笔迹没有提交，请看清姓名后重新书写。`
+          : `签名板已结束“${input.forPrompt}”的签名：刚才写的笔迹没有提交。`,
+      );
+    }
     if (!simulation.signing) throw new AppError('BAD_REQUEST', '签名板上没有等待中的签名：请先在业务页面或设备检测页发起签名。');
     if ('sample' in input && !(input.sample in SAMPLE_SIGNATURES)) throw new AppError('BAD_REQUEST', `没有名为 ${input.sample} 的样例签名。`);
     await simulation.sign('sample' in input ? { sample: input.sample as SampleSignatureName } : input);
