@@ -106,6 +106,7 @@ export function SimulationPanel() {
           <Space direction="vertical" style={{ width: '100%' }}>
             <Alert type="warning" showIcon message="签名板空闲（或正在切换到下一位签名人）：现在写的笔迹不会被记录，请等签名板显示“请……签名”后再写。" data-testid="pad-idle" />
             <SignatureCanvas
+              key="idle"
               area={sigpad.area}
               strokes={[]}
               onChange={() => undefined}
@@ -117,6 +118,7 @@ export function SimulationPanel() {
           <Space direction="vertical" style={{ width: '100%' }}>
             <Alert type="info" showIcon message={`签名板显示：${sigpad.prompt}`} />
             <SignatureCanvas
+              key={sigpad.prompt}
               area={sigpad.area}
               strokes={strokes}
               onChange={(next) => {

@@ -33,7 +33,7 @@ export function FeesStep({ type, view }: { type: BusinessTypeInfo; view: CaseVie
           ]}
         />
       )}
-      <Descriptions bordered size="small" column={1} styles={{ label: { width: 160 } }}>
+      <Descriptions bordered size="small" column={1} styles={{ label: { width: 180 } }}>
         <Descriptions.Item label="登记费合计（小写）">
           <Typography.Text strong style={{ fontSize: 18 }} data-testid="fee-total">
             {formatYuan(view.feeTotalFen)}
