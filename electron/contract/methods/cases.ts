@@ -145,6 +145,8 @@ export const caseViewSchema = z.object({
   createdBy: z.string(),
   acceptedAt: z.string().nullable(),
   acceptedBy: z.string().nullable(),
+  /** The accepting clerk's display name (张受理), as screens and documents name them; null before 受理. */
+  acceptedByName: z.string().nullable(),
   /** The acceptance rules, checked now: what still stands between this draft and 受理. */
   acceptance: z.array(z.object({ rule: z.string(), passed: z.boolean(), reasons: z.array(z.string()) })),
 });

@@ -126,7 +126,7 @@ export function CaseDetail({ id }: { id: number }) {
           <Descriptions.Item label="创建">
             {formatTime(view.createdAt)}（{view.createdBy}）
           </Descriptions.Item>
-          <Descriptions.Item label="受理人">{view.acceptedBy ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="受理人">{view.acceptedByName ?? view.acceptedBy ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="共有方式">{view.coOwnership ? CO_OWNERSHIP_LABELS[view.coOwnership] : '—'}</Descriptions.Item>
           <Descriptions.Item label="并行办理" span={3}>
             <Space size={16} wrap aria-label="办理进度">
