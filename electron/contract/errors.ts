@@ -51,7 +51,11 @@ export const ERROR_CODES = [
   'SIGNATURE_CANCELLED',
   'SIGNATURE_TIMEOUT',
   'SIGNATURE_EMPTY',
+  /** The pad moved on to another signer (or ended) while strokes were being written for the previous prompt. */
+  'SIGNATURE_TURN_CHANGED',
   'PRINTER_NOT_FOUND',
+  /** No printer at all (none configured, no system default: a fresh machine): documents can still be previewed and saved. */
+  'NO_PRINTER',
   'PRINTER_STOPPED',
   'PRINTER_NOT_ACCEPTING',
   'CUPS_UNAVAILABLE',
@@ -154,7 +158,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   SIGNATURE_CANCELLED: '申请人取消了签名。',
   SIGNATURE_TIMEOUT: '等待签名超时，请重新发起签名。',
   SIGNATURE_EMPTY: '没有采集到签名笔迹，请重新签名。',
+  SIGNATURE_TURN_CHANGED: '签名板已换到下一位签名人，刚才写的笔迹没有提交，请看清签名板上的姓名后重新书写。',
   PRINTER_NOT_FOUND: '找不到打印机，请在设备检测页确认打印机名称。',
+  NO_PRINTER:
+    '这台电脑还没有可用的打印机，文书暂时不能打印。可以先点“预览”核对，或点“保存为 PDF”存到 U 盘，到有打印机的电脑上打印；安装打印机请联系本中心信息技术人员。',
   PRINTER_STOPPED: '打印机已暂停，请检查打印机后在系统打印队列中恢复。',
   PRINTER_NOT_ACCEPTING: '打印机当前不接受打印任务，请检查打印队列。',
   CUPS_UNAVAILABLE: '系统打印服务未运行，请联系信息技术人员。',

@@ -4,7 +4,7 @@ import { userReads } from './auth/users-repository';
 import { listAudit, toAuditRecordView } from './audit/audit-log';
 import type { Handler } from './handler';
 import { requireSession } from './services';
-import { AppError } from '../contract';
+import { AppError, shanghaiDate } from '../contract';
 import type { Db } from './store/database';
 
 const OFFICE_ROLES: readonly Role[] = ['admin', 'supervisor'];
@@ -26,8 +26,9 @@ const summary: Handler<'workbench.summary'> = (ctx) => {
 
 function officeFigures(db: Db, now: Date) {
   const users = userReads.all(db);
-  const startOfDay = new Date(now);
-  startOfDay.setHours(0, 0, 0, 0);
+  // "Today" is the office's day in China, not the machine's: a workstation whose OS clock zone is
+  // New York or UTC must not count yesterday's failures, or miss this morning's.
+  const startOfDay = new Date(`${shanghaiDate(now)}T00:00:00+08:00`);
   return {
     usersByRole: ROLES.map((role) => ({
       role,

@@ -217,6 +217,10 @@ describe('sync UI e2e: platform slot, 平台同步 dead letters, 查询登记簿
       await timeline.getByText(text).waitFor();
     }
     await page.getByLabel('办理进度').getByText('已备案').waitFor();
+    // Taxes apart from the registration fee, never added to it (issue #17).
+    await expect(page.getByTestId('case-fee-total').textContent()).resolves.toBe('80.00 元');
+    await expect(page.getByTestId('tax-total').textContent()).resolves.toBe('35800.00 元');
+    await page.getByTestId('tax-panel').getByText('契税').waitFor();
     await noToasts();
     await shot('60-case-platform-events');
     await logout();

@@ -12,11 +12,11 @@ describe('shanghai-time: one formatter for every screen', () => {
     process.env.TZ = originalTz;
   });
 
-  for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Shanghai']) {
+  for (const tz of ['UTC', 'America/Los_Angeles', 'America/New_York', 'Asia/Shanghai']) {
     it(`shows the Shanghai day and time near midnight with the machine on ${tz}`, () => {
       process.env.TZ = tz;
       // 2026-12-03T16:30Z is 00:30 on 4 December in Shanghai (still 3 December on a UTC machine).
-      expect(new Date('2026-12-03T16:30:00Z').getTimezoneOffset()).toBe(tz === 'UTC' ? 0 : tz === 'Asia/Shanghai' ? -480 : 480);
+      expect(new Date('2026-12-03T16:30:00Z').getTimezoneOffset()).toBe({ UTC: 0, 'America/Los_Angeles': 480, 'America/New_York': 300, 'Asia/Shanghai': -480 }[tz]);
       expect(formatTime('2026-12-03T16:30:05Z')).toBe('2026-12-04 00:30:05');
       expect(formatShortTime('2026-12-03T16:30:05Z')).toBe('2026-12-04 00:30');
       expect(shanghaiDate('2026-12-03T16:30:05Z')).toBe('2026-12-04');

@@ -145,6 +145,8 @@ export const caseViewSchema = z.object({
   createdBy: z.string(),
   acceptedAt: z.string().nullable(),
   acceptedBy: z.string().nullable(),
+  /** The accepting clerk's display name (张受理), as screens and documents name them; null before 受理. */
+  acceptedByName: z.string().nullable(),
   /** The acceptance rules, checked now: what still stands between this draft and 受理. */
   acceptance: z.array(z.object({ rule: z.string(), passed: z.boolean(), reasons: z.array(z.string()) })),
 });
@@ -353,7 +355,7 @@ export const caseMethods = {
   }),
   'cases.search': method({
     description:
-      'Search cases by name, unit code, case number or address (substring), or exactly by a party\'s ID number or phone (lookup tags) or a certificate/proof number (原证号 or issued; tolerant parser), with filters',
+      'Search cases by name, unit code, case number or address (substring), or exactly by a party\'s ID number or phone (lookup tags), by a party\'s name with the last 4–6 digits of their ID number, or a certificate/proof number (原证号 or issued; tolerant parser), with filters',
     input: z
       .object({
         text: z.string().max(100).optional(),
@@ -370,7 +372,7 @@ export const caseMethods = {
       /** More matches than `total` (the count stops at 1000). */
       totalCapped: z.boolean(),
       /** What the text was taken for: free text, or an ID number / phone / certificate number looked up exactly. */
-      searchedBy: z.enum(['text', 'idNumber', 'phone', 'certificate']),
+      searchedBy: z.enum(['text', 'idNumber', 'phone', 'certificate', 'nameAndIdTail']),
       rows: z.array(
         z.object({
           id: z.number().int(),

@@ -143,10 +143,12 @@ export const deviceMethods = {
   }),
   'devices.simulateSign': method({
     description: "Play the signer on the simulated pad: a sample signature or the trainee's mouse strokes, then 确认",
+    /** `forPrompt`: the prompt the trainee saw while writing; refused (SIGNATURE_TURN_CHANGED) when the pad shows another by now. */
     input: z.union([
-      z.object({ sample: z.string().min(1).max(40) }).strict(),
+      z.object({ sample: z.string().min(1).max(40), forPrompt: z.string().max(200).optional() }).strict(),
       z
         .object({
+          forPrompt: z.string().max(200).optional(),
           strokes: z
             .array(z.array(z.object({ x: z.number().int().min(0).max(65535), y: z.number().int().min(0).max(65535), pressure: z.number().int().min(0).max(4095), t: z.number().int().min(0) }).strict()).min(1).max(5000))
             .min(1)

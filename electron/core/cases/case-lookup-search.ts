@@ -2,16 +2,19 @@ import { parseCertificateNumber, validatePhone, type CertificateNumber } from '.
 import type { PersonalDataKeys } from '../crypto/personal-data';
 import { idNumberTag, phoneTag } from '../crypto/personal-data';
 import type { Db } from '../store/database';
+import { idsWithNameAndIdTail, parseNameAndIdTail } from './case-id-tail-search';
 import { sameCertificate } from './previous-certificate';
 
 /** What a search text was taken for: free text (index), or a number looked up exactly. */
-export type SearchedBy = 'text' | 'idNumber' | 'phone' | 'certificate';
+export type SearchedBy = 'text' | 'idNumber' | 'phone' | 'certificate' | 'nameAndIdTail';
 
 /**
  * Numbers a clerk types into the one search box. ID numbers and phones are sealed at rest and never
  * indexed: they are found exactly through their HMAC lookup tags. Certificate numbers (the seller's
  * 原证号, or a certificate/proof issued after 登簿) are read with the tolerant parser, so one number
- * typed with other brackets, widths or spaces is found. Anything else is free text.
+ * typed with other brackets, widths or spaces is found. A name with the last 4–6 digits of that
+ * person's ID number (张三 1234) is checked against the named parties' ID numbers. Anything else
+ * is free text.
  */
 export function lookupCaseIds(db: Db, keys: PersonalDataKeys, text: string): { by: Exclude<SearchedBy, 'text'>; ids: number[] } | null {
   // As the validators read numbers: full-width digits and Ｘ folded (NFKC), blanks gone, x is X.
@@ -30,6 +33,9 @@ export function lookupCaseIds(db: Db, keys: PersonalDataKeys, text: string): { b
   }
   const certificate = parseCertificateNumber(text);
   if (certificate.valid) return { by: 'certificate', ids: idsWithCertificate(db, certificate) };
+  const nameAndTail = parseNameAndIdTail(text);
+  const tailIds = nameAndTail ? idsWithNameAndIdTail(db, keys, nameAndTail) : null;
+  if (tailIds) return { by: 'nameAndIdTail', ids: tailIds };
   return null;
 }
 

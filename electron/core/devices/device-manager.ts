@@ -125,10 +125,21 @@ export class DeviceManager {
     return this.printOn(await this.selectedPrinter(), pdf, options);
   }
 
+  /**
+   * The printer documents go to. None at all (a fresh machine) is its own refusal: the clerk is
+   * told what to do instead, and what a technician needs is in the details (the 详情 link).
+   */
   private async selectedPrinter(): Promise<string> {
-    const { selected } = await this.printers();
-    if (!selected) throw new AppError('DEVICE_NOT_CONFIGURED', '没有可用的打印机：请在配置文件中设置 devices.printer，或设置系统默认打印机。');
-    return selected;
+    const snapshot = await this.printers();
+    if (!snapshot.selected) {
+      throw new AppError('NO_PRINTER', undefined, {
+        technical: snapshot.error
+          ? `系统打印服务不可用（${snapshot.error.code}：${snapshot.error.message}），且配置文件未设置 devices.printer。`
+          : `配置文件未设置 devices.printer，系统打印服务中${snapshot.printers.length === 0 ? '没有任何打印队列' : '没有默认打印机'}（lpstat -p -d）。`,
+        printers: snapshot.printers.map((p) => p.name),
+      });
+    }
+    return snapshot.selected;
   }
 
   /** One job at a time per printer; the outcome refreshes the printer's status. */
@@ -179,9 +190,22 @@ export class DeviceManager {
     }
   }
 
-  async simulateSign(input: { sample: string } | { strokes: PenPoint[][] }): Promise<void> {
+  /**
+   * The trainee signs in the 模拟设备 panel. Strokes written for one prompt never count for another:
+   * when the pad moved to the next signer (or ended) meanwhile, they are refused with a message
+   * saying so, rather than signed in the wrong name or dropped silently.
+   */
+  async simulateSign(input: ({ sample: string } | { strokes: PenPoint[][] }) & { forPrompt?: string }): Promise<void> {
     const simulation = this.sigpad?.simulation;
     if (!simulation) throw new AppError('DEVICE_NOT_SIMULATED');
+    if (input.forPrompt !== undefined && (!simulation.signing || simulation.prompt !== input.forPrompt)) {
+      throw new AppError(
+        'SIGNATURE_TURN_CHANGED',
+        simulation.signing
+          ? `签名板已换人，现在显示“${simulation.prompt}”：刚才为“${input.forPrompt}”写的笔迹没有提交，请看清姓名后重新书写。`
+          : `签名板已结束“${input.forPrompt}”的签名：刚才写的笔迹没有提交。`,
+      );
+    }
     if (!simulation.signing) throw new AppError('BAD_REQUEST', '签名板上没有等待中的签名：请先在业务页面或设备检测页发起签名。');
     if ('sample' in input && !(input.sample in SAMPLE_SIGNATURES)) throw new AppError('BAD_REQUEST', `没有名为 ${input.sample} 的样例签名。`);
     await simulation.sign('sample' in input ? { sample: input.sample as SampleSignatureName } : input);

@@ -97,8 +97,14 @@ function applyToCase(db: Db, caseId: number, change: FeedChange, now: Date, log:
     }
     case 'tax.notice':
       return setTrack('tax', 'notified');
-    case 'payment.result':
+    case 'payment.result': {
+      // One payment step covers the office's registration fees and, where 税务 assessed any, the
+      // taxes. Only a payment after a tax notice says anything about tax: a mortgage's 80 元 fee
+      // (no tax track) or a fee paid before any assessment leaves the tax track as it is.
+      const tax = (db.prepare('SELECT track_tax AS tax FROM cases WHERE id = ?').get(caseId) as { tax: string } | undefined)?.tax;
+      if (tax !== 'notified' && tax !== 'unpaid') return;
       return setTrack('tax', (data as { paid: boolean }).paid ? 'paid' : 'unpaid');
+    }
     case 'review.decision': {
       const d = data as z.infer<(typeof DATA)['review.decision']>;
       const reasons = d.reasons.join('；');

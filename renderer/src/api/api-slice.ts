@@ -125,6 +125,7 @@ export const {
   useLookupUnitQuery,
   useAttachCaseFileMutation,
   usePrintCaseDocumentMutation,
+  useCaseDocumentMutation,
   useBusinessTypesQuery,
   useCaseByIdQuery,
   useCaseTimelineQuery,

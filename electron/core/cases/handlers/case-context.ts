@@ -1,3 +1,4 @@
+import { userReads } from '../../auth/users-repository';
 import { AppError, resolveBusinessType, type CatalogEntry, type CaseView } from '../../../contract';
 import { requireSession, type CallContext } from '../../services';
 import { caseSyncStateOf } from '../../sync/case-sync-state';
@@ -24,7 +25,10 @@ export function loadCase(ctx: CallContext, id: number): CaseRecord {
 
 /** The case as the session's screens see it, with what the session's role may do now. */
 export function caseViewOf(ctx: CallContext, c: CaseRecord, type: CatalogEntry = businessTypeOf(ctx, c.businessType)): CaseView {
-  return toCaseView(c, type, caseSyncStateOf(ctx.services.db(), c.id), requireSession(ctx).role);
+  const view = toCaseView(c, type, caseSyncStateOf(ctx.services.db(), c.id), requireSession(ctx).role);
+  // A clerk is named by their display name; an account since removed keeps its username.
+  const acceptedByName = c.acceptedBy ? (userReads.byUsername(ctx.services.db(), c.acceptedBy)?.display_name ?? c.acceptedBy) : null;
+  return { ...view, acceptedByName };
 }
 
 /** After a change: the case read back as it was committed, as a view. */

@@ -3,6 +3,7 @@ import type { Handler } from '../../handler';
 import { applicationDigest } from '../application-digest';
 import { caseWrites } from '../case-repository';
 import { readESealFile, signWithESeal } from '../e-seal';
+import { padPrompt } from '../pad-prompt';
 import { performAction } from '../transition';
 import { businessTypeOf, committedView, loadCase } from './case-context';
 
@@ -13,7 +14,7 @@ export const signParty: Handler<'cases.signParty'> = async (ctx, input) => {
   if (c.status !== 'draft' && c.status !== 'requisitioned') throw new AppError('CASE_NOT_EDITABLE');
   const party = c.parties.find((p) => p.ordinal === input.ordinal);
   if (!party) throw new AppError('PARTY_NOT_FOUND', undefined, { ordinal: input.ordinal });
-  const capture = await ctx.services.devices.captureSignatureStrokes(`请${party.name}签名：${type.name}申请`.slice(0, 64), input.timeoutSeconds * 1000);
+  const capture = await ctx.services.devices.captureSignatureStrokes(padPrompt(c, party, type.name), input.timeoutSeconds * 1000);
   // The pad took time: the case is read again so a change made meanwhile is not overwritten.
   const now = loadCase(ctx, c.id);
   performAction(ctx, now, type, 'sign', {

@@ -11,6 +11,8 @@ import { caseActionLabel, CASE_STATUS, CASE_SYNC, formatYuan, MATERIAL_REQUIREME
 import { resumeIntakePath } from './case-route';
 import { RevealableValue } from './RevealableValue';
 import { platformEventText, type PlatformEventText } from './platform-events';
+import { taxAssessedFen } from './payment-split';
+import { TaxPanel } from './TaxPanel';
 
 /** States in which no track goes on, whatever the tracks still say. */
 const ENDED: Partial<Record<CaseView['status'], string>> = { withdrawn: '业务已撤回，各项办理终止', rejected: '不予受理，各项办理终止' };
@@ -124,7 +126,7 @@ export function CaseDetail({ id }: { id: number }) {
           <Descriptions.Item label="创建">
             {formatTime(view.createdAt)}（{view.createdBy}）
           </Descriptions.Item>
-          <Descriptions.Item label="受理人">{view.acceptedBy ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="受理人">{view.acceptedByName ?? view.acceptedBy ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="共有方式">{view.coOwnership ? CO_OWNERSHIP_LABELS[view.coOwnership] : '—'}</Descriptions.Item>
           <Descriptions.Item label="并行办理" span={3}>
             <Space size={16} wrap aria-label="办理进度">
@@ -202,8 +204,11 @@ export function CaseDetail({ id }: { id: number }) {
             <Card title="申请材料" size="small">
               <MaterialsTable view={view} requirements={Object.fromEntries((type?.materials ?? []).map((m) => [m.id, m.requirement]))} />
             </Card>
-            <Card title="收费" size="small">
+            <Card title="登记费（登记机构收取）" size="small" data-testid="fees-card">
               <FeesTable view={view} />
+            </Card>
+            <Card title="税款（税务部门征收）" size="small">
+              <TaxPanel view={view} timeline={timeline.data} />
             </Card>
           </Space>
         </Col>
@@ -215,7 +220,7 @@ export function CaseDetail({ id }: { id: number }) {
               <Timeline
                 style={{ marginTop: 8 }}
                 items={[...timeline.data].reverse().map((e, i) => {
-                  const platform = platformEventText(e.action, e.detail);
+                  const platform = platformEventText(e.action, e.detail, { taxAssessedFen: taxAssessedFen(timeline.data) });
                   return { key: `${e.at}-${i}`, ...(platform ? platformItem(e.at, platform) : localItem(e, view)) };
                 })}
               />
@@ -347,7 +352,7 @@ function FeesTable({ view }: { view: CaseView }) {
         <Typography.Text type="secondary">本业务不收费（或尚未填写不动产单元）。</Typography.Text>
       )}
       <div style={{ marginTop: 8 }}>
-        合计：<b>{formatYuan(view.feeTotalFen)}</b>（大写：{amountInCapitals(view.feeTotalFen)}）
+        登记费合计：<b data-testid="case-fee-total">{formatYuan(view.feeTotalFen)}</b>（大写：{amountInCapitals(view.feeTotalFen)}）<Typography.Text type="secondary">，不含税款</Typography.Text>
         {view.feeOverrideReason && (
           <Tag color="orange" style={{ marginLeft: 8 }}>
             已人工调整：{view.feeOverrideReason}

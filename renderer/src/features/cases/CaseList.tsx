@@ -23,6 +23,7 @@ const SEARCHED_BY: Record<string, string> = {
   idNumber: '按证件号码精确查找',
   phone: '按联系电话精确查找',
   certificate: '按不动产权证书号/证明号查找',
+  nameAndIdTail: '按姓名和证件号码末几位查找',
   text: '按姓名、单元代码、业务编号或坐落查找',
 };
 

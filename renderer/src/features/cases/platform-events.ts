@@ -1,6 +1,7 @@
 import type { CaseView } from '../../../../electron/contract';
 import { trackStatus, TRACK_LABELS } from './case-labels';
 import { formatTime } from '../../app/shanghai-time';
+import { splitPayment } from './payment-split';
 
 /** The actor of timeline entries that came from the provincial platform's change feed. */
 export const PLATFORM_ACTOR = '省级平台';
@@ -18,7 +19,7 @@ export interface PlatformEventText {
  * feed") in the words of the counter. Data is read defensively: whatever the platform left out is
  * left out of the sentence, never shown as “undefined”. Not a platform action → null.
  */
-export function platformEventText(action: string, data: Record<string, unknown>): PlatformEventText | null {
+export function platformEventText(action: string, data: Record<string, unknown>, context: { taxAssessedFen: number | null } = { taxAssessedFen: null }): PlatformEventText | null {
   if (!action.startsWith('platform.')) return null;
   const kind = action.slice('platform.'.length);
   switch (kind) {
@@ -39,14 +40,23 @@ export function platformEventText(action: string, data: Record<string, unknown>)
       return { title: `税务核税通知${total !== null ? `（合计 ${formatRmb(total)}）` : ''}`, lines: items, tone: 'warning' };
     }
     case 'payment.result': {
+      // One payment may hold the office's fees and 税务's taxes: named apart, never one as the other.
       const amount = num(data.amountFen);
+      const split = amount === null ? null : splitPayment(amount, context.taxAssessedFen);
+      const what = !split ? '缴费结果' : split.taxFen > 0 && split.feesFen === 0 ? '缴税结果' : '缴费结果';
+      const parts =
+        split && split.taxFen > 0 && split.feesFen > 0
+          ? [`其中登记费 ${formatRmb(split.feesFen)}（登记机构收取），税款 ${formatRmb(split.taxFen)}（税务部门征收）`]
+          : split && split.taxFen === 0
+            ? ['登记费（登记机构收取），不含税款']
+            : [];
       if (data.paid === true) {
         const how = [str(data.paidAt) ? `缴款时间 ${formatTime(str(data.paidAt) as string)}` : null, str(data.channel) ? `渠道 ${str(data.channel)}` : null].filter(
           (l): l is string => l !== null,
         );
-        return { title: `缴税结果：已缴${amount !== null ? ` ${formatRmb(amount)}` : ''}`, lines: how.length ? [how.join('，')] : [], tone: 'success' };
+        return { title: `${what}：已缴${amount !== null ? ` ${formatRmb(amount)}` : ''}`, lines: [...parts, ...(how.length ? [how.join('，')] : [])], tone: 'success' };
       }
-      return { title: '缴税结果：未缴', lines: amount !== null ? [`应缴 ${formatRmb(amount)}`] : [], tone: 'danger' };
+      return { title: `${what}：未缴`, lines: amount !== null ? [`应缴 ${formatRmb(amount)}`, ...parts] : [], tone: 'danger' };
     }
     case 'review.decision': {
       const reasons = Array.isArray(data.reasons) ? data.reasons.map(String).filter(Boolean) : [];

@@ -16,6 +16,9 @@ export function SignatureCanvas(props: {
   strokes: PadPoint[][];
   onChange: (strokes: PadPoint[][]) => void;
   width?: number;
+  /** The pad takes no ink now (between two signers): the canvas is greyed and says so when touched. */
+  disabled?: boolean;
+  onRejected?: () => void;
 }) {
   const width = props.width ?? 360;
   const height = Math.round((width * props.area.height) / props.area.width);
@@ -63,8 +66,19 @@ export function SignatureCanvas(props: {
       width={width}
       height={height}
       aria-label="签名区（用鼠标书写）"
-      style={{ border: '1px dashed #8c9bb5', background: '#fff', touchAction: 'none', cursor: 'crosshair', display: 'block' }}
+      aria-disabled={props.disabled ? true : undefined}
+      style={{
+        border: '1px dashed #8c9bb5',
+        background: props.disabled ? '#f0f2f5' : '#fff',
+        touchAction: 'none',
+        cursor: props.disabled ? 'not-allowed' : 'crosshair',
+        display: 'block',
+      }}
       onPointerDown={(e) => {
+        if (props.disabled) {
+          props.onRejected?.();
+          return;
+        }
         e.currentTarget.setPointerCapture(e.pointerId);
         drawing.current = [toPad(e)];
       }}

@@ -1,6 +1,6 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, FloatButton, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   errorMessage,
   useSimulatePlaceCardMutation,
@@ -22,6 +22,8 @@ export function SimulationPanel() {
   const [sign, signState] = useSimulateSignMutation();
   const [signerCancel] = useSimulateSignerCancelMutation();
   const [strokes, setStrokes] = useState<PadPoint[][]>([]);
+  // The prompt the trainee's strokes were written for: ink for one signer never goes to the next.
+  const [strokesFor, setStrokesFor] = useState<string | null>(null);
   const [sample, setSample] = useState('zhangSan');
   const sigpad = data?.sigpad;
   const [place, placeState] = useSimulatePlaceCardMutation();
@@ -30,6 +32,16 @@ export function SimulationPanel() {
   const { message } = App.useApp();
   const idcard = data?.idcard;
   const placedLabel = idcard?.cards.find((c) => c.id === idcard.placedCard)?.label;
+  const shownPrompt = sigpad?.signing ? sigpad.prompt : null;
+
+  // The pad moved on (next signer, or ended) while strokes were on the canvas: they are cleared,
+  // and the trainee is told, never silently.
+  useEffect(() => {
+    if (strokes.length > 0 && strokesFor !== null && strokesFor !== shownPrompt) {
+      setStrokes([]);
+      void message.warning(shownPrompt ? `签名板已换人（${shownPrompt}）：刚才写的笔迹没有提交，已清除，请重新书写。` : '签名板已结束签名：刚才写的笔迹没有提交，已清除。');
+    }
+  }, [shownPrompt]);
 
   return (
     <>
@@ -91,20 +103,39 @@ export function SimulationPanel() {
         {!sigpad ? (
           <Typography.Text type="secondary">签名板不是模拟设备（或未启动）。</Typography.Text>
         ) : !sigpad.signing ? (
-          <Typography.Text type="secondary">签名板空闲：在设备检测页或业务页面发起签名后，可在这里代替申请人签名。</Typography.Text>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Alert type="warning" showIcon message="签名板空闲（或正在切换到下一位签名人）：现在写的笔迹不会被记录，请等签名板显示“请……签名”后再写。" data-testid="pad-idle" />
+            <SignatureCanvas
+              key="idle"
+              area={sigpad.area}
+              strokes={[]}
+              onChange={() => undefined}
+              disabled
+              onRejected={() => void message.warning('签名板还没有轮到签名人：这一笔没有记录，请等签名板显示姓名后再写。')}
+            />
+          </Space>
         ) : (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Alert type="info" showIcon message={`签名板显示：${sigpad.prompt}`} />
-            <SignatureCanvas area={sigpad.area} strokes={strokes} onChange={setStrokes} />
+            <SignatureCanvas
+              key={sigpad.prompt}
+              area={sigpad.area}
+              strokes={strokes}
+              onChange={(next) => {
+                setStrokes(next);
+                setStrokesFor(sigpad.prompt);
+              }}
+            />
             <Space wrap>
               <Button
                 type="primary"
                 disabled={strokes.length === 0}
                 loading={signState.isLoading}
                 onClick={async () => {
-                  const r = await sign({ strokes });
+                  const r = await sign({ strokes, forPrompt: strokesFor ?? sigpad.prompt });
                   if ('error' in r) void message.error(errorMessage(r.error));
                   setStrokes([]);
+                  setStrokesFor(null);
                 }}
               >
                 确认签名
@@ -125,7 +156,7 @@ export function SimulationPanel() {
               <Button
                 loading={signState.isLoading}
                 onClick={async () => {
-                  const r = await sign({ sample });
+                  const r = await sign({ sample, forPrompt: sigpad.prompt });
                   if ('error' in r) void message.error(errorMessage(r.error));
                 }}
               >

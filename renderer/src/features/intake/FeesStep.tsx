@@ -5,7 +5,10 @@ import { amountInCapitals, type CaseView } from '../../../../electron/contract';
 import { formatYuan, type BusinessTypeInfo } from '../cases/case-labels';
 import { FeeOverrideModal } from './FeeOverrideModal';
 
-/** 收费: the lines the back end computed for the draft, the total in figures and in capitals (大写). */
+/**
+ * 收费: the registration fee lines the back end computed for the draft, the total in figures and in
+ * capitals (大写). Taxes are 税务's: said to be apart, never added here.
+ */
 export function FeesStep({ type, view }: { type: BusinessTypeInfo; view: CaseView | undefined }) {
   const [adjusting, setAdjusting] = useState(false);
   if (!view) return null;
@@ -30,19 +33,27 @@ export function FeesStep({ type, view }: { type: BusinessTypeInfo; view: CaseVie
           ]}
         />
       )}
-      <Descriptions bordered size="small" column={1} styles={{ label: { width: 160 } }}>
-        <Descriptions.Item label="合计（小写）">
+      <Descriptions bordered size="small" column={1} styles={{ label: { width: 180 } }}>
+        <Descriptions.Item label="登记费合计（小写）">
           <Typography.Text strong style={{ fontSize: 18 }} data-testid="fee-total">
             {formatYuan(view.feeTotalFen)}
           </Typography.Text>
           {free && <Tag color="green" style={{ marginLeft: 8 }}>不收费</Tag>}
         </Descriptions.Item>
-        <Descriptions.Item label="合计（大写）">
+        <Descriptions.Item label="登记费合计（大写）">
           <Typography.Text strong style={{ fontSize: 18 }} data-testid="fee-capitals">
             {amountInCapitals(view.feeTotalFen)}
           </Typography.Text>
         </Descriptions.Item>
       </Descriptions>
+      {view.tracks.tax !== 'not_applicable' && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="tax-apart"
+          title="以上只是不动产登记费。契税等税款由税务部门另行核定征收，不计入本合计，也不在此收取。"
+        />
+      )}
       {view.feeOverrideReason && <Alert type="warning" showIcon title={`收费已人工调整，原因：${view.feeOverrideReason}`} />}
       {!free && (
         <div>

@@ -55,6 +55,13 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
     onChange((f) => ({ ...f, parties: [...f.parties, row] }));
   }
 
+  /** One click for the next applicant with a card in hand: a new row, read at once (was 添加申请人 + 读取身份证). */
+  async function addFromCard() {
+    const row = emptyParty(nextRole(rows, type));
+    onChange((f) => ({ ...f, parties: [...f.parties, row] }));
+    await readCard(row, rows.length);
+  }
+
   async function readCard(row: PartyRow, index: number) {
     setReading(row.key);
     setCardError(null);
@@ -254,9 +261,14 @@ export function PartiesStep(props: { type: BusinessTypeInfo; form: IntakeForm; o
           ]}
         />
       </div>
-      <Button type="dashed" icon={<PlusOutlined />} onClick={addRow} block>
-        添加申请人
-      </Button>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Button type="dashed" icon={<PlusOutlined />} onClick={addRow} style={{ flex: 1 }}>
+          添加申请人
+        </Button>
+        <Button type="dashed" icon={<CreditCardOutlined />} onClick={() => void addFromCard()} disabled={reading !== null} style={{ flex: 1 }}>
+          读身份证新增申请人
+        </Button>
+      </div>
       {warnings.length > 0 && <Alert type="warning" showIcon title={<FieldReasons reasons={warnings} plain />} />}
     </Space>
   );

@@ -16,6 +16,8 @@ export function SignaturesStep({ type, view, training }: { type: BusinessTypeInf
   const [sign] = useSignPartyMutation();
   const [cancel] = useCancelSignatureMutation();
   const [signing, setSigning] = useState<Party | null>(null);
+  // 依次签名's order while it runs: whose turn it is (k of n) and who comes next, on the clerk's screen too.
+  const [turn, setTurn] = useState<{ order: Party[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sealing, setSealing] = useState<Party | null>(null);
   const stopped = useRef(false);
@@ -59,10 +61,17 @@ export function SignaturesStep({ type, view, training }: { type: BusinessTypeInf
 
   async function signInTurn() {
     stopped.current = false;
-    for (const party of unsigned) {
-      if (stopped.current || !(await signOne(party))) break;
+    setTurn({ order: unsigned });
+    try {
+      for (const party of unsigned) {
+        if (stopped.current || !(await signOne(party))) break;
+      }
+    } finally {
+      setTurn(null);
     }
   }
+  const position = signing && turn ? turn.order.findIndex((p) => p.ordinal === signing.ordinal) : -1;
+  const nextUp = position >= 0 && turn ? (turn.order[position + 1] ?? null) : null;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -84,7 +93,15 @@ export function SignaturesStep({ type, view, training }: { type: BusinessTypeInf
           showIcon
           role="status"
           title={`请申请人在签名板上签名（${type.roleLabels[signing.role]}：${signing.name}）`}
-          description={training ? '培训模式：点击右下角“模拟设备”，在模拟签名板上用鼠标代替申请人签名，然后点“确认签名”。' : '签名完成后请申请人在签名板上点“确认”。'}
+          description={
+            <>
+              <div data-testid="signing-turn">
+                {position >= 0 && turn ? `第 ${position + 1}/${turn.order.length} 位：签名板显示“请${signing.name}签名”` : `签名板显示“请${signing.name}签名”`}
+                {nextUp ? `；下一位：${nextUp.name}（请等签名板显示其姓名后再写）` : position >= 0 ? '；这是最后一位' : ''}
+              </div>
+              <div>{training ? '培训模式：点击右下角“模拟设备”，在模拟签名板上用鼠标代替申请人签名，然后点“确认签名”。' : '签名完成后请申请人在签名板上点“确认”。'}</div>
+            </>
+          }
           action={
             <Button
               size="small"

@@ -72,6 +72,29 @@ describe('cases.search by ID number, phone and certificate number', () => {
     expect(await ids('湘（2026）长沙不动产权第0123456号')).toMatchObject({ ids: [b], by: 'certificate' });
   });
 
+  it('a name with the last 4–6 digits of that person’s ID number finds their cases, nobody else’s', async () => {
+    const { a, b } = await twoDrafts();
+    // 周晓岚 43010219860314042X, only in a.
+    expect(await ids('周晓岚 042X')).toMatchObject({ ids: [a], by: 'nameAndIdTail' });
+    expect(await ids('周晓岚14042x')).toMatchObject({ ids: [a], by: 'nameAndIdTail' });
+    expect(await ids('４０４２Ｘ，周晓岚')).toMatchObject({ ids: [a], by: 'nameAndIdTail' });
+    // 刘德顺 430103195502010178 sells in both.
+    expect(await ids('刘德顺 010178')).toMatchObject({ ids: [a, b], by: 'nameAndIdTail' });
+    // The digits must end the SAME party's number: 龙金花's number ends in 0267, 周晓岚's does not.
+    expect(await ids('周晓岚 0267')).toMatchObject({ ids: [], by: 'nameAndIdTail' });
+    // Digits from the middle of the number are not its end.
+    expect(await ids('周晓岚 1986')).toMatchObject({ ids: [], by: 'nameAndIdTail' });
+    // A name nobody has is not this search: the text is searched as free text (an address, say).
+    expect(await ids('五一大道 0203')).toMatchObject({ by: 'text' });
+    // Three digits or seven are no tail.
+    expect((await ids('周晓岚 42X')).by).toBe('text');
+    expect((await ids('周晓岚 0314042X')).by).toBe('text');
+    // The results and the audit carry no number beyond what was typed.
+    const found = await ids('龙金花 0267');
+    expect(found).toMatchObject({ ids: [a], by: 'nameAndIdTail' });
+    expect(found.json).not.toContain('433124199211080267');
+  });
+
   it('names and unit codes are still free text; the audit names what was searched, masked', async () => {
     const { a } = await twoDrafts();
     expect(await ids('龙金花')).toMatchObject({ ids: [a], by: 'text' });

@@ -50,6 +50,7 @@ describe('change feed: applying each kind of change', () => {
     apply(change(c.caseNumber, 'payment.result', { paid: true, amountFen: 1_200_000, paidAt: '2026-11-28T02:00:00Z', channel: 'bank' }));
     expect((await view(c.id)).tracks.tax).toBe('paid');
 
+    // A payment is not a tax payment unless 税务 assessed tax: see the next test for fees alone.
     // 补正 from the reviewer after acceptance: its own state (supplementing), not the counter's pre-acceptance 补正.
     apply(change(c.caseNumber, 'review.decision', { decision: 'requisition', reasons: ['补充婚姻状况证明'] }));
     expect(await view(c.id)).toMatchObject({ status: 'supplementing', statusReason: '审核要求补正：补充婚姻状况证明' });
@@ -87,6 +88,23 @@ describe('change feed: applying each kind of change', () => {
     expect(platform[3]).toMatchObject({ result: 'success', detail: { totalFen: 1_200_000 } });
     // Local records first (the counter worked before the platform did), both in time order.
     expect(timeline.findIndex((e) => e.actor === '省级平台')).toBeGreaterThan(timeline.findIndex((e) => e.action === 'cases.accept'));
+  });
+
+  it('a payment of fees alone is not a tax payment: the tax track moves only after a tax notice', async () => {
+    const c = await acceptedTransfer();
+    expect((await view(c.id)).tracks.tax).toBe('pending');
+    // The 80 元 registration fee paid before 税务 assessed anything.
+    apply(change(c.caseNumber, 'payment.result', { paid: true, amountFen: 8000, paidAt: '2026-11-28T02:00:00Z', channel: '非税支付平台' }));
+    expect((await view(c.id)).tracks.tax).toBe('pending');
+    // A 查封 has no tax track at all: a payment result leaves it so.
+    const seizure = await acceptSeizure(t, 'clerk');
+    expect((await view(seizure.id)).tracks.tax).toBe('not_applicable');
+    apply(change(seizure.caseNumber, 'payment.result', { paid: true, amountFen: 8000, paidAt: '2026-11-28T02:00:00Z', channel: '非税支付平台' }));
+    expect((await view(seizure.id)).tracks.tax).toBe('not_applicable');
+    // After the notice, the one payment of fees and taxes pays the tax.
+    apply(change(c.caseNumber, 'tax.notice', { items: [{ name: '契税', amountFen: 805_500 }], totalFen: 805_500 }));
+    apply(change(c.caseNumber, 'payment.result', { paid: true, amountFen: 805_500 + 8000, paidAt: '2026-11-28T03:00:00Z', channel: '非税支付平台' }));
+    expect((await view(c.id)).tracks.tax).toBe('paid');
   });
 
   it('a refusal (不予登记) ends the case with the reviewer’s reasons; a withdrawal cancels its tracks', async () => {
