@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, CloudServerOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { amountInCapitals, CO_OWNERSHIP_LABELS, UNIT_USE_LABELS, type CaseView, type MethodOutput, type SessionView, type UnitUse } from '../../../../electron/contract';
+import { amountInCapitals, CO_OWNERSHIP_LABELS, REFUSAL_GROUNDS, UNIT_USE_LABELS, type CaseView, type MethodOutput, type SessionView, type UnitUse } from '../../../../electron/contract';
 import { errorMessage, useBusinessTypesQuery, useCaseByIdQuery, useCaseTimelineQuery, useSessionQuery } from '../../api/api-slice';
 import { navigate } from '../../app/hash-route';
 import { formatTime } from '../../app/labels';
@@ -84,6 +84,9 @@ export function CaseDetail({ id }: { id: number }) {
             showIcon
             style={{ marginBottom: 16 }}
             title={`${status.label}：${view.statusReason}`}
+            {...(view.status === 'requisitioned' && view.requisitionDeadline
+              ? { description: <span data-testid="requisition-deadline">补正期限：{view.requisitionDeadline}（逾期未补正的，退回申请材料）</span> }
+              : {})}
           />
         )}
         {view.sync === 'dead' && (
@@ -374,8 +377,16 @@ function TimelineDetail({ action, detail, view }: { action: string; detail: Reco
     lines.push(`${formatYuan(detail.before)} → ${formatYuan(detail.after)}，原因：${str(detail.reason) ?? '—'}`);
   }
   if (action === 'cases.accept' && Array.isArray(detail.rules)) lines.push(`未满足：${list(detail.rules).map(ruleLabel).join('、')}`);
-  if (action === 'cases.requisition') lines.push(`需补正：${list(detail.missing).join('；')}`);
-  if (action === 'cases.reject') lines.push(`理由：${list(detail.reasons).join('；')}`);
+  if (action === 'cases.requisition') {
+    lines.push(`需补正：${list(detail.missing).join('；')}`);
+    if (str(detail.deadline)) lines.push(`补正期限：${str(detail.deadline)}`);
+  }
+  if (action === 'cases.reject') {
+    // The grounds of 条例 第17条 by their short name (the notice prints the article), then the words.
+    const grounds = list(detail.groundIds).map((id) => REFUSAL_GROUNDS.find((g) => g.id === id)?.label ?? id);
+    const reasons = [...grounds, ...list(detail.reasons)];
+    if (reasons.length > 0) lines.push(`理由：${reasons.join('；')}`);
+  }
   if (action === 'cases.withdraw' && str(detail.reason)) lines.push(`原因：${str(detail.reason)}`);
   if (action === 'sync.deadLetter' && str(detail.error)) lines.push(str(detail.error) as string);
   if (action === 'sync.cancel' && str(detail.reason)) lines.push(`原因：${str(detail.reason)}`);
