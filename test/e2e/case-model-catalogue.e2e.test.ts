@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOLIDAY_CALENDAR, REFUSAL_GROUNDS, type CaseView } from '../../electron/contract';
 import { addWorkingDays } from '../../electron/core/cases/working-days';
@@ -99,6 +99,66 @@ describe('case model v2 e2e: notices and the catalogue (Chromium + web host, tra
     await page.getByTestId('case-status').waitFor();
   }
 
+  const stepTitle = (title: string) => page.getByLabel('受理步骤').locator('.ant-steps-item-active').filter({ hasText: title });
+  async function pick(label: string | Locator, option: string) {
+    await (typeof label === 'string' ? page.getByLabel(label) : label).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  }
+  const next = () => page.getByRole('button', { name: /下一步/ }).click();
+
+  /** 受理 → the type found by its words in the search box, its card chosen; the wizard on 申请人. */
+  async function startIntake(search: string, typeId: string) {
+    await page.getByRole('menuitem', { name: '受理' }).click();
+    await page.getByLabel('搜索业务类型').waitFor();
+    await page.getByLabel('搜索业务类型').fill(search);
+    await page.locator(`button[data-type="${typeId}"]`).click();
+    await stepTitle('申请人').waitFor();
+  }
+
+  async function fillParty(ordinal: number, name: string, idNumber: string) {
+    await page.getByLabel(`第 ${ordinal} 位申请人姓名`).fill(name);
+    await page.getByLabel(`第 ${ordinal} 位申请人证件号码`).fill(idNumber);
+  }
+
+  async function fillUnit(ordinal: number, u: { code: string; address: string; area: string; type?: string; plannedUse?: string; certificate?: string }) {
+    await page.getByLabel(`第 ${ordinal} 个不动产单元代码`).fill(u.code);
+    await page.getByLabel(`第 ${ordinal} 个不动产单元坐落`).fill(u.address);
+    await page.getByLabel(`第 ${ordinal} 个不动产单元面积`).fill(u.area);
+    if (u.type) await pick(`第 ${ordinal} 个不动产单元不动产类型`, u.type);
+    if (u.plannedUse) await pick(`第 ${ordinal} 个不动产单元规划用途`, u.plannedUse);
+    if (u.certificate) await page.getByLabel(`第 ${ordinal} 个不动产单元原不动产权证书号`).fill(u.certificate);
+  }
+
+  /** 申请材料 (all due received) → 收费 (the total read) → 签名 on the simulated pad → 受理; the case number. */
+  async function finishIntake(signers: string[], shotPrefix: string): Promise<{ caseNumber: string; fee: string }> {
+    await stepTitle('申请材料').waitFor();
+    await page.getByRole('button', { name: '必交材料全部收到' }).click();
+    await shot(`${shotPrefix}-materials`);
+    await next();
+    await stepTitle('收费').waitFor();
+    const fee = (await page.getByTestId('fee-total').textContent()) ?? '';
+    await shot(`${shotPrefix}-fees`);
+    await next();
+    await stepTitle('签名').waitFor();
+    await page.getByRole('button', { name: /依次签名/ }).click();
+    await page.getByRole('button', { name: '模拟设备' }).click();
+    for (const name of signers) {
+      await page.getByRole('alert').filter({ hasText: `签名板显示：请${name}签名` }).waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: '用样例签名' }).click();
+    }
+    await page.locator('.ant-drawer-close').click();
+    await page.getByText('全部申请人已签名').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '下一步：受理' }).click();
+    await stepTitle('受理').waitFor();
+    await page.getByRole('button', { name: /^受\s*理$/ }).click();
+    const caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
+    expect(caseNumber).toMatch(/^430102-\d{8}-A7-\d{4}$/);
+    await page.getByRole('button', { name: '查看业务详情' }).click();
+    await page.getByTestId('case-title').filter({ hasText: caseNumber }).waitFor();
+    return { caseNumber, fee };
+  }
+
   /** A 二手房转移 draft with a buyer, a seller and a flat, no material received yet. */
   async function transferDraft(): Promise<number> {
     const draft = await api<CaseView>('cases.createDraft', { businessType: 'transfer' });
@@ -164,5 +224,137 @@ describe('case model v2 e2e: notices and the catalogue (Chromium + web host, tra
     const requisition = squeezed(await printFromDetail('打印补正通知书', 'catalogue-requisition-notice'));
     expect(requisition).toContain(`补正期限：${y}年${m}月${d}日前`);
     expect(requisition).toContain('转移合同');
+  }, 180_000);
+  it('宅基地使用权及房屋所有权首次登记: found in the whole catalogue, its own materials, 工本费 only; 申请书 and 受理凭证 printed', async () => {
+    await page.getByRole('menuitem', { name: '受理' }).click();
+    await page.getByLabel('搜索业务类型').waitFor();
+    // Before a search the everyday types show; the switch opens the whole catalogue.
+    await expect(page.locator('button[data-type="first.homestead"]').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: /全部登记业务（另有 \d+ 项）/ }).click();
+    await page.locator('button[data-type="first.homestead"]').waitFor();
+    await shot('76-catalogue-all-types');
+    await page.getByRole('button', { name: '只看常用业务' }).click();
+    await startIntake('宅基地房屋首次', 'first.homestead');
+    await shot('77-catalogue-homestead-parties');
+    await fillParty(1, '龙金花', '433124199211080267');
+    await next();
+    await stepTitle('不动产单元').waitFor();
+    await fillUnit(1, { code: '430102003004JC00456F00010001', address: '湖南省长沙市芙蓉区东屯渡街道东湖村五组18号', area: '168.5', type: '房屋', plannedUse: '宅基地' });
+    await next();
+    // 宅基地 asks for the approval of the land and the house's planning documents (实施细则 第41条).
+    await stepTitle('申请材料').waitFor();
+    await page.getByText('有批准权的人民政府批准用地的文件等权属来源材料').waitFor();
+    await page.getByText('房屋符合规划或者建设的相关材料').waitFor();
+    const { caseNumber, fee } = await finishIntake(['龙金花'], '78-catalogue-homestead');
+    // 宅基地: no 登记费, the first certificate free (财税〔2016〕79号).
+    expect(fee).toBe('0.00 元');
+    await shot('79-catalogue-homestead-detail');
+    const form = squeezed(await printFromDetail(/打印申请书/, 'catalogue-homestead-application'));
+    expect(form).toContain('宅基地使用权及房屋所有权');
+    expect(form).toContain('首次登记');
+    expect(form).toContain('宅基地');
+    const receipt = squeezed(await printFromDetail(/打印受理凭证/, 'catalogue-homestead-receipt'));
+    expect(receipt).toContain(caseNumber);
+    expect(receipt).toContain('房屋符合规划或者建设的相关材料');
+  }, 180_000);
+
+  it('居住权首次登记: the owner grants, the resident holds; the 居住权合同 asked; 申请书 names 居住权', async () => {
+    await startIntake('居住权首次', 'first.residence');
+    await fillParty(1, '龙金花', '433124199211080267');
+    await fillParty(2, '周晓岚', '43010219860314042X');
+    await next();
+    await stepTitle('不动产单元').waitFor();
+    await fillUnit(1, { code: '430102003004GB00123F00010207', address: '湖南省长沙市芙蓉区五一大道一百二十三号3栋2单元207室', area: '88.3', type: '房屋', plannedUse: '成套住宅' });
+    await page.getByLabel('登记原因', { exact: true }).fill('设立居住权');
+    await next();
+    await stepTitle('申请材料').waitFor();
+    await page.getByText('居住权合同（或设立居住权的遗嘱）').waitFor();
+    const { caseNumber, fee } = await finishIntake(['龙金花', '周晓岚'], '80-catalogue-residence');
+    expect(fee).toBe('80.00 元');
+    const form = squeezed(await printFromDetail(/打印申请书/, 'catalogue-residence-application'));
+    expect(form).toContain('居住权');
+    expect(form).toContain('设立居住权');
+    const receipt = squeezed(await printFromDetail(/打印受理凭证/, 'catalogue-residence-receipt'));
+    expect(receipt).toContain(caseNumber);
+  }, 180_000);
+
+  it('换证: the 原证号 read by the tolerant parser at the field; the 申请书 prints it as typed', async () => {
+    await startIntake('国有建设用地使用权及房屋所有权换证', 'certificateReplacement.stateLandHouse');
+    await fillParty(1, '周晓岚', '43010219860314042X');
+    await next();
+    await stepTitle('不动产单元').waitFor();
+    await fillUnit(1, { code: '430102003004GB00123F00010208', address: '湖南省长沙市芙蓉区五一大道一百二十三号3栋2单元208室', area: '91.2', type: '房屋', plannedUse: '成套住宅', certificate: '湘(2018)长沙市不动产权第0015979号' });
+    await page.getByTestId('previous-certificate-message-1').getByText(/✓ 可识别/).waitFor();
+    await page.getByLabel('登记原因', { exact: true }).fill('证书破损换发');
+    await next();
+    const { caseNumber, fee } = await finishIntake(['周晓岚'], '81-catalogue-replacement');
+    await page.getByText('原证号：湘(2018)长沙市不动产权第0015979号').waitFor();
+    const form = squeezed(await printFromDetail(/打印申请书/, 'catalogue-replacement-application'));
+    expect(form).toContain('换证');
+    expect(form).toContain(squeezed('湘(2018)长沙市不动产权第0015979号'));
+    const receipt = squeezed(await printFromDetail(/打印受理凭证/, 'catalogue-replacement-receipt'));
+    expect(receipt).toContain(caseNumber);
+    expect(receipt).toContain(squeezed(fee));
+  }, 180_000);
+
+  it('three flats mortgaged on one parcel are one 件: 80 元 on the fee step, the detail, the 缴费通知书 and the 受理凭证', async () => {
+    await startIntake('抵押首次', 'mortgageFirst');
+    await fillParty(1, '刘德顺', '430103195502010178');
+    await fillParty(2, '周晓岚', '43010219860314042X');
+    await next();
+    await stepTitle('不动产单元').waitFor();
+    for (const [i, room] of ['201', '202', '203'].entries()) {
+      if (i > 0) await page.getByRole('button', { name: '添加不动产单元' }).click();
+      await fillUnit(i + 1, { code: `430102003004GB00123F00010${room}`, address: `湖南省长沙市芙蓉区五一大道一百二十三号3栋2单元${room}室`, area: '76.5', type: '房屋', plannedUse: '成套住宅' });
+    }
+    await page.getByLabel('被担保主债权数额').fill('600000');
+    await page.getByLabel('债务履行期限起').fill('2026-12-04');
+    await page.getByLabel('债务履行期限止').fill('2031-12-03');
+    await page.getByLabel('抵押顺位').fill('1');
+    await page.getByLabel('担保范围').fill('主债权及利息');
+    await page.getByLabel('登记原因', { exact: true }).fill('借款抵押');
+    await shot('82-catalogue-three-units');
+    await next();
+    const { fee } = await finishIntake(['刘德顺', '周晓岚'], '83-catalogue-three-units');
+    expect(fee).toBe('80.00 元');
+    await page.getByTestId('fee-pieces').getByText('登记费按件收取（共 1 件）').waitFor();
+    await page.getByTestId('fee-payer').getByText('缴费人：刘德顺').waitFor();
+    await shot('84-catalogue-three-units-detail');
+    const notice = squeezed(await printFromDetail(/打印缴费通知书/, 'catalogue-three-units-payment'));
+    expect(notice).toContain('80.00');
+    expect(notice).not.toContain('240.00');
+    expect(notice).toContain('刘德顺');
+    const receipt = squeezed(await printFromDetail(/打印受理凭证/, 'catalogue-three-units-receipt'));
+    expect(receipt).toContain('80.00');
+    for (const room of ['201', '202', '203']) expect(receipt).toContain(`430102003004GB00123F00010${room}`);
+  }, 180_000);
+
+  it('二手房转移: 规划用途, 原证号 and 登记原因 typed at the counter are on the printed 申请书; the detail shows the v2 fields', async () => {
+    await startIntake('转移', 'transfer');
+    await fillParty(1, '龙金花', '433124199211080267');
+    await fillParty(2, '周晓岚', '43010219860314042X');
+    await page.getByLabel(/更多信息（第 1 位）/).click();
+    await page.getByLabel('第 1 位申请人通讯地址').fill('湖南省长沙市芙蓉区解放西路66号');
+    await page.getByLabel('第 1 位申请人邮编').fill('410005');
+    await next();
+    await stepTitle('不动产单元').waitFor();
+    await fillUnit(1, { code: '430102003004GB00123F00010209', address: '湖南省长沙市芙蓉区五一大道一百二十三号3栋2单元209室', area: '102.4', type: '房屋', plannedUse: '成套住宅', certificate: '湘（2019）长沙市不动产权第0012345号' });
+    await page.getByLabel('登记原因', { exact: true }).fill('买卖');
+    await page.getByLabel('登记原因证明文件').fill('存量房买卖合同');
+    await next();
+    await finishIntake(['龙金花', '周晓岚'], '85-catalogue-transfer');
+    const detail = page.getByTestId('case-application');
+    await detail.getByText('国有建设用地使用权及房屋所有权').waitFor();
+    await detail.getByText('转移登记').waitFor();
+    await detail.getByText('存量房买卖合同').waitFor();
+    await page.getByText('规划用途：成套住宅').waitFor();
+    await page.getByText('原证号：湘（2019）长沙市不动产权第0012345号').waitFor();
+    await page.getByText('湖南省长沙市芙蓉区解放西路66号').waitFor();
+    await shot('86-catalogue-transfer-detail');
+    const form = squeezed(await printFromDetail(/打印申请书/, 'catalogue-transfer-application'));
+    expect(form).toContain(squeezed('湘（2019）长沙市不动产权第0012345号'));
+    expect(form).toContain('买卖');
+    expect(form).toContain('存量房买卖合同');
+    expect(form).toContain('成套住宅');
   }, 180_000);
 });

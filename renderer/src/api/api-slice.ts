@@ -126,6 +126,7 @@ export const {
   useAttachCaseFileMutation,
   usePrintCaseDocumentMutation,
   useBusinessTypesQuery,
+  useCatalogQuery,
   useCaseByIdQuery,
   useCaseTimelineQuery,
   useSearchCasesQuery,

@@ -1,6 +1,7 @@
 import { AppError, resolveBusinessType, type CatalogEntry, type CaseView } from '../../../contract';
 import { requireSession, type CallContext } from '../../services';
 import { caseSyncStateOf } from '../../sync/case-sync-state';
+import { caseFeePieces } from '../case-fee-quote';
 import type { CaseRecord } from '../case-record';
 import { caseReads } from '../case-repository';
 import { toCaseView } from '../case-view';
@@ -24,7 +25,8 @@ export function loadCase(ctx: CallContext, id: number): CaseRecord {
 
 /** The case as the session's screens see it, with what the session's role may do now. */
 export function caseViewOf(ctx: CallContext, c: CaseRecord, type: CatalogEntry = businessTypeOf(ctx, c.businessType)): CaseView {
-  return toCaseView(c, type, caseSyncStateOf(ctx.services.db(), c.id), requireSession(ctx).role);
+  const pieces = caseFeePieces(type, c.units, ctx.services.config.value.fees);
+  return toCaseView(c, type, caseSyncStateOf(ctx.services.db(), c.id), requireSession(ctx).role, pieces);
 }
 
 /** After a change: the case read back as it was committed, as a view. */

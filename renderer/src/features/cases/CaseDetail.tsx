@@ -2,11 +2,13 @@ import { ArrowLeftOutlined, CloudServerOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { amountInCapitals, CO_OWNERSHIP_LABELS, REFUSAL_GROUNDS, UNIT_USE_LABELS, type CaseView, type MethodOutput, type SessionView, type UnitUse } from '../../../../electron/contract';
-import { errorMessage, useBusinessTypesQuery, useCaseByIdQuery, useCaseTimelineQuery, useSessionQuery } from '../../api/api-slice';
+import { errorMessage, useCaseByIdQuery, useCaseTimelineQuery, useSessionQuery } from '../../api/api-slice';
 import { navigate } from '../../app/hash-route';
 import { formatTime } from '../../app/labels';
 import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals';
+import { ApplicationCard, PartyAddress, PartyExtras, UnitCodeCell, unitArea, UnitUseCell } from './CaseApplication';
 import { CaseDocuments } from './CaseDocuments';
+import { useCaseTypes } from './use-case-types';
 import { caseActionLabel, CASE_STATUS, CASE_SYNC, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
 import { resumeIntakePath } from './case-route';
 import { RevealableValue } from './RevealableValue';
@@ -30,7 +32,7 @@ const SIGNING: Record<CaseView['parties'][number]['signing'], { label: string; c
 export function CaseDetail({ id }: { id: number }) {
   const { data: view, error, isLoading } = useCaseByIdQuery({ id });
   const timeline = useCaseTimelineQuery({ id });
-  const types = useBusinessTypesQuery();
+  const types = useCaseTypes();
   const session = useSessionQuery().data as NonNullable<SessionView>;
   const [action, setAction] = useState<Action | null>(null);
 
@@ -171,7 +173,16 @@ export function CaseDetail({ id }: { id: number }) {
                 locale={{ emptyText: '尚未填写申请人' }}
                 columns={[
                   { title: '类别', dataIndex: 'role', width: 150, render: (r: keyof typeof PARTY_ROLE_LABELS) => roleLabel(r) },
-                  { title: '姓名', dataIndex: 'name', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
+                  {
+                    title: '姓名',
+                    dataIndex: 'name',
+                    render: (n: string, p: CaseView['parties'][number]) => (
+                      <>
+                        <span style={{ whiteSpace: 'nowrap' }}>{n}</span>
+                        <PartyExtras party={p} parties={view.parties} />
+                      </>
+                    ),
+                  },
                   {
                     title: '证件号码',
                     dataIndex: 'idNumberMasked',
@@ -182,6 +193,7 @@ export function CaseDetail({ id }: { id: number }) {
                     dataIndex: 'phoneMasked',
                     render: (v: string | null, p: CaseView['parties'][number]) => <RevealableValue caseId={view.id} ordinal={p.ordinal} field="phone" masked={v} role={session.user.role} />,
                   },
+                  { title: '通讯地址', dataIndex: 'address', render: (_: unknown, p: CaseView['parties'][number]) => <PartyAddress party={p} /> },
                   ...(view.coOwnership === 'shares' ? [{ title: '份额', dataIndex: 'share', render: (v: string | null) => v ?? '—' }] : []),
                   { title: '签名', dataIndex: 'signing', width: 110, render: (s: CaseView['parties'][number]['signing']) => <Tag color={SIGNING[s].color}>{SIGNING[s].label}</Tag> },
                 ]}
@@ -195,13 +207,14 @@ export function CaseDetail({ id }: { id: number }) {
                 dataSource={view.units}
                 locale={{ emptyText: '尚未填写不动产单元' }}
                 columns={[
-                  { title: '不动产单元代码', dataIndex: 'unitCode', width: 260, render: (v: string) => <code>{v}</code> },
+                  { title: '不动产单元代码', dataIndex: 'unitCode', width: 260, render: (_: string, u: CaseView['units'][number]) => <UnitCodeCell unit={u} /> },
                   { title: '坐落', dataIndex: 'address' },
-                  { title: '用途', dataIndex: 'use', width: 90, render: (u: string) => UNIT_USE_LABELS[u as UnitUse] ?? u },
-                  { title: '面积', dataIndex: 'areaM2', width: 100, render: (a: number | null) => (a === null ? '—' : `${a} m²`) },
+                  { title: '用途', dataIndex: 'use', width: 150, render: (_: string, u: CaseView['units'][number]) => <UnitUseCell unit={u} /> },
+                  { title: '面积', dataIndex: 'areaM2', width: 110, render: (_: unknown, u: CaseView['units'][number]) => unitArea(u) },
                 ]}
               />
             </Card>
+            <ApplicationCard view={view} />
             <Card title="申请材料" size="small">
               <MaterialsTable view={view} requirements={Object.fromEntries((type?.materials ?? []).map((m) => [m.id, m.requirement]))} />
             </Card>
@@ -349,8 +362,14 @@ function FeesTable({ view }: { view: CaseView }) {
       ) : (
         <Typography.Text type="secondary">本业务不收费（或尚未填写不动产单元）。</Typography.Text>
       )}
+      {view.fees.length > 0 && !view.feeOverrideReason && view.feePieces.length > 0 && <FeePieces view={view} />}
       <div style={{ marginTop: 8 }}>
         合计：<b>{formatYuan(view.feeTotalFen)}</b>（大写：{amountInCapitals(view.feeTotalFen)}）
+        {view.feePayer && view.feeTotalFen > 0 && (
+          <span style={{ marginLeft: 16 }} data-testid="fee-payer">
+            缴费人：{view.feePayer}
+          </span>
+        )}
         {view.feeOverrideReason && (
           <Tag color="orange" style={{ marginLeft: 8 }}>
             已人工调整：{view.feeOverrideReason}
@@ -358,6 +377,24 @@ function FeesTable({ view }: { view: CaseView }) {
         )}
       </div>
     </>
+  );
+}
+
+/**
+ * The 件 the registration fee counts (发改价格规〔2016〕2559号): which units each is, its class and fee,
+ * so a clerk can tell an applicant why three mortgaged flats on one parcel cost one 件.
+ */
+function FeePieces({ view }: { view: CaseView }) {
+  const ordinalOf = (code: string) => view.units.find((u) => u.unitCode === code)?.ordinal;
+  return (
+    <div data-testid="fee-pieces" style={{ marginTop: 8, fontSize: 13, color: '#59667a' }}>
+      <div>登记费按件收取（共 {view.feePieces.length} 件）：</div>
+      {view.feePieces.map((p, i) => (
+        <div key={p.unitCodes.join()}>
+          第 {i + 1} 件：{p.unitCodes.map((c) => `单元 ${ordinalOf(c) ?? c}`).join('、')}（{UNIT_USE_LABELS[p.feeClass as UnitUse] ?? p.feeClass}）{formatYuan(p.amountFen)}
+        </div>
+      ))}
+    </div>
   );
 }
 
