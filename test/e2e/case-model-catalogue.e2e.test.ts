@@ -126,7 +126,12 @@ describe('case model v2 e2e: notices and the catalogue (Chromium + web host, tra
     await page.getByLabel(`第 ${ordinal} 个不动产单元坐落`).fill(u.address);
     await page.getByLabel(`第 ${ordinal} 个不动产单元面积`).fill(u.area);
     if (u.type) await pick(`第 ${ordinal} 个不动产单元不动产类型`, u.type);
-    if (u.plannedUse) await pick(`第 ${ordinal} 个不动产单元规划用途`, u.plannedUse);
+    if (u.plannedUse) {
+      // A searchable list (and a virtual one: options below the fold are not rendered): type to find.
+      await page.getByLabel(`第 ${ordinal} 个不动产单元规划用途`).fill(u.plannedUse);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${u.plannedUse}$`) }).first().click();
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    }
     if (u.certificate) await page.getByLabel(`第 ${ordinal} 个不动产单元原不动产权证书号`).fill(u.certificate);
   }
 
@@ -246,8 +251,8 @@ describe('case model v2 e2e: notices and the catalogue (Chromium + web host, tra
     await page.getByText('有批准权的人民政府批准用地的文件等权属来源材料').waitFor();
     await page.getByText('房屋符合规划或者建设的相关材料').waitFor();
     const { caseNumber, fee } = await finishIntake(['龙金花'], '78-catalogue-homestead');
-    // 宅基地: no 登记费, the first certificate free (财税〔2016〕79号).
-    expect(fee).toBe('0.00 元');
+    // 宅基地使用权及房屋所有权: no 登记费, only the certificate's 工本费, 10 元 a book (发改价格规〔2016〕2559号).
+    expect(fee).toBe('10.00 元');
     await shot('79-catalogue-homestead-detail');
     const form = squeezed(await printFromDetail(/打印申请书/, 'catalogue-homestead-application'));
     expect(form).toContain('宅基地使用权及房屋所有权');
@@ -294,7 +299,9 @@ describe('case model v2 e2e: notices and the catalogue (Chromium + web host, tra
     expect(form).toContain(squeezed('湘(2018)长沙市不动产权第0015979号'));
     const receipt = squeezed(await printFromDetail(/打印受理凭证/, 'catalogue-replacement-receipt'));
     expect(receipt).toContain(caseNumber);
-    expect(receipt).toContain(squeezed(fee));
+    // 换证: the new certificate's 工本费 only.
+    expect(fee).toBe('10.00 元');
+    expect(receipt).toContain('¥10.00（壹拾元整）');
   }, 180_000);
 
   it('three flats mortgaged on one parcel are one 件: 80 元 on the fee step, the detail, the 缴费通知书 and the 受理凭证', async () => {

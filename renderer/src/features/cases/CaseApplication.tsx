@@ -94,11 +94,12 @@ function nameOf(list: ReadonlyArray<{ id: string; name: string }>, id: string | 
 type Party = CaseView['parties'][number];
 
 /**
- * Under a party's name: what the 申请书 asks per applicant beyond name and number — 法定代表人/负责人,
- * whom an agent acts for and their 代理机构 (address and 邮编 have their own column).
+ * Under a party's name: what the 申请书 asks per applicant beyond name and number — 通讯地址 and 邮编,
+ * 法定代表人/负责人, whom an agent acts for and their 代理机构, the agent who acts for this party.
  */
 export function PartyExtras({ party, parties }: { party: Party; parties: readonly Party[] }) {
   const lines: string[] = [];
+  if (party.address || party.postalCode) lines.push(`通讯地址：${[party.address, party.postalCode ? `邮编 ${party.postalCode}` : null].filter(Boolean).join('，')}`);
   const rep = party.legalRepresentative;
   if (rep) lines.push(`${rep.title === 'responsiblePerson' ? '负责人' : '法定代表人'}：${rep.name}`);
   if (party.role === 'agent' && party.actsFor.length > 0) {
@@ -115,17 +116,6 @@ export function PartyExtras({ party, parties }: { party: Party; parties: readonl
         <div key={l}>{l}</div>
       ))}
     </div>
-  );
-}
-
-/** 通讯地址 and 邮编 of a party, one cell. */
-export function PartyAddress({ party }: { party: Party }) {
-  if (!party.address && !party.postalCode) return <>—</>;
-  return (
-    <span style={{ fontSize: 13 }}>
-      {party.address ?? ''}
-      {party.postalCode && <span style={{ color: '#59667a' }}>{party.address ? '，' : ''}邮编 {party.postalCode}</span>}
-    </span>
   );
 }
 

@@ -6,7 +6,7 @@ import { errorMessage, useCaseByIdQuery, useCaseTimelineQuery, useSessionQuery }
 import { navigate } from '../../app/hash-route';
 import { formatTime } from '../../app/labels';
 import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals';
-import { ApplicationCard, PartyAddress, PartyExtras, UnitCodeCell, unitArea, UnitUseCell } from './CaseApplication';
+import { ApplicationCard, PartyExtras, UnitCodeCell, unitArea, UnitUseCell } from './CaseApplication';
 import { CaseDocuments } from './CaseDocuments';
 import { useCaseTypes } from './use-case-types';
 import { caseActionLabel, CASE_STATUS, CASE_SYNC, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
@@ -176,9 +176,10 @@ export function CaseDetail({ id }: { id: number }) {
                   {
                     title: '姓名',
                     dataIndex: 'name',
+                    width: 260,
                     render: (n: string, p: CaseView['parties'][number]) => (
                       <>
-                        <span style={{ whiteSpace: 'nowrap' }}>{n}</span>
+                        <span>{n}</span>
                         <PartyExtras party={p} parties={view.parties} />
                       </>
                     ),
@@ -193,7 +194,6 @@ export function CaseDetail({ id }: { id: number }) {
                     dataIndex: 'phoneMasked',
                     render: (v: string | null, p: CaseView['parties'][number]) => <RevealableValue caseId={view.id} ordinal={p.ordinal} field="phone" masked={v} role={session.user.role} />,
                   },
-                  { title: '通讯地址', dataIndex: 'address', render: (_: unknown, p: CaseView['parties'][number]) => <PartyAddress party={p} /> },
                   ...(view.coOwnership === 'shares' ? [{ title: '份额', dataIndex: 'share', render: (v: string | null) => v ?? '—' }] : []),
                   { title: '签名', dataIndex: 'signing', width: 110, render: (s: CaseView['parties'][number]['signing']) => <Tag color={SIGNING[s].color}>{SIGNING[s].label}</Tag> },
                 ]}
