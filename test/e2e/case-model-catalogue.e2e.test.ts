@@ -1,20 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOLIDAY_CALENDAR, REFUSAL_GROUNDS, type CaseView } from '../../electron/contract';
 import { addWorkingDays } from '../../electron/core/cases/working-days';
-import { createCupsPdfQueue, type CupsPdfQueue } from '../native/printer/cups-pdf-queue';
-import { launchChromium, screenshot, SCREENSHOT_DIR } from '../support/browser';
+import { screenshot } from '../support/browser';
 import { BUYER, SELLER_1, UNIT } from '../support/cases';
-import { firstLogin, initializeOffice } from '../support/e2e-office';
-import { makeTempDir } from '../support/temp-dir';
-import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
-
-const ADMIN_PASSWORD = 'Office#2026x';
-const CLERK_TEMP_PASSWORD = 'Temp#2026ab';
-const CLERK_PASSWORD = 'Clerk#2026ok';
+import { openCounterSession, type CounterSession } from '../support/e2e-counter';
 
 /** The text of a printed PDF with all white space removed (the layout breaks lines anywhere). */
 const squeezed = (text: string) => text.replace(/\s+/g, '');
@@ -26,49 +16,30 @@ const squeezed = (text: string) => text.replace(/\s+/g, '');
  * through CUPS and read back with pdftotext.
  */
 describe('case model v2 e2e: notices and the catalogue (Chromium + web host, training mode)', () => {
-  const data = makeTempDir('bdc-e2e-catalogue-');
-  let host: RunningWebHost;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let session: CounterSession;
   let page: Page;
-  let queue: CupsPdfQueue;
+  // The session's helpers, by their short names.
+  const shot = (name: string) => session.shot(name);
+  const stepTitle = (title: string) => session.stepTitle(title);
+  const pick = (label: string, option: string) => session.pick(label, option);
+  const printFromDetail = (button: string | RegExp, file: string) => session.printAndRead(button, file);
 
   beforeAll(async () => {
-    queue = await createCupsPdfQueue({ description: '受理窗口 A4 打印机' });
-    writeFileSync(join(data.path, 'config.json'), JSON.stringify({ workstationId: 'A7', devices: { printer: queue.name } }));
-    host = await startWebHostProcess(data.path);
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-    page.setDefaultTimeout(10_000);
-    await initializeOffice(page, {
-      url: host.url,
-      officeName: '长沙市不动产登记中心芙蓉分中心',
-      adminPassword: ADMIN_PASSWORD,
-      temporaryPassword: CLERK_TEMP_PASSWORD,
-      users: [{ username: 'clerk1', displayName: '张受理', role: 'clerk' }],
-    });
-    await firstLogin(page, 'clerk1', CLERK_TEMP_PASSWORD, CLERK_PASSWORD);
-    await page.getByText('张受理，您好').waitFor();
+    session = await openCounterSession('bdc-e2e-catalogue-');
+    page = session.page;
     // Starting the host and setting up an office takes a minute on a loaded 2-core machine.
   }, 150_000);
 
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') {
       await screenshot(page, `failed-catalogue-${ctx.task.name.slice(0, 30)}`);
-      console.log(host.output());
+      console.log(session.host.output());
     }
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
-    await queue?.remove();
-    data.remove();
+    await session?.close();
   });
-
-  async function shot(name: string) {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
-  }
 
   /** A contract call from the page, with the clerk's session (set-up steps other e2e cover by UI). */
   async function api<T>(method: string, input: unknown): Promise<T> {
@@ -81,30 +52,11 @@ describe('case model v2 e2e: notices and the catalogue (Chromium + web host, tra
     return r.value as T;
   }
 
-  /** Prints a document from the case detail through CUPS; its text, read back with pdftotext (and kept beside the screenshots). */
-  async function printFromDetail(button: string | RegExp, file: string): Promise<string> {
-    const before = new Set(queue.outputFiles());
-    await page.getByRole('button', { name: button }).click();
-    // Producing and printing a document takes long on the loaded 2-core test machine.
-    await page.getByText(/已打印（打印机 \S+，作业 \d+）/).last().waitFor({ timeout: 60_000 });
-    const pdf = await queue.waitForNewOutput(before);
-    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
-    writeFileSync(join(SCREENSHOT_DIR, `${file}.txt`), text);
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SCREENSHOT_DIR, file)]);
-    return text;
-  }
-
   async function openDetail(id: number) {
     await page.goto(`${new URL(page.url()).origin}/#/cases/${id}`);
     await page.getByTestId('case-status').waitFor();
   }
 
-  const stepTitle = (title: string) => page.getByLabel('受理步骤').locator('.ant-steps-item-active').filter({ hasText: title });
-  async function pick(label: string | Locator, option: string) {
-    await (typeof label === 'string' ? page.getByLabel(label) : label).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-  }
   const next = () => page.getByRole('button', { name: /下一步/ }).click();
 
   /** 受理 → the type found by its words in the search box, its card chosen; the wizard on 申请人. */
