@@ -176,7 +176,7 @@ export function CaseDetail({ id }: { id: number }) {
                   {
                     title: '姓名',
                     dataIndex: 'name',
-                    width: 260,
+                    width: 230,
                     render: (n: string, p: CaseView['parties'][number]) => (
                       <>
                         <span>{n}</span>
@@ -192,6 +192,7 @@ export function CaseDetail({ id }: { id: number }) {
                   {
                     title: '联系电话',
                     dataIndex: 'phoneMasked',
+                    width: 150,
                     render: (v: string | null, p: CaseView['parties'][number]) => <RevealableValue caseId={view.id} ordinal={p.ordinal} field="phone" masked={v} role={session.user.role} />,
                   },
                   ...(view.coOwnership === 'shares' ? [{ title: '份额', dataIndex: 'share', render: (v: string | null) => v ?? '—' }] : []),

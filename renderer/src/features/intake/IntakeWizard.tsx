@@ -316,7 +316,7 @@ export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: n
           showIcon
           closable
           style={{ marginBottom: 12 }}
-          title={`已保存的证件号码以脱敏方式显示，保存时保留原号码${form?.parties.some((p) => p.phoneMasked && !p.phone) ? '；已保存的联系电话不会回显，如需保留请重新录入' : ''}。`}
+          title="已保存的证件号码和联系电话以脱敏方式显示，保存时保留原号码。"
         />
       )}
       {error && <Alert type="error" showIcon role="alert" closable={{ onClose: () => setError(null) }} style={{ marginBottom: 12 }} title={error} />}
