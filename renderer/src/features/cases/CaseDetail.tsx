@@ -1,13 +1,14 @@
 import { ArrowLeftOutlined, CloudServerOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { amountInCapitals, CO_OWNERSHIP_LABELS, REFUSAL_GROUNDS, UNIT_USE_LABELS, type CaseView, type MethodOutput, type SessionView, type UnitUse } from '../../../../electron/contract';
+import { amountInCapitals, CO_OWNERSHIP_LABELS, REFUSAL_GROUNDS, type CaseView, type MethodOutput, type SessionView } from '../../../../electron/contract';
 import { errorMessage, useCaseByIdQuery, useCaseTimelineQuery, useSessionQuery } from '../../api/api-slice';
 import { navigate } from '../../app/hash-route';
 import { formatTime } from '../../app/labels';
 import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals';
 import { ApplicationCard, PartyExtras, UnitCodeCell, unitArea, UnitUseCell } from './CaseApplication';
 import { CaseDocuments } from './CaseDocuments';
+import { FeePieces } from './FeePieces';
 import { useCaseTypes } from './use-case-types';
 import { caseActionLabel, CASE_STATUS, CASE_SYNC, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
 import { resumeIntakePath } from './case-route';
@@ -378,24 +379,6 @@ function FeesTable({ view }: { view: CaseView }) {
         )}
       </div>
     </>
-  );
-}
-
-/**
- * The 件 the registration fee counts (发改价格规〔2016〕2559号): which units each is, its class and fee,
- * so a clerk can tell an applicant why three mortgaged flats on one parcel cost one 件.
- */
-function FeePieces({ view }: { view: CaseView }) {
-  const ordinalOf = (code: string) => view.units.find((u) => u.unitCode === code)?.ordinal;
-  return (
-    <div data-testid="fee-pieces" style={{ marginTop: 8, fontSize: 13, color: '#59667a' }}>
-      <div>登记费按件收取（共 {view.feePieces.length} 件）：</div>
-      {view.feePieces.map((p, i) => (
-        <div key={p.unitCodes.join()}>
-          第 {i + 1} 件：{p.unitCodes.map((c) => `单元 ${ordinalOf(c) ?? c}`).join('、')}（{UNIT_USE_LABELS[p.feeClass as UnitUse] ?? p.feeClass}）{formatYuan(p.amountFen)}
-        </div>
-      ))}
-    </div>
   );
 }
 
