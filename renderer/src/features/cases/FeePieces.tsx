@@ -6,6 +6,8 @@ import { formatYuan } from './case-labels';
  * so a clerk can tell an applicant why three mortgaged flats on one parcel cost one 件.
  */
 export function FeePieces({ view }: { view: CaseView }) {
+  // 工本费-only and free types charge no 登记费: there is no 件 to explain.
+  if (!view.feePieces.some((p) => p.amountFen > 0)) return null;
   const ordinalOf = (code: string) => view.units.find((u) => u.unitCode === code)?.ordinal;
   return (
     <div data-testid="fee-pieces" style={{ marginTop: 8, fontSize: 13, color: '#59667a' }}>
