@@ -1,18 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCupsPdfQueue, type CupsPdfQueue } from '../native/printer/cups-pdf-queue';
-import { launchChromium, screenshot, SCREENSHOT_DIR } from '../support/browser';
+import { screenshot } from '../support/browser';
 import { BANK, bankSealFile, SEAL_PIN } from '../support/e-seal';
-import { firstLogin, initializeOffice } from '../support/e2e-office';
-import { makeTempDir } from '../support/temp-dir';
-import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
-
-const ADMIN_PASSWORD = 'Office#2026x'; // never the username (the password policy refuses it)
-const CLERK_TEMP_PASSWORD = 'Temp#2026ab';
-const CLERK_PASSWORD = 'Clerk#2026ok';
+import { openCounterSession, type CounterSession } from '../support/e2e-counter';
 
 /**
  * Case model v2 at the counter (issue #10), in Chromium at 1366×768 against the web host in training
@@ -20,58 +12,33 @@ const CLERK_PASSWORD = 'Clerk#2026ok';
  * 申请书's new fields each with their message at the field; printed through CUPS and read back.
  */
 describe('case model v2 e2e: 最高额抵押 by a bank with an agent and an e-seal (Chromium + web host, training mode)', () => {
-  const data = makeTempDir('bdc-e2e-case-model-');
-  let host: RunningWebHost;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let session: CounterSession;
   let page: Page;
-  let queue: CupsPdfQueue;
-  const sealFile = join(data.path, 'bank-seal.json');
+  let sealFile: string;
+  const shot = (name: string) => session.shot(name);
+  const stepTitle = (title: string) => session.stepTitle(title);
+  const pick = (label: string | Locator, option: string) => session.pick(label, option);
 
   beforeAll(async () => {
-    queue = await createCupsPdfQueue({ description: '受理窗口 A4 打印机' });
-    writeFileSync(join(data.path, 'config.json'), JSON.stringify({ workstationId: 'A7', devices: { printer: queue.name } }));
-    writeFileSync(sealFile, JSON.stringify(bankSealFile()));
-    host = await startWebHostProcess(data.path);
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-    page.setDefaultTimeout(10_000);
-    await initializeOffice(page, {
-      url: host.url,
-      officeName: '长沙市不动产登记中心芙蓉分中心',
-      adminPassword: ADMIN_PASSWORD,
-      temporaryPassword: CLERK_TEMP_PASSWORD,
-      users: [{ username: 'clerk1', displayName: '张受理', role: 'clerk' }],
+    session = await openCounterSession('bdc-e2e-case-model-', (dir) => {
+      sealFile = join(dir, 'bank-seal.json');
+      writeFileSync(sealFile, JSON.stringify(bankSealFile()));
     });
-    await firstLogin(page, 'clerk1', CLERK_TEMP_PASSWORD, CLERK_PASSWORD);
-    await page.getByText('张受理，您好').waitFor();
-    await page.getByLabel('签名板：已连接').waitFor({ timeout: 15_000 });
+    page = session.page;
     // Starting the host and setting up an office takes a minute on a loaded 2-core machine.
   }, 150_000);
 
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') {
       await screenshot(page, `failed-case-model-${ctx.task.name.slice(0, 30)}`);
-      console.log(host.output());
+      console.log(session.host.output());
     }
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
-    await queue?.remove();
-    data.remove();
+    await session?.close();
   });
 
-  async function shot(name: string) {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
-  }
-  const stepTitle = (title: string) => page.getByLabel('受理步骤').locator('.ant-steps-item-active').filter({ hasText: title });
-  async function pick(label: string | Locator, option: string) {
-    await (typeof label === 'string' ? page.getByLabel(label) : label).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-  }
   /** Where a control is on the page: a message appearing at a field must not move it. */
   const topOf = async (label: string) => (await page.getByLabel(label).boundingBox())!.y;
 
@@ -213,13 +180,7 @@ describe('case model v2 e2e: 最高额抵押 by a bank with an agent and an e-se
       [/打印不动产登记申请书|打印申请书/, 'application'],
       [/打印受理凭证/, 'receipt'],
     ] as const) {
-      const before = new Set(queue.outputFiles());
-      await page.getByRole('button', { name: button }).click();
-      // Producing and printing a document takes long on the loaded 2-core test machine.
-      await page.getByText(/已打印（打印机 \S+，作业 \d+）/).last().waitFor({ timeout: 60_000 });
-      const pdf = await queue.waitForNewOutput(before);
-      const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
-      writeFileSync(join(SCREENSHOT_DIR, `case-model-mortgage-${file}.txt`), text);
+      const text = await session.printAndRead(button, `case-model-mortgage-${file}`);
       expect(text.replace(/\s+/g, '')).toContain(BANK.name.replace(/\s+/g, ''));
       if (file === 'receipt') expect(text).toContain(caseNumber);
     }

@@ -362,6 +362,21 @@ describe('case model v2 on the form (application-form.ts)', () => {
     expect(input.materialsReceived).toEqual([{ materialId: 'deed', copies: 1, form: 'original', pages: 3 }]);
   });
 
+  it('saved phones (shown masked) are sent back masked, so the stored numbers are kept; the mail phone then needs no retyping', () => {
+    const form = filledForm();
+    form.parties[0] = { ...form.parties[0]!, phone: '', phoneMasked: '138****8000' };
+    form.application.collection = { method: 'mail', recipient: '周晓岚', address: '长沙市芙蓉区', phone: '', phoneMasked: '139****0002' };
+    expect(applicationProblems(form.application, TRANSFER).collectionPhone).toBeUndefined();
+    const input = toSaveInput(5, TRANSFER, form)!.input;
+    expect(input.parties[0]?.phone).toBe('138****8000');
+    expect(input.application?.collection?.phone).toBe('139****0002');
+    // Typed again, the new number wins; emptied without a saved one, the field says what is missing.
+    form.application.collection.phone = '13907310003';
+    expect(toSaveInput(5, TRANSFER, form)?.input.application?.collection?.phone).toBe('13907310003');
+    form.application.collection = { ...form.application.collection, phone: '', phoneMasked: null };
+    expect(applicationProblems(form.application, TRANSFER).collectionPhone).toEqual(['邮寄领证请填写收件人电话']);
+  });
+
   it('a saved v2 case resumes with every field, and saves back the same', () => {
     const form = filledForm();
     form.parties.push({ ...emptyParty('agent'), name: '刘代办', idNumber: ID_2, extra: { ...emptyPartyExtra(), actsFor: [form.parties[0]!.key], address: '长沙市', postalCode: '410011' } });

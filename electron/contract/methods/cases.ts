@@ -133,6 +133,11 @@ export const caseViewSchema = z.object({
   application: applicationView,
   fees: z.array(z.object({ code: z.string(), name: z.string(), amountFen: z.number().int() })),
   feeTotalFen: z.number().int(),
+  /**
+   * The 件 the registration fee counts (发改价格规〔2016〕2559号: one unit × one right × one
+   * registration type; units of one parcel under one mortgage are one 件), as priced now.
+   */
+  feePieces: z.array(z.object({ unitCodes: z.array(z.string()), feeClass: z.string(), amountFen: z.number().int() })),
   /** Who pays (the party registered as 权利人; for a mortgage the 抵押权人): the 缴费通知书 is addressed to them. */
   feePayer: z.string().nullable(),
   /** 补正 deadline (working days from the notice). */

@@ -22,7 +22,7 @@ import {
 import type { SignatureCapture } from '../../../native/sigpad/strokes';
 import type { CaseRecord, Party } from './case-record';
 import { applicationDigest } from './application-digest';
-import { legalGroundsOf } from './decision-grounds';
+import { noticeGroundsOf } from './decision-grounds';
 import { signingOf } from './signing-status';
 
 export { CASE_DOCUMENT_KINDS, CASE_DOCUMENT_TITLES, carriesFullIdentifiers, type CaseDocumentKind } from './case-document-kinds';
@@ -169,7 +169,7 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
           units,
           applicationDate: shanghaiDate(new Date(c.createdAt)),
           reasons: d.rejectionReasons.map((text) => ({ text })),
-          grounds: legalGroundsOf(c.decisionGroundIds).map((g) => ({ id: g.id, citation: g.article, text: g.text })),
+          grounds: noticeGroundsOf(c.decisionGroundIds).map((g) => ({ id: g.id, label: g.label, citation: g.citation, text: g.text })),
         }, options);
     }
   } catch (err) {

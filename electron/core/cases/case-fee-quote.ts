@@ -1,6 +1,13 @@
 import { calculateFees, type CatalogEntry, type FeeSchedule } from '../../contract';
 import type { FeeLine, Party, Unit } from './case-record';
 
+/** One 件 as the case detail shows it: its units, the class that decided its fee, the fee. */
+export interface CaseFeePiece {
+  unitCodes: string[];
+  feeClass: Unit['use'];
+  amountFen: number;
+}
+
 /**
  * A case's fees from ALL its units, by 件 (the contract's calculateFees: 发改价格规〔2016〕2559号,
  * 财税〔2016〕79号): each unit's fee class is the clerk's `use`, units of one parcel under one
@@ -21,4 +28,13 @@ export function caseFeeQuote(type: CatalogEntry, units: Unit[], parties: Party[]
 export function feePayerOf(parties: Party[]): string | null {
   const holders = parties.filter((p) => p.role === 'holder').map((p) => p.name);
   return holders.length > 0 ? holders.join('、') : null;
+}
+
+/**
+ * The 件 of a case as the fee function counts them now (the stored lines keep only the totals):
+ * for the detail's "按件" table. Empty when the units cannot be priced yet.
+ */
+export function caseFeePieces(type: CatalogEntry, units: Unit[], schedule: FeeSchedule): CaseFeePiece[] {
+  const result = calculateFees({ businessType: type, units: units.map((u) => ({ unitCode: u.unitCode, feeClass: u.use })), certificates: 1 }, schedule);
+  return result.ok ? result.quote.pieces.map((p) => ({ unitCodes: p.unitCodes, feeClass: p.feeClass, amountFen: p.amountFen })) : [];
 }

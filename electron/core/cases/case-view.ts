@@ -2,6 +2,7 @@ import { maskIdNumber, maskPhone, type CatalogEntry, type CaseView, type Role } 
 import type { CaseSyncState } from '../sync/case-sync-state';
 import { checkAcceptance } from './acceptance-rules';
 import { applicationDigest } from './application-digest';
+import type { CaseFeePiece } from './case-fee-quote';
 import type { CaseRecord } from './case-record';
 import { legalGroundsOf } from './decision-grounds';
 import { allowedActions, isEditable } from './lifecycle';
@@ -12,7 +13,7 @@ import { signingOf } from './signing-status';
  * what the viewer's role may do now (from the lifecycle table), and where it is on its way to the
  * platform (`sync`, from its outbox commands).
  */
-export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncState, role: Role): Omit<CaseView, 'acceptedByName'> {
+export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncState, role: Role, feePieces: CaseFeePiece[] = []): Omit<CaseView, 'acceptedByName'> {
   const digest = applicationDigest(c);
   const signing = signingOf(c, digest);
   return {
@@ -77,6 +78,7 @@ export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncStat
     },
     fees: c.fees,
     feeTotalFen: c.feeTotalFen,
+    feePieces,
     feeOverrideReason: c.feeOverrideReason,
     feePayer: c.feePayer,
     requisitionDeadline: c.requisitionDeadline,

@@ -17,6 +17,14 @@ export function legalGroundsOf(ids: readonly string[]): Array<{ id: string; arti
   });
 }
 
+/**
+ * The grounds of stored ids as the notices print them: the short name in the list of reasons, the
+ * article's own words under 法律依据 (an unknown id, from a newer release, prints as itself).
+ */
+export function noticeGroundsOf(ids: readonly string[]): Array<{ id: string; label: string; text: string; citation: string }> {
+  return ids.map((id) => [...REFUSAL_GROUNDS, ...NON_REGISTRATION_GROUNDS].find((x) => x.id === id) ?? { id, label: id, text: id, citation: '—' });
+}
+
 /** Refuses ids that are not grounds of this kind of decision. */
 export function requireGrounds(ids: readonly string[], decision: Decision): void {
   const unknown = ids.filter((id) => !GROUNDS[decision].some((g) => g.id === id));

@@ -1,11 +1,9 @@
-import { AppError } from '../../contract/errors';
-import type { BusinessType } from '../../contract/validation/business-types';
-import { DEFAULT_FEE_SCHEDULE, type FeeSchedule, type UnitUse } from '../../contract/validation/fee-schedule';
+import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from '../../contract/validation/fee-schedule';
 
 /**
- * Fees of one case (件), DOMAIN.md §2 and 发改价格规〔2016〕2559号: the registration fee by the unit's
- * use, no 工本费 for the first certificate and the schedule's 工本费 for each further one; free
- * business types (预告, 注销, 查封 by default) charge nothing. Amounts are integer fen.
+ * A clerk's manual change to a case's fee lines (DOMAIN.md §8). The fees themselves are computed by
+ * the contract's `calculateFees` (by 件, 发改价格规〔2016〕2559号; see case-fee-quote.ts), one
+ * implementation for the counter, the fee table test and the documents.
  */
 export interface FeeLine {
   /** 非税收入项目编码. */
@@ -25,47 +23,6 @@ export interface FeeQuote {
   /** Set by a manual change (overrideFees). */
   manual: boolean;
   overrideReason: string | null;
-}
-
-export interface FeeInput {
-  businessType: Pick<BusinessType, 'name' | 'feeRule'>;
-  use: UnitUse;
-  /** Certificates or proofs issued in this case (e.g. one per co-owner who asks for one). */
-  certificates: number;
-  exemptionId?: string | null;
-}
-
-export function computeFees(input: FeeInput, schedule: FeeSchedule = DEFAULT_FEE_SCHEDULE): FeeQuote {
-  const { businessType, use, certificates } = input;
-  if (!Number.isInteger(certificates) || certificates < 0) throw new AppError('BAD_REQUEST', '发证数量应为0或正整数。');
-  const exemption = input.exemptionId ? schedule.exemptions.find((e) => e.id === input.exemptionId) : undefined;
-  if (input.exemptionId && !exemption) throw new AppError('BAD_REQUEST', '所选减免项目不在本机构的收费配置中，请重新选择。');
-
-  if (businessType.feeRule === 'free') {
-    return quote([], exemption?.id ?? null, [`${businessType.name}不收取不动产登记费。`]);
-  }
-  const notes: string[] = [];
-  const lines: FeeLine[] = [];
-  const item = schedule.registration[use];
-  let registrationFen = item.amountFen;
-  if (exemption?.registration === 'waive') {
-    registrationFen = 0;
-    notes.push(`${exemption.name}：免收不动产登记费。`);
-  } else if (exemption?.registration === 'half') {
-    // Half of an odd number of fen rounds half up, as cash amounts are rounded.
-    registrationFen = Math.round(item.amountFen / 2);
-    notes.push(`${exemption.name}：减半收取不动产登记费。`);
-  }
-  lines.push({ code: item.code, name: item.name, quantity: 1, amountFen: registrationFen });
-
-  const extra = Math.max(0, certificates - 1);
-  if (extra > 0) {
-    const waived = exemption?.certificates === 'waive';
-    const { code, name, amountFen } = schedule.extraCertificate;
-    lines.push({ code, name, quantity: extra, amountFen: waived ? 0 : amountFen * extra });
-    notes.push(waived ? `${exemption.name}：免收证书工本费。` : `核发${certificates}本证书，第一本免收工本费，另${extra}本每本${amountFen / 100}元。`);
-  }
-  return quote(lines, exemption?.id ?? null, notes);
 }
 
 export interface FeeOverride {

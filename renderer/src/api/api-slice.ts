@@ -127,6 +127,7 @@ export const {
   usePrintCaseDocumentMutation,
   useCaseDocumentMutation,
   useBusinessTypesQuery,
+  useCatalogQuery,
   useCaseByIdQuery,
   useCaseTimelineQuery,
   useSearchCasesQuery,

@@ -2,6 +2,7 @@ import { userReads } from '../../auth/users-repository';
 import { AppError, resolveBusinessType, type CatalogEntry, type CaseView } from '../../../contract';
 import { requireSession, type CallContext } from '../../services';
 import { caseSyncStateOf } from '../../sync/case-sync-state';
+import { caseFeePieces } from '../case-fee-quote';
 import type { CaseRecord } from '../case-record';
 import { caseReads } from '../case-repository';
 import { toCaseView } from '../case-view';
@@ -25,7 +26,8 @@ export function loadCase(ctx: CallContext, id: number): CaseRecord {
 
 /** The case as the session's screens see it, with what the session's role may do now. */
 export function caseViewOf(ctx: CallContext, c: CaseRecord, type: CatalogEntry = businessTypeOf(ctx, c.businessType)): CaseView {
-  const view = toCaseView(c, type, caseSyncStateOf(ctx.services.db(), c.id), requireSession(ctx).role);
+  const pieces = caseFeePieces(type, c.units, ctx.services.config.value.fees);
+  const view = toCaseView(c, type, caseSyncStateOf(ctx.services.db(), c.id), requireSession(ctx).role, pieces);
   // A clerk is named by their display name; an account since removed keeps its username.
   const acceptedByName = c.acceptedBy ? (userReads.byUsername(ctx.services.db(), c.acceptedBy)?.display_name ?? c.acceptedBy) : null;
   return { ...view, acceptedByName };

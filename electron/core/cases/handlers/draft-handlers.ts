@@ -1,4 +1,4 @@
-import { AppError, materialsFor, maskPersonalText, SQUARE_METRES_PER, tracksFor, type CatalogEntry, type ParsedInput } from '../../../contract';
+import { AppError, materialsFor, maskPersonalText, maskPhone, SQUARE_METRES_PER, tracksFor, type CatalogEntry, type ParsedInput } from '../../../contract';
 import { auditView } from '../../audit/view-audit';
 import type { Handler } from '../../handler';
 import { audit, requireSession, type CallContext } from '../../services';
@@ -119,16 +119,25 @@ async function unitsFromInput(ctx: CallContext, c: CaseRecord, input: SaveInput[
   return units;
 }
 
-/** The application block as stored: free text masked (no typed ID numbers or phones). */
-function applicationFromInput(a: Application): Application {
+/**
+ * The application block as stored: free text masked (no typed ID numbers or phones). The mail
+ * recipient's phone sent back masked (as the screen shows a saved one) keeps the stored number.
+ */
+function applicationFromInput(a: Application, stored: Application): Application {
   const mask = (t: string | null) => (t ? maskPersonalText(t) : null);
+  let phone = a.collection.phone;
+  if (phone?.includes('*')) {
+    const kept = stored.collection.phone;
+    if (!kept || maskPhone(kept) !== phone) throw new AppError('PHONE_INCOMPLETE', '收件人电话需要完整填写。', { field: 'collection.phone' });
+    phone = kept;
+  }
   return {
     ...a,
     reason: mask(a.reason),
     reasonDocuments: mask(a.reasonDocuments),
     note: mask(a.note),
     mortgage: a.mortgage ? { ...a.mortgage, scope: mask(a.mortgage.scope), constructionScope: mask(a.mortgage.constructionScope) } : null,
-    collection: { ...a.collection, address: mask(a.collection.address) },
+    collection: { ...a.collection, address: mask(a.collection.address), phone },
   };
 }
 
@@ -139,7 +148,7 @@ export const saveDraft: Handler<'cases.saveDraft'> = async (ctx, input) => {
   if (c.status !== 'draft' && c.status !== 'requisitioned') throw new AppError('CASE_NOT_EDITABLE', '已受理的业务不能再修改申请内容。');
   const parties = partiesFromInput(ctx, c, input.parties, input.coOwnership);
   const units = await unitsFromInput(ctx, c, input.units);
-  const application = input.application ? applicationFromInput(input.application) : null;
+  const application = input.application ? applicationFromInput(input.application, c.application) : null;
   // The checklist follows the mortgage kind (在建建筑物抵押 asks for the construction permit …).
   const checklist = checklistFor(type, c.materials, (application ?? c.application).mortgage?.method);
   const received = new Map(input.materialsReceived.map((m) => [m.materialId, m]));

@@ -1,12 +1,15 @@
 import { ArrowLeftOutlined, CloudServerOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { amountInCapitals, CO_OWNERSHIP_LABELS, UNIT_USE_LABELS, type CaseView, type MethodOutput, type SessionView, type UnitUse } from '../../../../electron/contract';
-import { errorMessage, useBusinessTypesQuery, useCaseByIdQuery, useCaseTimelineQuery, useSessionQuery } from '../../api/api-slice';
+import { amountInCapitals, CO_OWNERSHIP_LABELS, REFUSAL_GROUNDS, type CaseView, type MethodOutput, type SessionView } from '../../../../electron/contract';
+import { errorMessage, useCaseByIdQuery, useCaseTimelineQuery, useSessionQuery } from '../../api/api-slice';
 import { navigate } from '../../app/hash-route';
 import { formatTime } from '../../app/labels';
 import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals';
+import { ApplicationCard, PartyExtras, UnitCodeCell, unitArea, UnitUseCell } from './CaseApplication';
 import { CaseDocuments } from './CaseDocuments';
+import { FeePieces } from './FeePieces';
+import { useCaseTypes } from './use-case-types';
 import { caseActionLabel, CASE_STATUS, CASE_SYNC, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
 import { resumeIntakePath } from './case-route';
 import { RevealableValue } from './RevealableValue';
@@ -32,7 +35,7 @@ const SIGNING: Record<CaseView['parties'][number]['signing'], { label: string; c
 export function CaseDetail({ id }: { id: number }) {
   const { data: view, error, isLoading } = useCaseByIdQuery({ id });
   const timeline = useCaseTimelineQuery({ id });
-  const types = useBusinessTypesQuery();
+  const types = useCaseTypes();
   const session = useSessionQuery().data as NonNullable<SessionView>;
   const [action, setAction] = useState<Action | null>(null);
 
@@ -86,6 +89,9 @@ export function CaseDetail({ id }: { id: number }) {
             showIcon
             style={{ marginBottom: 16 }}
             title={`${status.label}：${view.statusReason}`}
+            {...(view.status === 'requisitioned' && view.requisitionDeadline
+              ? { description: <span data-testid="requisition-deadline">补正期限：{view.requisitionDeadline}（逾期未补正的，退回申请材料）</span> }
+              : {})}
           />
         )}
         {view.sync === 'dead' && (
@@ -170,7 +176,17 @@ export function CaseDetail({ id }: { id: number }) {
                 locale={{ emptyText: '尚未填写申请人' }}
                 columns={[
                   { title: '类别', dataIndex: 'role', width: 150, render: (r: keyof typeof PARTY_ROLE_LABELS) => roleLabel(r) },
-                  { title: '姓名', dataIndex: 'name', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
+                  {
+                    title: '姓名',
+                    dataIndex: 'name',
+                    width: 230,
+                    render: (n: string, p: CaseView['parties'][number]) => (
+                      <>
+                        <span>{n}</span>
+                        <PartyExtras party={p} parties={view.parties} />
+                      </>
+                    ),
+                  },
                   {
                     title: '证件号码',
                     dataIndex: 'idNumberMasked',
@@ -179,6 +195,7 @@ export function CaseDetail({ id }: { id: number }) {
                   {
                     title: '联系电话',
                     dataIndex: 'phoneMasked',
+                    width: 150,
                     render: (v: string | null, p: CaseView['parties'][number]) => <RevealableValue caseId={view.id} ordinal={p.ordinal} field="phone" masked={v} role={session.user.role} />,
                   },
                   ...(view.coOwnership === 'shares' ? [{ title: '份额', dataIndex: 'share', render: (v: string | null) => v ?? '—' }] : []),
@@ -194,13 +211,14 @@ export function CaseDetail({ id }: { id: number }) {
                 dataSource={view.units}
                 locale={{ emptyText: '尚未填写不动产单元' }}
                 columns={[
-                  { title: '不动产单元代码', dataIndex: 'unitCode', width: 260, render: (v: string) => <code>{v}</code> },
+                  { title: '不动产单元代码', dataIndex: 'unitCode', width: 260, render: (_: string, u: CaseView['units'][number]) => <UnitCodeCell unit={u} /> },
                   { title: '坐落', dataIndex: 'address' },
-                  { title: '用途', dataIndex: 'use', width: 90, render: (u: string) => UNIT_USE_LABELS[u as UnitUse] ?? u },
-                  { title: '面积', dataIndex: 'areaM2', width: 100, render: (a: number | null) => (a === null ? '—' : `${a} m²`) },
+                  { title: '用途', dataIndex: 'use', width: 150, render: (_: string, u: CaseView['units'][number]) => <UnitUseCell unit={u} /> },
+                  { title: '面积', dataIndex: 'areaM2', width: 110, render: (_: unknown, u: CaseView['units'][number]) => unitArea(u) },
                 ]}
               />
             </Card>
+            <ApplicationCard view={view} />
             <Card title="申请材料" size="small">
               <MaterialsTable view={view} requirements={Object.fromEntries((type?.materials ?? []).map((m) => [m.id, m.requirement]))} />
             </Card>
@@ -351,8 +369,14 @@ function FeesTable({ view }: { view: CaseView }) {
       ) : (
         <Typography.Text type="secondary">本业务不收费（或尚未填写不动产单元）。</Typography.Text>
       )}
+      {view.fees.length > 0 && !view.feeOverrideReason && view.feePieces.length > 0 && <FeePieces view={view} />}
       <div style={{ marginTop: 8 }}>
         登记费合计：<b data-testid="case-fee-total">{formatYuan(view.feeTotalFen)}</b>（大写：{amountInCapitals(view.feeTotalFen)}）<Typography.Text type="secondary">，不含税款</Typography.Text>
+        {view.feePayer && view.feeTotalFen > 0 && (
+          <span style={{ marginLeft: 16 }} data-testid="fee-payer">
+            缴费人：{view.feePayer}
+          </span>
+        )}
         {view.feeOverrideReason && (
           <Tag color="orange" style={{ marginLeft: 8 }}>
             已人工调整：{view.feeOverrideReason}
@@ -379,8 +403,16 @@ function TimelineDetail({ action, detail, view }: { action: string; detail: Reco
     lines.push(`${formatYuan(detail.before)} → ${formatYuan(detail.after)}，原因：${str(detail.reason) ?? '—'}`);
   }
   if (action === 'cases.accept' && Array.isArray(detail.rules)) lines.push(`未满足：${list(detail.rules).map(ruleLabel).join('、')}`);
-  if (action === 'cases.requisition') lines.push(`需补正：${list(detail.missing).join('；')}`);
-  if (action === 'cases.reject') lines.push(`理由：${list(detail.reasons).join('；')}`);
+  if (action === 'cases.requisition') {
+    lines.push(`需补正：${list(detail.missing).join('；')}`);
+    if (str(detail.deadline)) lines.push(`补正期限：${str(detail.deadline)}`);
+  }
+  if (action === 'cases.reject') {
+    // The grounds of 条例 第17条 by their short name (the notice prints the article), then the words.
+    const grounds = list(detail.groundIds).map((id) => REFUSAL_GROUNDS.find((g) => g.id === id)?.label ?? id);
+    const reasons = [...grounds, ...list(detail.reasons)];
+    if (reasons.length > 0) lines.push(`理由：${reasons.join('；')}`);
+  }
   if (action === 'cases.withdraw' && str(detail.reason)) lines.push(`原因：${str(detail.reason)}`);
   if (action === 'sync.deadLetter' && str(detail.error)) lines.push(str(detail.error) as string);
   if (action === 'sync.cancel' && str(detail.reason)) lines.push(`原因：${str(detail.reason)}`);

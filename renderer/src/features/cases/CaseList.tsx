@@ -2,6 +2,7 @@ import { Alert, Card, DatePicker, Input, Select, Space, Table, Tag, Typography }
 import { useEffect, useRef, useState } from 'react';
 import type { InputRef } from 'antd';
 import { errorMessage, useBusinessTypesQuery, useSearchCasesQuery } from '../../api/api-slice';
+import { useCaseTypes } from './use-case-types';
 import { navigate } from '../../app/hash-route';
 import { CASE_STATUSES, maskPersonalText } from '../../../../electron/contract';
 import { asBusinessTypeId, businessTypeName, CASE_STATUS, type CaseStatus } from './case-labels';
@@ -34,6 +35,7 @@ export function CaseList({ active }: { active: boolean }) {
   const [filters, setFilters] = useState<Filters>({ text: '', status: [], businessType: undefined, days: null });
   const [page, setPage] = useState(1);
   const types = useBusinessTypesQuery();
+  const allTypes = useCaseTypes();
   const search = useRef<InputRef>(null);
   const { data, isFetching, error } = useSearchCasesQuery({
     ...(filters.text ? { text: filters.text } : {}),
@@ -125,7 +127,7 @@ export function CaseList({ active }: { active: boolean }) {
               </a>
             ),
           },
-          { title: '业务类型', dataIndex: 'businessType', width: 116, render: (t: string) => businessTypeName(types.data, t) },
+          { title: '业务类型', dataIndex: 'businessType', width: 116, render: (t: string) => businessTypeName(allTypes.data, t) },
           {
             title: '状态',
             dataIndex: 'status',

@@ -1,4 +1,4 @@
-import { BUSINESS_TYPE_IDS, type BusinessTypeId, type CaseView, type MethodOutput } from '../../../../electron/contract';
+import { BUSINESS_TYPE_IDS, businessTypeKeySchema, type BusinessTypeId, type CaseView, type MethodOutput } from '../../../../electron/contract';
 import { actionLabel } from '../../app/labels';
 
 export type CaseStatus = CaseView['status'];
@@ -132,6 +132,12 @@ export function formatYuan(fen: number): string {
 
 export function businessTypeName(types: readonly BusinessTypeInfo[] | undefined, id: string): string {
   return types?.find((t) => t.id === id)?.name ?? id;
+}
+
+/** A catalogue key (first.homestead) as the contract's key, or undefined. */
+export function asCatalogKey(id: string | undefined): string | undefined {
+  const parsed = businessTypeKeySchema.safeParse(id);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** A business type id from the list (a string) as the contract's enum, or undefined. */

@@ -1,19 +1,31 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Empty, Input, Tag, Typography, type InputRef } from 'antd';
+import { Button, Empty, Input, Tag, Typography, type InputRef } from 'antd';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { BusinessTypeInfo } from '../cases/case-labels';
 
 /**
  * The office's enabled business types as cards. They are buttons: Tab reaches them, the arrow keys
- * move between them, Enter or Space chooses (and creates the draft).
+ * move between them, Enter or Space chooses (and creates the draft). Before a search only the
+ * everyday (`common`) types show, with a switch to the whole catalogue (登记类型 × 权利类型, well
+ * over a hundred); a search looks through all of them.
  */
-export function BusinessTypeStep(props: { types: readonly BusinessTypeInfo[]; selected: string | null; busy: boolean; onChoose: (t: BusinessTypeInfo) => void }) {
+export function BusinessTypeStep(props: {
+  types: readonly BusinessTypeInfo[];
+  common?: ReadonlySet<string>;
+  selected: string | null;
+  busy: boolean;
+  onChoose: (t: BusinessTypeInfo) => void;
+}) {
   const grid = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
+  const [showAll, setShowAll] = useState(false);
   const search = useRef<InputRef>(null);
   const all = props.types.filter((t) => t.enabled);
   if (all.length === 0) return <Empty description="本机构没有开通的业务类型，请联系系统管理员。" />;
-  const enabled = all.filter((t) => matchesType(t, query));
+  const everyday = all.filter((t) => !props.common || props.common.has(t.id) || t.id === props.selected);
+  const offered = query.trim() || showAll ? all : everyday;
+  const enabled = offered.filter((t) => matchesType(t, query));
+  const hidden = all.length - everyday.length;
   const focusIndex = Math.max(0, enabled.findIndex((t) => t.id === props.selected));
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -63,6 +75,11 @@ export function BusinessTypeStep(props: { types: readonly BusinessTypeInfo[]; se
         <Typography.Text type="secondary">
           {query.trim() ? `找到 ${enabled.length} 项，回车选择第一项` : '选择业务类型（方向键移动，回车选择）。选择后即创建受理草稿。'}
         </Typography.Text>
+        {!query.trim() && hidden > 0 && (
+          <Button type="link" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll} style={{ marginLeft: 'auto' }}>
+            {showAll ? '只看常用业务' : `全部登记业务（另有 ${hidden} 项）`}
+          </Button>
+        )}
       </div>
       {enabled.length === 0 && <Empty description={`没有与“${query.trim()}”相符的业务类型`} />}
       <div

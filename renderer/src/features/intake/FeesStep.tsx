@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Empty, Space, Table, Tag, Typography } fro
 import { useState } from 'react';
 import { amountInCapitals, type CaseView } from '../../../../electron/contract';
 import { formatYuan, type BusinessTypeInfo } from '../cases/case-labels';
+import { FeePieces } from '../cases/FeePieces';
 import { FeeOverrideModal } from './FeeOverrideModal';
 
 /**
@@ -33,6 +34,7 @@ export function FeesStep({ type, view }: { type: BusinessTypeInfo; view: CaseVie
           ]}
         />
       )}
+      {view.fees.length > 0 && !view.feeOverrideReason && view.feePieces.length > 0 && <FeePieces view={view} />}
       <Descriptions bordered size="small" column={1} styles={{ label: { width: 180 } }}>
         <Descriptions.Item label="登记费合计（小写）">
           <Typography.Text strong style={{ fontSize: 18 }} data-testid="fee-total">

@@ -4,14 +4,14 @@ import type { CaseView } from '../../../../electron/contract';
 import {
   errorMessage,
   useAppInfoQuery,
-  useBusinessTypesQuery,
   useCaseByIdQuery,
   useCreateDraftMutation,
   useSaveDraftMutation,
   useWithdrawCaseMutation,
 } from '../../api/api-slice';
 import { navigate } from '../../app/hash-route';
-import { asBusinessTypeId, CASE_SYNC, type BusinessTypeInfo } from '../cases/case-labels';
+import { asBusinessTypeId, asCatalogKey, CASE_SYNC, type BusinessTypeInfo } from '../cases/case-labels';
+import { useCaseTypes } from '../cases/use-case-types';
 import { caseDetailPath, resumeIntakePath } from '../cases/case-route';
 import { AcceptanceBar } from './AcceptanceBar';
 import { AcceptStep } from './AcceptStep';
@@ -54,7 +54,7 @@ const AUTOSAVE_MS = 800;
  * on its first field (or its main button), so the keyboard alone drives the whole intake.
  */
 export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: number | null; onNext: () => void; onDraftCreated?: (id: number) => void }) {
-  const types = useBusinessTypesQuery();
+  const types = useCaseTypes();
   const info = useAppInfoQuery().data;
   const [step, setStep] = useState(0);
   const [reached, setReached] = useState(0);
@@ -147,7 +147,8 @@ export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: n
       setBusy(false);
       if ('error' in r) return setError(errorMessage(r.error));
     }
-    const businessType = asBusinessTypeId(next.id);
+    // A first-release id (transfer …) or a catalogue key (first.homestead …).
+    const businessType = asBusinessTypeId(next.id) ?? asCatalogKey(next.id);
     if (!businessType) return setError('不认识的业务类型。');
     setBusy(true);
     const created = await createDraft({ businessType });
@@ -315,7 +316,7 @@ export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: n
           showIcon
           closable
           style={{ marginBottom: 12 }}
-          title={`已保存的证件号码以脱敏方式显示，保存时保留原号码${form?.parties.some((p) => p.phoneMasked && !p.phone) ? '；已保存的联系电话不会回显，如需保留请重新录入' : ''}。`}
+          title="已保存的证件号码和联系电话以脱敏方式显示，保存时保留原号码。"
         />
       )}
       {error && <Alert type="error" showIcon role="alert" closable={{ onClose: () => setError(null) }} style={{ marginBottom: 12 }} title={error} />}
@@ -323,7 +324,7 @@ export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: n
       <div ref={content} style={{ minHeight: 240 }}>
         {step === 0 ? (
           <>
-            <BusinessTypeStep types={types.data ?? []} selected={type?.id ?? null} busy={busy} onChoose={(t) => void choose(t)} />
+            <BusinessTypeStep types={types.data ?? []} common={types.common} selected={type?.id ?? null} busy={busy} onChoose={(t) => void choose(t)} />
             {caseId === null && <ResumableDrafts />}
           </>
         ) : !form || !type ? null : step === PARTIES ? (

@@ -1,5 +1,6 @@
 import { Card, Space, Tag, Typography } from 'antd';
-import { useBusinessTypesQuery, useWorkQueueQuery } from '../../api/api-slice';
+import { useWorkQueueQuery } from '../../api/api-slice';
+import { useCaseTypes } from '../cases/use-case-types';
 import { navigate } from '../../app/hash-route';
 import { formatShortTime } from '../../app/shanghai-time';
 import { businessTypeName } from '../cases/case-labels';
@@ -8,7 +9,7 @@ import { resumeIntakePath } from '../cases/case-route';
 /** Under the business types on 受理: the clerk's unfinished drafts and cases back for 补正, one click to continue. */
 export function ResumableDrafts() {
   const { data } = useWorkQueueQuery({}, { refetchOnMountOrArgChange: true });
-  const types = useBusinessTypesQuery().data;
+  const types = useCaseTypes().data;
   const items = [...(data?.lists.myDrafts ?? []), ...(data?.lists.awaitingCorrection ?? [])];
   if (items.length === 0) return null;
   return (

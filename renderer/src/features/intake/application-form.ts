@@ -218,8 +218,8 @@ export function applicationProblems(a: ApplicationForm, type: BusinessTypeInfo |
     if (a.collection.recipient.trim() === '') p.recipient = '邮寄领证请填写收件人';
     if (a.collection.address.trim() === '') p.collectionAddress = '邮寄领证请填写邮寄地址';
     if (a.collection.phone.trim() === '') {
-      // A saved phone does not come back to the screen (only masked): it is typed again.
-      p.collectionPhone = [a.collection.phoneMasked ? `已保存的电话（${a.collection.phoneMasked}）不回显，请重新录入收件人电话` : '邮寄领证请填写收件人电话'];
+      // A saved phone shows masked (as the placeholder) and is kept as stored.
+      if (!a.collection.phoneMasked) p.collectionPhone = ['邮寄领证请填写收件人电话'];
     } else {
       const check = validatePhone(a.collection.phone);
       if (!check.valid) p.collectionPhone = check.reasons;
@@ -287,7 +287,7 @@ export function applicationInput(a: ApplicationForm, type: BusinessTypeInfo | nu
       method: a.collection.method,
       recipient: mail ? orNull(a.collection.recipient) : null,
       address: mail ? orNull(a.collection.address) : null,
-      phone: mail ? orNull(a.collection.phone) : null,
+      phone: mail ? (orNull(a.collection.phone) ?? a.collection.phoneMasked) : null,
     },
     channel: a.channel,
     note: orNull(a.note),

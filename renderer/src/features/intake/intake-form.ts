@@ -253,7 +253,8 @@ export function toSaveInput(id: number, type: BusinessTypeInfo, form: IntakeForm
       name: p.name.trim(),
       idType: p.idType,
       ...idFields(p),
-      phone: p.phone.trim() || null,
+      // A saved phone is shown masked and sent back masked: the back end keeps the stored number.
+      phone: p.phone.trim() || p.phoneMasked || null,
       share: form.coOwnership === 'shares' && p.role === 'holder' ? p.share.trim() || null : null,
       ...partyExtraInput(p.extra, p.role, p.idType, ordinalOf),
     })),

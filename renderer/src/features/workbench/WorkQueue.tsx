@@ -1,6 +1,7 @@
 import { Badge, Card, Empty, Typography } from 'antd';
 import type { WorkQueueItem, WorkQueueList } from '../../../../electron/contract';
-import { useBusinessTypesQuery, useWorkQueueQuery } from '../../api/api-slice';
+import { useWorkQueueQuery } from '../../api/api-slice';
+import { useCaseTypes } from '../cases/use-case-types';
 import { navigate } from '../../app/hash-route';
 import { formatShortTime } from '../../app/shanghai-time';
 import { businessTypeName } from '../cases/case-labels';
@@ -21,7 +22,7 @@ const LISTS: ReadonlyArray<{ list: WorkQueueList; title: string; empty: string; 
  */
 export function WorkQueue() {
   const { data, isLoading } = useWorkQueueQuery({}, { refetchOnMountOrArgChange: true });
-  const types = useBusinessTypesQuery().data;
+  const types = useCaseTypes().data;
   return (
     <Card title="我的待办" size="small" loading={isLoading} data-testid="work-queue">
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: 12 }}>

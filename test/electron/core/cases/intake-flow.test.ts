@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT, until } from '../../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../../support/workstation';
 import { isContractFilingMaterial } from '../../../../electron/contract';
+import { caseReads } from '../../../../electron/core/cases/case-repository';
 
 
 const RECEIVED = TRANSFER_RECEIVED;
@@ -17,6 +18,22 @@ describe('counter intake: the case model behind the contract', () => {
     await t.userWithRole('clerk', 'clerk');
     return t.ok('clerk', 'cases.createDraft', { businessType });
   }
+
+  it('a saved phone sent back masked (as the screens show it) keeps the stored number: party and mail recipient', async () => {
+    const draft = await clerkWithDraft();
+    const mail = { method: 'mail' as const, recipient: '龙金花', address: '湖南省长沙市芙蓉区解放西路66号', phone: '13907310002' };
+    await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [BUYER, SELLER_1], units: [UNIT], materialsReceived: [], application: { collection: mail } });
+    // Resumed: the screen has only the masked numbers and sends them back.
+    const view = await t.ok('clerk', 'cases.get', { id: draft.id });
+    const parties = view.parties.map((p) => ({ role: p.role, name: p.name, idNumber: p.idNumberMasked, phone: p.phoneMasked }));
+    const again = { id: draft.id, coOwnership: 'sole' as const, parties, units: [UNIT], materialsReceived: [] };
+    await t.ok('clerk', 'cases.saveDraft', { ...again, application: { collection: { ...mail, phone: view.application.collection.phoneMasked } } });
+    expect(await t.ok('clerk', 'cases.revealParty', { id: draft.id, ordinal: 1, field: 'phone' })).toEqual({ value: BUYER.phone });
+    expect(caseReads.byId(t.ws.services.db(), t.ws.services.keys, draft.id)?.application.collection.phone).toBe(mail.phone);
+    // A masked number that is not the stored one is refused at its field, never stored.
+    const wrong = await t.call('clerk', 'cases.saveDraft', { ...again, application: { collection: { ...mail, phone: '139****9999' } } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'PHONE_INCOMPLETE', message: '收件人电话需要完整填写。' } });
+  });
 
   it('a new draft lists the checklist and says what stands between it and 受理', async () => {
     const draft = await clerkWithDraft();
