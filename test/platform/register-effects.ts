@@ -23,8 +23,12 @@ export interface RegisterEffects {
 
 export function registrationTypeOf(c: PlatformCase): string {
   const body = c.body as unknown as { registrationType?: unknown; rightType?: unknown };
-  if (body.rightType === 'residence' && (body.registrationType ?? c.businessType) === 'first') return 'residence';
-  return typeof body.registrationType === 'string' ? body.registrationType : c.businessType;
+  // A catalogue key names both parts (`first.residence`); a first-release id is the 登记类型 alone.
+  const [keyRegistration, keyRight] = c.businessType.split('.');
+  const registration = typeof body.registrationType === 'string' ? body.registrationType : keyRegistration;
+  const right = typeof body.rightType === 'string' ? body.rightType : keyRight;
+  if (right === 'residence' && registration === 'first') return 'residence';
+  return registration;
 }
 
 /** Restrictions a registration type cancels (抵押注销, 解封, 异议注销, 预告注销). */

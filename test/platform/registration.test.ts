@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { command } from './harness';
+import { command, submission } from './harness';
 import { SAMPLE_UNITS } from './register-seed';
 import { casePath, claim, decide, REGISTRAR, register, REVIEWER, startOffice, submitAt, SUPERVISOR, toRegistration, unitRecord, type OfficeTest } from './review-harness';
 
@@ -193,6 +193,24 @@ describe('登簿 and 登簿退回 on the platform', () => {
     const clear = await unitRecord(t.desk, SAMPLE_UNITS.clear);
     expect(clear.restrictions).toEqual([expect.objectContaining({ kind: 'residence', holder: '李满秀', state: 'current', caseNumber: residence })]);
     expect(clear.rights.map((r) => r.holders)).toEqual([['李秀英']]);
+  });
+
+  it('a catalogue key (登记类型.权利类型) is accepted as the business type and decides what 登簿 writes', async () => {
+    // The workstation's catalogue types (宅基地, 居住权, 换证 …) arrive as keys; a 居住权 首次 by its key alone.
+    const residence = await submitAt(t, [], {
+      businessType: 'first.residence',
+      units: [UNITS.clear],
+      tracks: NO_TAX,
+      parties: [party(1, 'holder', '李满秀', '430102194801010026'), party(2, 'obligor', '李秀英', '430102196504150028')],
+    });
+    await toRegistration(t, residence);
+    const done = await register(t.desk, residence, [SAMPLE_UNITS.clear]);
+    expect(done.data.certificateNumbers).toEqual([expect.stringMatching(PROOF)]);
+    expect((await unitRecord(t.desk, SAMPLE_UNITS.clear)).restrictions).toEqual([expect.objectContaining({ kind: 'residence', state: 'current' })]);
+    // A key that is not 登记类型.权利类型 is refused at the edge.
+    const bad = await command(t.counter, '/api/v1/cases', submission([], { businessType: 'first residence' }));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.data)).toContain('businessType');
   });
 
   it('首次登记 of a unit the register does not hold: no basis needed, the unit enters the register', async () => {

@@ -1,3 +1,4 @@
+import { registrationTypeOf } from './register-effects';
 import type { CommandAnswer, CommandDeps } from './case-commands';
 import { recordCaseEvent } from './case-events';
 import { findCase, type PlatformCase } from './case-repository';
@@ -143,7 +144,7 @@ export function decideCase(deps: CommandDeps, cn: string, caseNumber: string, de
   const { c, review } = loaded;
   if (review.stage !== decision.stage) return wrongStage(caseNumber, review, decision.stage);
   if (review.claim?.userId !== decision.actor.userId) return claimRequired(caseNumber, review);
-  const next = nextStage(decision.decision, decision.stage, deps.secondReviewTypes.includes(c.businessType));
+  const next = nextStage(decision.decision, decision.stage, deps.secondReviewTypes.includes(registrationTypeOf(c)));
   if (!next) {
     return {
       status: 409,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { BUSINESS_TYPE_IDS } from '../../electron/contract/validation/business-types';
+import { businessTypeKeySchema } from '../../electron/contract/validation/registration-catalog';
+import { registrationTypeIdSchema } from '../../electron/contract/validation/registration-types';
+import { rightTypeIdSchema } from '../../electron/contract/validation/right-types';
 import { validateUnitCode } from '../../electron/contract/validation/unit-code';
 import { zodIssueReasons } from '../../electron/contract/validation/zod-reasons';
 import { PlatformError } from './http-io';
@@ -56,7 +59,12 @@ export const submissionSchema = z
     caseNumber,
     officeCode: z.string().regex(/^\d{6}$/, { message: '应为6位县级行政区划代码' }),
     workstationId: z.string().min(1).max(8),
-    businessType: z.enum(BUSINESS_TYPE_IDS),
+    // A first-release id (`transfer`) or a catalogue key (`first.homestead`: 登记类型.权利类型); offices
+    // add catalogue entries in configuration, so the key is checked by form, its parts below.
+    businessType: z.union([z.enum(BUSINESS_TYPE_IDS), businessTypeKeySchema]),
+    /** The catalogue's 登记类型 and 权利类型 of the case (what 登簿 writes depends on them). */
+    registrationType: registrationTypeIdSchema.optional(),
+    rightType: rightTypeIdSchema.optional(),
     acceptedAt: isoTime,
     acceptedBy: z.string().min(1).max(100),
     promisedDate: isoDate.nullable(),

@@ -1,3 +1,4 @@
+import { LEGACY_BUSINESS_TYPE_MAP } from '../../contract/validation/registration-catalog';
 import type { CaseRecord } from '../cases/case-record';
 import type { Db } from '../store/database';
 
@@ -27,6 +28,7 @@ export function submissionBody(db: Db, c: CaseRecord): string {
     officeCode,
     workstationId,
     businessType: c.businessType,
+    ...catalogueParts(c.businessType),
     acceptedAt: c.acceptedAt,
     acceptedBy: c.acceptedBy,
     promisedDate: c.promisedDate,
@@ -64,4 +66,15 @@ export function blobsOfBody(body: string): Array<SubmittedBlob & { fileName: str
   for (const m of parsed.materials) for (const f of m.files) if (!names.has(f.hash)) names.set(f.hash, f.fileName);
   for (const p of parsed.parties) if (p.signatureHash && !names.has(p.signatureHash)) names.set(p.signatureHash, `${p.name}的签名`);
   return parsed.blobs.map((b) => ({ ...b, fileName: names.get(b.hash) ?? null }));
+}
+
+/**
+ * The 登记类型 and 权利类型 of a case's business type, sent beside it: what 登簿 writes depends on
+ * them (解封 cancels the 查封, a 居住权 首次 writes a 居住权). A catalogue key names both parts; a
+ * first-release id is mapped through its catalogue entry.
+ */
+function catalogueParts(businessType: string): { registrationType?: string; rightType?: string } {
+  const key = (LEGACY_BUSINESS_TYPE_MAP as Record<string, string>)[businessType] ?? businessType;
+  const [registrationType, rightType] = key.split('.');
+  return registrationType && rightType ? { registrationType, rightType } : {};
 }
