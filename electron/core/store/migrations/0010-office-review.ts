@@ -71,6 +71,14 @@ export const migration0010: Migration = {
       ) STRICT;
       CREATE INDEX online_commands_open ON online_commands(office_case_id, kind) WHERE answered_at IS NULL;
 
+      -- The units' register records the review desks saw (the grown answer of GET /units: versions,
+      -- states, history): the workspace offline, and the basis of 登簿 (the version reviewed against).
+      CREATE TABLE review_register_cache (
+        unit_code TEXT PRIMARY KEY,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        fetched_at TEXT NOT NULL
+      ) STRICT;
+
       CREATE TABLE outbox_v10 (
         id INTEGER PRIMARY KEY,
         case_id INTEGER REFERENCES cases(id),
