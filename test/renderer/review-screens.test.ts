@@ -142,3 +142,12 @@ describe('登簿 screen: preview lines and when 登簿 can be pressed', () => {
     expect(registerBlock({ ...ok, registered: true })).toBe('本业务已登簿');
   });
 });
+
+describe('登簿 preview answer', () => {
+  it('reads an answer with units, and nothing else', async () => {
+    const { previewModel } = await import('../../renderer/src/features/review/registration/preview-view');
+    expect(previewModel(null)).toBeNull();
+    expect(previewModel({ foo: 1 })).toBeNull();
+    expect(previewModel({ units: [] })).toEqual({ units: [], issue: { kind: 'none', count: 0 } });
+  });
+});

@@ -57,3 +57,11 @@ export function registerBlock(s: { stage: string; claimedByMe: boolean; online: 
   if (!s.online) return '登簿需要连接省级平台（登记簿以省级平台为准），当前未连接；请恢复网络后再登簿';
   return null;
 }
+
+/** registration.preview's answer read as the panel's model (null while there is none). */
+export function previewModel(answer: unknown): RegistrationPreviewModel | null {
+  if (!answer || typeof answer !== 'object') return null;
+  const a = answer as Partial<RegistrationPreviewModel>;
+  if (!Array.isArray(a.units)) return null;
+  return { units: a.units, issue: a.issue ?? { kind: 'none', count: 0 } };
+}

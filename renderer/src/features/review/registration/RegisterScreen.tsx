@@ -1,0 +1,93 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { App, Button, Card, Result, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { SessionView } from '../../../../../electron/contract';
+import { errorMessage, useSessionQuery, useStatusQuery } from '../../../api/api-slice';
+import { navigate } from '../../../app/hash-route';
+import { claimState, claimText, QUEUE_TITLES } from '../queue/queue-view';
+import { RegisterRecordPanel } from '../register/RegisterRecordPanel';
+import { useClaimMutation, useRegisterMutation, useRegistrationPreviewQuery, useReviewWorkspaceQuery, useUndoRegistrationMutation } from '../review-api';
+import { queuePath, type ReviewQueue } from '../review-route';
+import { previewModel, registerBlock } from './preview-view';
+import { RegistrationPanel } from './RegistrationPanel';
+
+/**
+ * 登簿 for the registrar: the case and the register as they are, the preview of what will be
+ * written, then 登簿 (online only: the platform holds the register) and 登簿退回.
+ */
+export function RegisterScreen({ caseId }: { caseId: number }) {
+  const session = useSessionQuery().data as NonNullable<SessionView>;
+  const ws = useReviewWorkspaceQuery({ caseId });
+  const preview = useRegistrationPreviewQuery({ caseId }, { skip: !ws.data });
+  const online = useStatusQuery(undefined, { pollingInterval: 5000 }).data?.platform.state === 'online';
+  const [claim, claiming] = useClaimMutation();
+  const [register, registering] = useRegisterMutation();
+  const [undo, undoing] = useUndoRegistrationMutation();
+  const [error, setError] = useState<string | null>(null);
+  const { message } = App.useApp();
+
+  if (ws.isLoading) return <Spin />;
+  if (!ws.data) return <Result status="warning" title="无法打开该业务的登簿" subTitle={errorMessage(ws.error)} extra={<a href={`#${queuePath('registration')}`}>返回待登簿</a>} />;
+  const { case: view, claim: holder } = ws.data;
+  const stage = ws.data.stage;
+  const mine = claimState(holder, session.user.id) === 'mine';
+  const registered = view.status === 'registered' || view.certificateNumbers.length > 0;
+  const blocked = registerBlock({ stage, claimedByMe: mine, online, registered });
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="register-screen">
+      <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回待登簿" onClick={() => navigate(queuePath('registration'))} />
+          <Typography.Text strong style={{ fontSize: 16 }}>登簿 · {view.caseNumber ?? `#${view.id}`}</Typography.Text>
+          <Tag color="blue">{view.businessTypeName}</Tag>
+          <Tag color={registered ? 'green' : 'processing'} data-testid="register-stage">{registered ? '已登簿' : (QUEUE_TITLES[stage as ReviewQueue] ?? stage)}</Tag>
+          <Typography.Text type="secondary">{claimText(holder, session.user.id)}</Typography.Text>
+          <span style={{ flex: 1 }} />
+          {!holder && stage === 'registration' && !registered && (
+            <Button type="primary" loading={claiming.isLoading} onClick={async () => {
+              const r = await claim({ caseId });
+              if (r.error) setError(errorMessage(r.error));
+              ws.refetch();
+            }}>认领</Button>
+          )}
+        </div>
+      </Card>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(320px, 2fr)', gap: 12, alignItems: 'start' }}>
+        <Card size="small" title="登簿预览：将写入登记簿的内容">
+          <RegistrationPanel
+            preview={previewModel(preview.data)}
+            previewError={preview.error ? errorMessage(preview.error) : null}
+            blocked={blocked}
+            registering={registering.isLoading}
+            result={registered ? { registeredAt: null, certificateNumbers: view.certificateNumbers } : null}
+            canUndo={registered && view.allowedActions.includes('undoRegistration' as never)}
+            undoing={undoing.isLoading}
+            error={error}
+            onRegister={async () => {
+              setError(null);
+              const r = await register({ caseId });
+              if (r.error) setError(errorMessage(r.error));
+              else void message.success('已登簿');
+              ws.refetch();
+              preview.refetch();
+            }}
+            onUndo={async (reason) => {
+              setError(null);
+              const r = await undo({ caseId, reason });
+              if (r.error) setError(errorMessage(r.error));
+              else void message.success('已登簿退回，证号作废');
+              ws.refetch();
+              preview.refetch();
+            }}
+          />
+        </Card>
+        <Card size="small" title="登记簿现状（省级平台）">
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            {ws.data.register.map((r) => <RegisterRecordPanel key={r.unitCode} unitCode={r.unitCode} record={r.record} fetchedAt={r.fetchedAt} offline={r.offline} />)}
+          </Space>
+        </Card>
+      </div>
+    </Space>
+  );
+}

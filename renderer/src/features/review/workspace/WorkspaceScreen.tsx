@@ -1,0 +1,160 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionView } from '../../../../../electron/contract';
+import { errorMessage, usePrintCaseDocumentMutation, useSessionQuery } from '../../../api/api-slice';
+import { navigate } from '../../../app/hash-route';
+import { formatTime } from '../../../app/shanghai-time';
+import { ChecksList } from '../ChecksList';
+import { MaterialsViewer } from '../materials/MaterialsViewer';
+import { isTypingTarget } from '../materials/viewer-state';
+import { claimState, claimText, QUEUE_TITLES } from '../queue/queue-view';
+import { RegisterRecordPanel } from '../register/RegisterRecordPanel';
+import { loadMaterial, useClaimMutation, useDecideMutation, useReleaseMutation, useReviewWorkspaceQuery } from '../review-api';
+import { queuePath, REVIEW_PATH, type ReviewQueue } from '../review-route';
+import { ApplicationSummary } from './ApplicationSummary';
+import { decideInput, decisionKey, decisionsFor, draftProblem, emptyDraft, type DecisionDraft, type ReviewStage } from './decision-form';
+import { DecisionPanel } from './DecisionPanel';
+
+const MATERIAL_FORM: Record<string, string> = { original: '原件', copy: '复印件' };
+const DECISION_LABEL: Record<string, string> = { pass: '通过', supplement: '补正', refuse: '不予登记', return: '退回', claim: '认领', release: '释放', reassign: '改派' };
+
+/**
+ * 审核工作台: application and parties on the left, the materials beside them, the register record
+ * and the automatic checks below, and the decision. Keyboard: the viewer's keys and the decision's
+ * (both written on screen).
+ */
+export function WorkspaceScreen({ caseId }: { caseId: number }) {
+  const session = useSessionQuery().data as NonNullable<SessionView>;
+  const ws = useReviewWorkspaceQuery({ caseId });
+  const [draft, setDraft] = useState<DecisionDraft>(emptyDraft);
+  const [sentNotice, setSentNotice] = useState<'requisitionNotice' | 'refusalNotice' | null>(null);
+  const [claim, claimState_] = useClaimMutation();
+  const [release] = useReleaseMutation();
+  const [decide, decideState] = useDecideMutation();
+  const [print, printState] = usePrintCaseDocumentMutation();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const opinionFocus = useRef<() => void>(() => undefined);
+  const load = useCallback((sm3: string) => loadMaterial(caseId, sm3), [caseId]);
+
+  const data = ws.data;
+  const stage = (data?.stage ?? 'firstReview') as ReviewStage;
+  const mine = data ? claimState(data.claim, session.user.id) === 'mine' : false;
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const lockedReason = !data ? '正在打开…' : decisionsFor(stage).length === 0 ? `业务当前在「${QUEUE_TITLES[stage as ReviewQueue] ?? stage}」，不在审核环节` : !mine ? '请先认领本业务再作出审核结论' : null;
+
+  async function send() {
+    if (!data || lockedReason || draftProblem(draft, stage, data.checks, today)) return;
+    setError(null);
+    const r = await decide(decideInput(caseId, draft, data.checks));
+    if (r.error) return setError(errorMessage(r.error));
+    void message.success('审核结论已提交');
+    if (draft.decision === 'supplement') setSentNotice('requisitionNotice');
+    else if (draft.decision === 'refuse') setSentNotice('refusalNotice');
+    else navigate(REVIEW_PATH);
+    setDraft(emptyDraft());
+    ws.refetch();
+  }
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = decisionKey(e);
+      if (!action) return;
+      if (action.type !== 'send' && isTypingTarget(e.target) && !e.altKey) return;
+      e.preventDefault();
+      if (action.type === 'choose') setDraft((d) => ({ ...d, decision: action.decision }));
+      else if (action.type === 'opinion') (document.querySelector('[aria-label="审核意见内容"]') as HTMLTextAreaElement | null)?.focus();
+      else void send();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  void opinionFocus;
+
+  if (ws.isLoading) return <Spin />;
+  if (!data) return <Result status="warning" title="无法打开该业务的审核" subTitle={errorMessage(ws.error)} extra={<a href={`#${REVIEW_PATH}`}>返回审核队列</a>} />;
+  const view = data.case;
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="review-workspace">
+      <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回审核队列" onClick={() => navigate(queuePath(stage as ReviewQueue))} />
+          <Typography.Text strong style={{ fontSize: 16 }} data-testid="workspace-title">{view.caseNumber ?? `#${view.id}`}</Typography.Text>
+          <Tag color="blue">{view.businessTypeName}</Tag>
+          <Tag color="processing" data-testid="workspace-stage">{QUEUE_TITLES[stage as ReviewQueue] ?? stage}</Tag>
+          <Typography.Text type="secondary" data-testid="workspace-claim">{claimText(data.claim, session.user.id)}</Typography.Text>
+          <span style={{ flex: 1 }} />
+          {!data.claim && decisionsFor(stage).length > 0 && (
+            <Button type="primary" loading={claimState_.isLoading} onClick={async () => {
+              const r = await claim({ caseId });
+              if (r.error) setError(errorMessage(r.error));
+              ws.refetch();
+            }}>认领</Button>
+          )}
+          {mine && <Button onClick={async () => { await release({ caseId }); ws.refetch(); }}>释放</Button>}
+        </div>
+      </Card>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 2fr) minmax(420px, 3fr)', gap: 12, alignItems: 'start' }}>
+        <Card size="small" title="申请信息">
+          <ApplicationSummary view={view} role={session.user.role} />
+        </Card>
+        <Card size="small" title="申请材料">
+          <MaterialsViewer materials={data.materials.map((m) => ({ sm3: m.sm3, name: m.name, mime: m.mime, downloaded: m.downloaded, form: m.form ? (MATERIAL_FORM[m.form] ?? m.form) : null }))} load={load} />
+        </Card>
+      </div>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 3fr) minmax(320px, 2fr)', gap: 12, alignItems: 'start' }}>
+        <Card size="small" title="登记簿（省级平台）">
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            {data.register.map((r) => <RegisterRecordPanel key={r.unitCode} unitCode={r.unitCode} record={r.record} fetchedAt={r.fetchedAt} offline={r.offline} />)}
+          </Space>
+        </Card>
+        <Card size="small" title="自动核查">
+          <ChecksList checks={data.checks} acknowledged={draft.acknowledged} disabled={lockedReason !== null} onAcknowledge={(rule, ticked) => {
+            const next = new Set(draft.acknowledged);
+            if (ticked) next.add(rule); else next.delete(rule);
+            setDraft({ ...draft, acknowledged: next });
+          }} />
+        </Card>
+      </div>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(280px, 2fr)', gap: 12, alignItems: 'start' }}>
+        <Card size="small">
+          {sentNotice && (
+            <Alert type="success" showIcon style={{ marginBottom: 8 }} title={sentNotice === 'requisitionNotice' ? '已作出补正决定，请打印补正通知书交申请人（平台同时通知申请人）。' : '已作出不予登记决定，请打印不予登记告知书。'} />
+          )}
+          <DecisionPanel
+            stage={stage}
+            draft={draft}
+            onDraft={setDraft}
+            checks={data.checks}
+            phrases={data.phrases}
+            materialNames={view.materials.map((m) => m.name)}
+            today={today}
+            secondReviewConfigured={true}
+            lockedReason={sentNotice ? '审核结论已提交' : lockedReason}
+            sending={decideState.isLoading}
+            error={error}
+            printable={sentNotice ? {
+              label: sentNotice === 'requisitionNotice' ? '打印补正通知书' : '打印不予登记告知书',
+              printing: printState.isLoading,
+              onPrint: async () => {
+                const r = await print({ id: caseId, kind: sentNotice as never });
+                if ('data' in r && r.data) void message.success(`${sentNotice === 'requisitionNotice' ? '补正通知书' : '不予登记告知书'}已打印（打印机 ${r.data.printer}，作业 ${r.data.jobId}）`);
+                else setError(errorMessage(r.error));
+              },
+            } : null}
+            onSend={() => void send()}
+          />
+        </Card>
+        <Card size="small" title="审核记录">
+          {data.history.length === 0 ? (
+            <Typography.Text type="secondary">尚无审核记录</Typography.Text>
+          ) : (
+            <Timeline items={data.history.map((h) => ({ content: <div><div>{formatTime(h.at)} · {QUEUE_TITLES[h.stage as ReviewQueue] ?? h.stage} · {DECISION_LABEL[h.decision] ?? h.decision} · {h.actor}</div>{h.opinion && <Typography.Text type="secondary">{h.opinion}</Typography.Text>}</div> }))} />
+          )}
+        </Card>
+      </div>
+    </Space>
+  );
+}
