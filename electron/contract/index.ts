@@ -12,6 +12,7 @@ import { caseMethods } from './methods/cases';
 import { syncMethods } from './methods/sync';
 import { backupMethods } from './methods/backups';
 import { workQueueMethods } from './methods/workqueue';
+import { reviewMethods } from './methods/review';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -31,6 +32,7 @@ export const contract = {
   ...syncMethods,
   ...backupMethods,
   ...workQueueMethods,
+  ...reviewMethods,
 };
 
 export type Contract = typeof contract;
@@ -64,6 +66,7 @@ export * from './methods/case-model';
 export type { BackupView } from './methods/backups';
 export type { WorkQueue, WorkQueueItem, WorkQueueList } from './methods/workqueue';
 export { WORK_QUEUE_LISTS } from './methods/workqueue';
+export * from './methods/review';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';
 export * from './validation/password-policy';

@@ -35,6 +35,7 @@ import { startBackupDuties } from './store/backup-scheduler';
 import { startRetentionDuty } from './cases/retention-duty';
 import { workbenchHandlers } from './workbench-handlers';
 import { workQueueHandlers } from './cases/work-queue';
+import { reviewHandlers } from './review/review-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncEngine, type SyncEngineHooks } from './sync/sync-engine';
 import { platformConnectionFromConfig, type PlatformConnection } from './sync/platform-connection';
@@ -59,6 +60,7 @@ const handlers: Handlers = {
   ...syncHandlers,
   ...backupHandlers,
   ...workQueueHandlers,
+  ...reviewHandlers,
 };
 
 export interface WorkstationOptions {

@@ -3,7 +3,7 @@ import type { CaseView, MethodName, MethodOutput } from '../../../electron/contr
 /** The renderer's cache tags. 'Case' is one case's view (cases.get); 'CaseTimeline' its history. */
 export const TAG_TYPES = [
   'AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation', 'Printers',
-  'BusinessTypes', 'Case', 'CaseTimeline', 'CaseList', 'Sync', 'Backups',
+  'BusinessTypes', 'Case', 'CaseTimeline', 'CaseList', 'Sync', 'Backups', 'Review',
 ] as const;
 export type TagType = (typeof TAG_TYPES)[number];
 
@@ -139,6 +139,22 @@ export const ENDPOINTS = {
   },
   /** The provincial register's record of a unit; asked on the clerk's click only (the query is audited). */
   'sync.platformUnit': { name: 'platformUnit', kind: 'query', keepUnusedDataFor: 0 },
+
+  // ── Review and 登簿 at the office (issue #11). Queues read the local cache; every decision, claim
+  // and 登簿 changes the queues and the workspace ('Review'), and the counter's lists.
+  'review.queues': { name: 'reviewQueues', kind: 'query', provides: ['Review'] },
+  'review.workspace': { name: 'reviewWorkspace', kind: 'query', provides: ['Review'] },
+  'review.candidates': { name: 'reviewCandidates', kind: 'query', provides: ['Users'] },
+  /** Bytes of one material; not cached in the store (large). */
+  'review.material': { name: 'reviewMaterial', kind: 'query', keepUnusedDataFor: 0 },
+  'review.claim': { name: 'claimReview', kind: 'mutation', invalidates: ['Review'] },
+  'review.release': { name: 'releaseReview', kind: 'mutation', invalidates: ['Review'] },
+  'review.reassign': { name: 'reassignReview', kind: 'mutation', invalidates: ['Review'] },
+  'review.decide': { name: 'decideReview', kind: 'mutation', invalidates: ['Review', 'Sync', 'CaseList'] },
+  'registration.preview': { name: 'registrationPreview', kind: 'query', provides: ['Review'], keepUnusedDataFor: 0 },
+  'registration.register': { name: 'registerCase', kind: 'mutation', invalidates: ['Review', 'CaseList'] },
+  'registration.undo': { name: 'undoRegistration', kind: 'mutation', invalidates: ['Review', 'CaseList'] },
+  'cases.receiveSupplement': { name: 'receiveSupplement', kind: 'mutation', invalidates: ['Review', 'Sync', 'CaseList'] },
 } as const satisfies { [M in MethodName]: EndpointEntry<M> };
 
 export type EndpointTable = typeof ENDPOINTS;
