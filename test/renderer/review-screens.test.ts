@@ -3,7 +3,7 @@ import type { ReviewCheck } from '../../renderer/src/features/review/checks';
 import { claimText, countdownText, defaultQueue, queueInput, rowActions } from '../../renderer/src/features/review/queue/queue-view';
 import { issueText, registerBlock, restrictionLine, rightLine } from '../../renderer/src/features/review/registration/preview-view';
 import { queuePath, registerPath, reviewRoute, workspacePath } from '../../renderer/src/features/review/review-route';
-import { decideInput, decisionKey, decisionsFor, draftProblem, emptyDraft, passTarget, type DecisionDraft } from '../../renderer/src/features/review/workspace/decision-form';
+import { decideInput, decisionKey, decisionsFor, draftProblem, emptyDraft, type DecisionDraft } from '../../renderer/src/features/review/workspace/decision-form';
 
 describe('审核 routes', () => {
   it('reads the queues, a queue tab, the workspace and the 登簿 screen from the route, and writes them back', () => {
@@ -67,8 +67,6 @@ describe('审核结论: what each decision needs before it can be sent', () => {
     expect(decisionsFor('firstReview')).toEqual(['pass', 'supplement', 'refuse']);
     expect(decisionsFor('secondReview')).toContain('return');
     expect(decisionsFor('registration')).toEqual([]);
-    expect(passTarget('firstReview', true)).toBe('转复审');
-    expect(passTarget('secondReview', true)).toBe('转登簿');
   });
 
   it('needs a decision and an opinion', () => {
@@ -144,10 +142,13 @@ describe('登簿 screen: preview lines and when 登簿 can be pressed', () => {
 });
 
 describe('登簿 preview answer', () => {
-  it('reads an answer with units, and nothing else', async () => {
+  it('reads the preview answer: restrictions ended, what is issued', async () => {
     const { previewModel } = await import('../../renderer/src/features/review/registration/preview-view');
     expect(previewModel(null)).toBeNull();
-    expect(previewModel({ foo: 1 })).toBeNull();
-    expect(previewModel({ units: [] })).toEqual({ units: [], issue: { kind: 'none', count: 0 } });
+    const unit = { unitCode: 'U', registerVersion: 3, newRights: [], becomesHistoric: [], restrictionsAdded: [], restrictionsEnded: [{ id: 1, kind: 'mortgage', holder: '某银行' }], restrictionsKept: [] };
+    expect(previewModel({ caseId: 1, units: [unit], issues: 'proof', numbersToIssue: 0, blockedBy: null })).toEqual({
+      units: [{ unitCode: 'U', newRights: [], becomesHistoric: [], restrictionsAdded: [], restrictionsEnded: [{ id: 1, kind: 'mortgage', holder: '某银行' }], restrictionsKept: [] }],
+      issue: { kind: 'proof', count: 0 },
+    });
   });
 });

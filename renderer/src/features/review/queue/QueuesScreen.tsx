@@ -1,9 +1,9 @@
-import { App, Card, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, Card, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { SessionView } from '../../../../../electron/contract';
 import { errorMessage, useBusinessTypesQuery, useSessionQuery } from '../../../api/api-slice';
 import { navigate } from '../../../app/hash-route';
-import { useClaimMutation, useReassignMutation, useReleaseMutation, useReviewQueuesQuery } from '../review-api';
+import { useClaimMutation, useReassignMutation, useReleaseMutation, useReviewCandidatesQuery, useReviewQueuesQuery } from '../review-api';
 import { queuePath, registerPath, workspacePath, type ReviewQueue } from '../review-route';
 import { defaultQueue, queueInput, type QueueFilters, type QueueRow } from './queue-view';
 import { ReviewQueues } from './ReviewQueues';
@@ -32,7 +32,7 @@ export function QueuesScreen({ queue: routeQueue }: { queue: ReviewQueue | null 
     setActionError(null);
     const r = await run();
     setBusy(null);
-    if (r.error) setActionError(errorMessage(r.error as never));
+    if (r.error) setActionError(errorMessage(r.error));
     else void message.success(done);
     queues.refetch();
     return !r.error;
@@ -50,7 +50,7 @@ export function QueuesScreen({ queue: routeQueue }: { queue: ReviewQueue | null 
         }}
         totals={queues.data?.totals ?? {}}
         rows={queues.data?.items ?? []}
-        total={queues.data?.totals[queue] ?? 0}
+        total={queues.data?.matching ?? 0}
         page={page}
         pageSize={PAGE_SIZE}
         onPage={setPage}
@@ -65,7 +65,7 @@ export function QueuesScreen({ queue: routeQueue }: { queue: ReviewQueue | null 
         me={session.user.id}
         role={session.user.role}
         busyCaseId={busy}
-        error={actionError ?? (queues.error ? errorMessage(queues.error as never) : null)}
+        error={actionError ?? (queues.error ? errorMessage(queues.error) : null)}
         onOpen={open}
         onClaim={async (row) => {
           if (await act(row, () => claim({ caseId: row.caseId }), `已认领 ${row.caseNumber ?? ''}`)) open(row);
@@ -78,12 +78,13 @@ export function QueuesScreen({ queue: routeQueue }: { queue: ReviewQueue | null 
   );
 }
 
-/** 改派 by a supervisor: to another user, audited by core. */
+/** 改派 by a supervisor: to another reviewer or registrar (review.candidates), audited by core. */
 function ReassignModal({ row, onClose, onDone }: { row: QueueRow | null; onClose: () => void; onDone: () => void }) {
   const [reassign, state] = useReassignMutation();
-  const [to, setTo] = useState<number | null>(null);
+  const candidates = useReviewCandidatesQuery(undefined, { skip: row === null });
+  const [to, setTo] = useState<string | null>(null);
   const { message } = App.useApp();
-  const claimed = row?.claim ? [{ value: Number(row.claim.userId), label: `${row.claim.name}（当前办理人）` }] : [];
+  const ROLE: Record<string, string> = { reviewer: '审核', registrar: '登簿', supervisor: '主管' };
   return (
     <Modal
       open={row !== null}
@@ -97,20 +98,24 @@ function ReassignModal({ row, onClose, onDone }: { row: QueueRow | null; onClose
       onOk={async () => {
         if (!row || to === null) return;
         const r = await reassign({ caseId: row.caseId, to });
-        if (r.error) return void message.error(errorMessage(r.error as never));
+        if (r.error) return void message.error(errorMessage(r.error));
         void message.success('已改派');
         onDone();
         onClose();
       }}
     >
-      <Typography.Paragraph type="secondary">改派记入审计日志。被改派人须有审核（或登簿）权限。</Typography.Paragraph>
-      {claimed.length > 0 ? (
-        <Select style={{ width: '100%' }} aria-label="改派给" placeholder="改派给" options={claimed} value={to} onChange={setTo} />
-      ) : null}
-      <div style={{ marginTop: 8 }}>
-        <Typography.Text>用户编号：</Typography.Text>
-        <InputNumber aria-label="改派给（用户编号）" min={1} value={to} onChange={(v) => setTo(typeof v === 'number' ? v : null)} />
-      </div>
+      <Typography.Paragraph type="secondary">
+        {row?.claim ? `当前办理人：${row.claim.name}。` : '本业务尚无人认领。'}改派需要连接省级平台，并记入审计日志。
+      </Typography.Paragraph>
+      <Select
+        style={{ width: '100%' }}
+        aria-label="改派给"
+        placeholder="改派给"
+        loading={candidates.isLoading}
+        options={(candidates.data ?? []).map((c) => ({ value: c.userId, label: `${c.name}（${ROLE[c.role] ?? c.role}）` }))}
+        value={to}
+        onChange={setTo}
+      />
     </Modal>
   );
 }

@@ -82,10 +82,11 @@ export function ReviewQueues(p: ReviewQueuesProps) {
       key: 'claim',
       width: 150,
       render: (_, r) => {
-        const state = claimState(r.claim, p.me);
+        const state = claimState(r.claim, p.me, r.mine);
         return (
           <Typography.Text type={state === 'free' ? 'secondary' : undefined} style={{ color: state === 'mine' ? '#1d4f91' : undefined }} data-claim={state}>
-            {claimText(r.claim, p.me)}
+            {claimText(r.claim, p.me, r.mine)}
+            {r.pendingDecision ? <div style={{ fontSize: 12, color: '#d46b08' }}>已决定，待同步</div> : null}
           </Typography.Text>
         );
       },
@@ -104,7 +105,7 @@ export function ReviewQueues(p: ReviewQueuesProps) {
                 认领
               </Button>
             )}
-            {claimState(r.claim, p.me) === 'mine' && (
+            {claimState(r.claim, p.me, r.mine) === 'mine' && (
               <Button size="small" type="primary" onClick={() => p.onOpen(r)}>
                 {p.queue === 'registration' ? '登簿' : '审核'}
               </Button>

@@ -24,6 +24,10 @@ export interface QueueRow {
   workingDaysLeft: number | null;
   overdue: boolean;
   claim: QueueClaim | null;
+  /** The session's user holds the claim (core compares the platform's claim with the session). */
+  mine?: boolean;
+  /** A decision made here waits in the outbox. */
+  pendingDecision?: string | null;
 }
 
 export const QUEUE_TITLES: Record<ReviewQueue, string> = {
@@ -50,22 +54,23 @@ export function countdownText(row: Pick<QueueRow, 'workingDaysLeft' | 'overdue' 
 }
 
 /** Who holds the case, from the reader's point of view: nobody, me, or someone else (named). */
-export function claimState(claim: QueueClaim | null, me: number | string): 'free' | 'mine' | 'other' {
+export function claimState(claim: QueueClaim | null, me: number | string, mine?: boolean): 'free' | 'mine' | 'other' {
   if (!claim) return 'free';
+  if (mine !== undefined) return mine ? 'mine' : 'other';
   return String(claim.userId) === String(me) ? 'mine' : 'other';
 }
 
 /** The claim column: 未认领 / 本人办理 / 张三办理中（工作站 A7）. */
-export function claimText(claim: QueueClaim | null, me: number | string): string {
-  const state = claimState(claim, me);
+export function claimText(claim: QueueClaim | null, me: number | string, mine?: boolean): string {
+  const state = claimState(claim, me, mine);
   if (state === 'free' || !claim) return '未认领';
   if (state === 'mine') return '本人办理中';
   return `${claim.name} 办理中${claim.workstation ? `（${claim.workstation}）` : ''}`;
 }
 
 /** What can be done with a row: open, claim, release, reassign (the back end checks the same). */
-export function rowActions(row: Pick<QueueRow, 'claim'>, queue: ReviewQueue, me: number | string, role: string): { open: boolean; claim: boolean; release: boolean; reassign: boolean } {
-  const state = claimState(row.claim, me);
+export function rowActions(row: Pick<QueueRow, 'claim' | 'mine'>, queue: ReviewQueue, me: number | string, role: string): { open: boolean; claim: boolean; release: boolean; reassign: boolean } {
+  const state = claimState(row.claim, me, row.mine);
   const works = queue !== 'supplementing' && (queue === 'registration' ? role === 'registrar' || role === 'supervisor' : role === 'reviewer' || role === 'supervisor');
   return {
     open: true,

@@ -1,13 +1,14 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Button, Card, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { SessionView } from '../../../../../electron/contract';
+import { REVIEW_STAGE_LABELS, type SessionView } from '../../../../../electron/contract';
 import { errorMessage, useSessionQuery, useStatusQuery } from '../../../api/api-slice';
 import { navigate } from '../../../app/hash-route';
-import { claimState, claimText, QUEUE_TITLES } from '../queue/queue-view';
+import { claimText } from '../queue/queue-view';
 import { RegisterRecordPanel } from '../register/RegisterRecordPanel';
+import { recordData } from '../register/register-view';
 import { useClaimMutation, useRegisterMutation, useRegistrationPreviewQuery, useReviewWorkspaceQuery, useUndoRegistrationMutation } from '../review-api';
-import { queuePath, type ReviewQueue } from '../review-route';
+import { queuePath } from '../review-route';
 import { previewModel, registerBlock } from './preview-view';
 import { RegistrationPanel } from './RegistrationPanel';
 
@@ -28,21 +29,22 @@ export function RegisterScreen({ caseId }: { caseId: number }) {
 
   if (ws.isLoading) return <Spin />;
   if (!ws.data) return <Result status="warning" title="无法打开该业务的登簿" subTitle={errorMessage(ws.error)} extra={<a href={`#${queuePath('registration')}`}>返回待登簿</a>} />;
-  const { case: view, claim: holder } = ws.data;
-  const stage = ws.data.stage;
-  const mine = claimState(holder, session.user.id) === 'mine';
-  const registered = view.status === 'registered' || view.certificateNumbers.length > 0;
-  const blocked = registerBlock({ stage, claimedByMe: mine, online, registered });
+  const view = ws.data.case;
+  const holder = view.claim;
+  const stage = view.stage;
+  const registered = stage === 'registered';
+  // The screen's own reasons first (they follow the claim and the link at once), then core's.
+  const blocked = registerBlock({ stage, claimedByMe: view.mine, online, registered }) ?? preview.data?.blockedBy ?? null;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="register-screen">
       <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
         <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
           <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回待登簿" onClick={() => navigate(queuePath('registration'))} />
-          <Typography.Text strong style={{ fontSize: 16 }}>登簿 · {view.caseNumber ?? `#${view.id}`}</Typography.Text>
-          <Tag color="blue">{view.businessTypeName}</Tag>
-          <Tag color={registered ? 'green' : 'processing'} data-testid="register-stage">{registered ? '已登簿' : (QUEUE_TITLES[stage as ReviewQueue] ?? stage)}</Tag>
-          <Typography.Text type="secondary">{claimText(holder, session.user.id)}</Typography.Text>
+          <Typography.Text strong style={{ fontSize: 16 }}>登簿 · {view.caseNumber}</Typography.Text>
+          <Tag color="blue">{view.businessTypeLabel}</Tag>
+          <Tag color={registered ? 'green' : 'processing'} data-testid="register-stage">{REVIEW_STAGE_LABELS[stage]}</Tag>
+          <Typography.Text type="secondary">{claimText(holder, session.user.id, view.mine)}</Typography.Text>
           <span style={{ flex: 1 }} />
           {!holder && stage === 'registration' && !registered && (
             <Button type="primary" loading={claiming.isLoading} onClick={async () => {
@@ -61,7 +63,7 @@ export function RegisterScreen({ caseId }: { caseId: number }) {
             blocked={blocked}
             registering={registering.isLoading}
             result={registered ? { registeredAt: null, certificateNumbers: view.certificateNumbers } : null}
-            canUndo={registered && view.allowedActions.includes('undoRegistration' as never)}
+            canUndo={registered && ['registrar', 'supervisor'].includes(session.user.role)}
             undoing={undoing.isLoading}
             error={error}
             onRegister={async () => {
@@ -84,7 +86,7 @@ export function RegisterScreen({ caseId }: { caseId: number }) {
         </Card>
         <Card size="small" title="登记簿现状（省级平台）">
           <Space orientation="vertical" style={{ width: '100%' }}>
-            {ws.data.register.map((r) => <RegisterRecordPanel key={r.unitCode} unitCode={r.unitCode} record={r.record} fetchedAt={r.fetchedAt} offline={r.offline} />)}
+            {ws.data.register.map((r) => <RegisterRecordPanel key={r.unitCode} unitCode={r.unitCode} record={r.record ? recordData(r.record) : null} fetchedAt={r.fetchedAt} offline={r.offline} />)}
           </Space>
         </Card>
       </div>

@@ -49,12 +49,20 @@ export function RegistrationPanel(p: RegistrationPanelProps) {
             </dd>
             <dt style={DT}>新设限制</dt>
             <dd style={DD}>
-              {u.restrictionsAdded.length === 0 ? '—' : u.restrictionsAdded.map((r, i) => <div key={i}><Tag color={RESTRICTION_KIND[r.kind]?.color}>新设</Tag>{restrictionLine(r)}</div>)}
+              {u.restrictionsAdded.length === 0 ? '—' : u.restrictionsAdded.map((r, i) => <div key={i}><Tag color={kindColor(r.kind)}>新设</Tag>{restrictionLine(r)}</div>)}
             </dd>
             <dt style={DT}>注销限制</dt>
-            <dd style={DD} data-testid="preview-cancelled">
-              {u.restrictionsCancelled.length === 0 ? '—' : u.restrictionsCancelled.map((r, i) => <div key={i} style={{ textDecoration: 'line-through', color: '#8c8c8c' }}><Tag>注销</Tag>{restrictionLine(r)}</div>)}
+            <dd style={DD} data-testid="preview-ended">
+              {u.restrictionsEnded.length === 0 ? '—' : u.restrictionsEnded.map((r, i) => <div key={i} style={{ textDecoration: 'line-through', color: '#8c8c8c' }}><Tag>注销</Tag>{restrictionLine(r)}</div>)}
             </dd>
+            {u.restrictionsKept.length > 0 && (
+              <>
+                <dt style={DT}>继续有效</dt>
+                <dd style={DD} data-testid="preview-kept">
+                  {u.restrictionsKept.map((r, i) => <div key={i}><Tag color={kindColor(r.kind)}>保留</Tag>{restrictionLine(r)}</div>)}
+                </dd>
+              </>
+            )}
           </dl>
         </div>
       ))}
@@ -114,5 +122,6 @@ export function RegistrationPanel(p: RegistrationPanelProps) {
   );
 }
 
+const kindColor = (kind: string) => (RESTRICTION_KIND as Record<string, { color: string } | undefined>)[kind]?.color;
 const DT: React.CSSProperties = { color: '#8c8c8c', margin: 0 };
 const DD: React.CSSProperties = { margin: 0 };

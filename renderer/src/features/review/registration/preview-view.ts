@@ -1,3 +1,4 @@
+import type { RegistrationPreview } from '../../../../../electron/contract';
 import { holderText, RESTRICTION_KIND, RIGHT_KIND, type RegisterHolder, type RestrictionKind } from '../register/register-view';
 
 /**
@@ -12,7 +13,7 @@ export interface PreviewRight {
   certificateNumber?: string | null;
 }
 export interface PreviewRestriction {
-  kind: RestrictionKind;
+  kind: string;
   holder?: string | null;
   note?: string | null;
 }
@@ -22,7 +23,9 @@ export interface PreviewUnit {
   newRights: readonly PreviewRight[];
   becomesHistoric: readonly PreviewRight[];
   restrictionsAdded: readonly PreviewRestriction[];
-  restrictionsCancelled: readonly PreviewRestriction[];
+  restrictionsEnded: readonly PreviewRestriction[];
+  /** Restrictions that stay (a mortgage on a transfer, 民法典 第406条). */
+  restrictionsKept: readonly PreviewRestriction[];
 }
 export interface RegistrationPreviewModel {
   units: readonly PreviewUnit[];
@@ -35,7 +38,7 @@ export function rightLine(r: PreviewRight): string {
 }
 
 export function restrictionLine(r: PreviewRestriction): string {
-  const k = RESTRICTION_KIND[r.kind];
+  const k = RESTRICTION_KIND[r.kind as RestrictionKind] as (typeof RESTRICTION_KIND)[RestrictionKind] | undefined;
   return [k?.label ?? r.kind, r.holder ? `${k?.holder ?? ''} ${r.holder}`.trim() : null, r.note].filter(Boolean).join('，');
 }
 
@@ -58,10 +61,18 @@ export function registerBlock(s: { stage: string; claimedByMe: boolean; online: 
   return null;
 }
 
-/** registration.preview's answer read as the panel's model (null while there is none). */
-export function previewModel(answer: unknown): RegistrationPreviewModel | null {
-  if (!answer || typeof answer !== 'object') return null;
-  const a = answer as Partial<RegistrationPreviewModel>;
-  if (!Array.isArray(a.units)) return null;
-  return { units: a.units, issue: a.issue ?? { kind: 'none', count: 0 } };
+/** registration.preview's answer (RegistrationPreview) as the panel's model; null while there is none. */
+export function previewModel(answer: RegistrationPreview | undefined | null): RegistrationPreviewModel | null {
+  if (!answer) return null;
+  return {
+    units: answer.units.map((u) => ({
+      unitCode: u.unitCode,
+      newRights: u.newRights,
+      becomesHistoric: u.becomesHistoric,
+      restrictionsAdded: u.restrictionsAdded,
+      restrictionsEnded: u.restrictionsEnded,
+      restrictionsKept: u.restrictionsKept,
+    })),
+    issue: { kind: answer.issues, count: answer.numbersToIssue },
+  };
 }

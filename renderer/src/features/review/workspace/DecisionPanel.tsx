@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Input, Select, Space, Typography } from 'antd'
 import { NON_REGISTRATION_GROUNDS } from '../../../../../electron/contract';
 import type { ReviewCheck } from '../checks';
 import { OpinionBox } from '../OpinionBox';
-import { DECISION_SHORTCUTS, DECISIONS, decisionsFor, draftProblem, passTarget, type DecisionDraft, type ReviewStage } from './decision-form';
+import { DECISION_SHORTCUTS, DECISIONS, decisionsFor, draftProblem, type Decision, type DecisionDraft, type ReviewStage } from './decision-form';
 
 export interface DecisionPanelProps {
   stage: ReviewStage;
@@ -14,7 +14,8 @@ export interface DecisionPanelProps {
   /** The case's materials by name, offered for a 补正 item. */
   materialNames: readonly string[];
   today: string;
-  secondReviewConfigured: boolean;
+  /** The decisions the session may take (review.workspace allowedDecisions); the stage's when absent. */
+  offered?: readonly Decision[];
   /** Why nothing can be decided here now (not claimed by me, …); null when the reviewer may decide. */
   lockedReason: string | null;
   sending: boolean;
@@ -32,7 +33,7 @@ export interface DecisionPanelProps {
 export function DecisionPanel(p: DecisionPanelProps) {
   const { draft } = p;
   const set = (patch: Partial<DecisionDraft>) => p.onDraft({ ...draft, ...patch });
-  const offered = decisionsFor(p.stage);
+  const offered = p.offered && p.offered.length > 0 ? p.offered : decisionsFor(p.stage);
   const problem = p.lockedReason ? null : draftProblem(draft, p.stage, p.checks, p.today);
   const locked = p.lockedReason !== null || p.sending;
 
@@ -53,7 +54,6 @@ export function DecisionPanel(p: DecisionPanelProps) {
               title={`Alt+${d.key}`}
             >
               {d.label}
-              {d.decision === 'pass' ? `（${passTarget(p.stage, p.secondReviewConfigured)}）` : ''}
             </Button>
           ))}
         </Space.Compact>
@@ -102,7 +102,7 @@ export function DecisionPanel(p: DecisionPanelProps) {
       {draft.decision === 'refuse' && (
         <div aria-label="不予登记的情形" style={{ border: '1px solid #ffccc7', background: '#fff8f7', borderRadius: 4, padding: 8 }}>
           <Typography.Text strong>不予登记的情形（《不动产登记暂行条例》第二十二条，将写入不予登记告知书）</Typography.Text>
-          <Checkbox.Group value={draft.groundIds} disabled={locked} onChange={(v) => set({ groundIds: v as string[] })} style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 6 }}>
+          <Checkbox.Group value={draft.groundIds} disabled={locked} onChange={(v) => set({ groundIds: v as DecisionDraft['groundIds'] })} style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 6 }}>
             {NON_REGISTRATION_GROUNDS.map((g) => (
               <Checkbox key={g.id} value={g.id} aria-label={g.label}>
                 {g.label} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{g.citation}</Typography.Text>
@@ -112,7 +112,7 @@ export function DecisionPanel(p: DecisionPanelProps) {
         </div>
       )}
 
-      {draft.decision === 'return' && <Alert type="info" showIcon title="退回上一环节：业务回到初审，由初审人员重新审核；请在审核意见中写明退回原因。" />}
+      {draft.decision === 'return' && <Alert type="info" showIcon title="退回上一环节：业务回到上一审核环节重新审核；请在审核意见中写明退回原因。" />}
 
       <OpinionBox value={draft.opinion} onChange={(opinion) => set({ opinion })} phrases={p.phrases} disabled={locked} problem={problem?.field === 'opinion' && draft.opinion.length > 0 ? problem.message : null} />
 

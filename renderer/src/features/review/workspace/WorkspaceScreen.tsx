@@ -1,17 +1,19 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionView } from '../../../../../electron/contract';
+import type { ReviewWorkspace, SessionView } from '../../../../../electron/contract';
 import { errorMessage, usePrintCaseDocumentMutation, useSessionQuery } from '../../../api/api-slice';
 import { navigate } from '../../../app/hash-route';
 import { formatTime } from '../../../app/shanghai-time';
 import { ChecksList } from '../ChecksList';
 import { MaterialsViewer } from '../materials/MaterialsViewer';
 import { isTypingTarget } from '../materials/viewer-state';
-import { claimState, claimText, QUEUE_TITLES } from '../queue/queue-view';
+import { claimText } from '../queue/queue-view';
 import { RegisterRecordPanel } from '../register/RegisterRecordPanel';
+import { recordData } from '../register/register-view';
 import { loadMaterial, useClaimMutation, useDecideMutation, useReleaseMutation, useReviewWorkspaceQuery } from '../review-api';
 import { queuePath, REVIEW_PATH, type ReviewQueue } from '../review-route';
+import { REVIEW_STAGE_LABELS } from '../../../../../electron/contract';
 import { ApplicationSummary } from './ApplicationSummary';
 import { decideInput, decisionKey, decisionsFor, draftProblem, emptyDraft, type DecisionDraft, type ReviewStage } from './decision-form';
 import { DecisionPanel } from './DecisionPanel';
@@ -24,6 +26,17 @@ const DECISION_LABEL: Record<string, string> = { pass: '通过', supplement: '�
  * and the automatic checks below, and the decision. Keyboard: the viewer's keys and the decision's
  * (both written on screen).
  */
+/** Why no decision can be taken now, or null: the contract's allowedDecisions is the authority. */
+function lockReason(data: ReviewWorkspace | undefined, stage: ReviewStage): string | null {
+  if (!data) return '正在打开…';
+  if (data.allowedDecisions.length > 0) return null;
+  if (decisionsFor(stage).length === 0) return `业务当前为「${REVIEW_STAGE_LABELS[data.case.stage]}」，不在审核环节`;
+  if (data.case.pendingDecision) return '本环节的审核结论已作出，等待同步到省级平台';
+  if (!data.case.claim) return '请先认领本业务再作出审核结论';
+  if (!data.case.mine) return `本业务由 ${data.case.claim.name} 办理中`;
+  return '您不能审核本业务（本人受理的业务不能由本人审核）';
+}
+
 export function WorkspaceScreen({ caseId }: { caseId: number }) {
   const session = useSessionQuery().data as NonNullable<SessionView>;
   const ws = useReviewWorkspaceQuery({ caseId });
@@ -39,10 +52,11 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
   const load = useCallback((sm3: string) => loadMaterial(caseId, sm3), [caseId]);
 
   const data = ws.data;
-  const stage = (data?.stage ?? 'firstReview') as ReviewStage;
-  const mine = data ? claimState(data.claim, session.user.id) === 'mine' : false;
+  const stage = (data?.case.stage ?? 'firstReview') as ReviewStage;
+  const mine = data?.case.mine ?? false;
+  // Today in Asia/Shanghai (a 补正 deadline must be after it).
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const lockedReason = !data ? '正在打开…' : decisionsFor(stage).length === 0 ? `业务当前在「${QUEUE_TITLES[stage as ReviewQueue] ?? stage}」，不在审核环节` : !mine ? '请先认领本业务再作出审核结论' : null;
+  const lockedReason = lockReason(data, stage);
 
   async function send() {
     if (!data || lockedReason || draftProblem(draft, stage, data.checks, today)) return;
@@ -75,18 +89,20 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
   if (ws.isLoading) return <Spin />;
   if (!data) return <Result status="warning" title="无法打开该业务的审核" subTitle={errorMessage(ws.error)} extra={<a href={`#${REVIEW_PATH}`}>返回审核队列</a>} />;
   const view = data.case;
+  const stageLabel = REVIEW_STAGE_LABELS[view.stage];
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="review-workspace">
       <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
         <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
           <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回审核队列" onClick={() => navigate(queuePath(stage as ReviewQueue))} />
-          <Typography.Text strong style={{ fontSize: 16 }} data-testid="workspace-title">{view.caseNumber ?? `#${view.id}`}</Typography.Text>
-          <Tag color="blue">{view.businessTypeName}</Tag>
-          <Tag color="processing" data-testid="workspace-stage">{QUEUE_TITLES[stage as ReviewQueue] ?? stage}</Tag>
-          <Typography.Text type="secondary" data-testid="workspace-claim">{claimText(data.claim, session.user.id)}</Typography.Text>
+          <Typography.Text strong style={{ fontSize: 16 }} data-testid="workspace-title">{view.caseNumber}</Typography.Text>
+          <Tag color="blue">{view.businessTypeLabel}</Tag>
+          <Tag color="processing" data-testid="workspace-stage">{stageLabel}</Tag>
+          <Typography.Text type="secondary" data-testid="workspace-claim">{claimText(view.claim, session.user.id, view.mine)}</Typography.Text>
+          {view.pendingDecision && <Tag color="gold">已决定，待同步</Tag>}
           <span style={{ flex: 1 }} />
-          {!data.claim && decisionsFor(stage).length > 0 && (
+          {!view.claim && decisionsFor(stage).length > 0 && (
             <Button type="primary" loading={claimState_.isLoading} onClick={async () => {
               const r = await claim({ caseId });
               if (r.error) setError(errorMessage(r.error));
@@ -107,7 +123,7 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 3fr) minmax(320px, 2fr)', gap: 12, alignItems: 'start' }}>
         <Card size="small" title="登记簿（省级平台）">
           <Space orientation="vertical" style={{ width: '100%' }}>
-            {data.register.map((r) => <RegisterRecordPanel key={r.unitCode} unitCode={r.unitCode} record={r.record} fetchedAt={r.fetchedAt} offline={r.offline} />)}
+            {data.register.map((r) => <RegisterRecordPanel key={r.unitCode} unitCode={r.unitCode} record={r.record ? recordData(r.record) : null} fetchedAt={r.fetchedAt} offline={r.offline} />)}
           </Space>
         </Card>
         <Card size="small" title="自动核查">
@@ -129,9 +145,9 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
             onDraft={setDraft}
             checks={data.checks}
             phrases={data.phrases}
-            materialNames={view.materials.map((m) => m.name)}
+            materialNames={[...new Set(data.materials.map((m) => m.name))]}
             today={today}
-            secondReviewConfigured={true}
+            offered={data.allowedDecisions}
             lockedReason={sentNotice ? '审核结论已提交' : lockedReason}
             sending={decideState.isLoading}
             error={error}
@@ -151,7 +167,7 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
           {data.history.length === 0 ? (
             <Typography.Text type="secondary">尚无审核记录</Typography.Text>
           ) : (
-            <Timeline items={data.history.map((h) => ({ content: <div><div>{formatTime(h.at)} · {QUEUE_TITLES[h.stage as ReviewQueue] ?? h.stage} · {DECISION_LABEL[h.decision] ?? h.decision} · {h.actor}</div>{h.opinion && <Typography.Text type="secondary">{h.opinion}</Typography.Text>}</div> }))} />
+            <Timeline items={data.history.map((h) => ({ content: <div><div>{formatTime(h.at)} · {h.stage ? REVIEW_STAGE_LABELS[h.stage] : ''} · {h.decision ? (DECISION_LABEL[h.decision] ?? h.decision) : ''} · {h.actor ?? '系统'}</div>{h.opinion && <Typography.Text type="secondary">{h.opinion}</Typography.Text>}</div> }))} />
           )}
         </Card>
       </div>

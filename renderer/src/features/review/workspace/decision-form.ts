@@ -1,3 +1,4 @@
+import type { NonRegistrationGroundId } from '../../../../../electron/contract';
 import { acknowledgedRules, passVerdict, type ReviewCheck } from '../checks';
 
 /**
@@ -18,7 +19,7 @@ export interface DecisionDraft {
   items: SupplementItem[];
   /** 补正 deadline, YYYY-MM-DD; empty: the office's default number of working days. */
   deadline: string;
-  groundIds: string[];
+  groundIds: NonRegistrationGroundId[];
   acknowledged: ReadonlySet<string>;
 }
 
@@ -36,11 +37,6 @@ export function decisionsFor(stage: ReviewStage): Decision[] {
   if (stage === 'firstReview') return ['pass', 'supplement', 'refuse'];
   if (stage === 'secondReview') return ['pass', 'supplement', 'refuse', 'return'];
   return [];
-}
-
-/** Where 通过 sends the case, for the button's hint. */
-export function passTarget(stage: ReviewStage, secondReviewConfigured: boolean): string {
-  return stage === 'firstReview' && secondReviewConfigured ? '转复审' : '转登簿';
 }
 
 export type DraftProblem = { field: 'decision' | 'opinion' | 'items' | 'deadline' | 'groundIds' | 'checks'; message: string };
