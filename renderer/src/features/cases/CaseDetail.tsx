@@ -6,6 +6,7 @@ import { errorMessage, useBusinessTypesQuery, useCaseByIdQuery, useCaseTimelineQ
 import { navigate } from '../../app/hash-route';
 import { formatTime } from '../../app/labels';
 import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals';
+import { ReceiveSupplementModal } from './ReceiveSupplementModal';
 import { CaseDocuments } from './CaseDocuments';
 import { caseActionLabel, CASE_STATUS, CASE_SYNC, formatYuan, MATERIAL_REQUIREMENT, PARTY_ROLE_LABELS, ruleLabel, trackStatus, TRACK_LABELS } from './case-labels';
 import { resumeIntakePath } from './case-route';
@@ -14,7 +15,7 @@ import { platformEventText, type PlatformEventText } from './platform-events';
 
 /** States in which no track goes on, whatever the tracks still say. */
 const ENDED: Partial<Record<CaseView['status'], string>> = { withdrawn: '业务已撤回，各项办理终止', rejected: '不予受理，各项办理终止' };
-type Action = 'requisition' | 'reject' | 'withdraw';
+type Action = 'requisition' | 'reject' | 'withdraw' | 'receiveSupplement';
 /** Who may print a case's documents (cases.printDocument's access): a role, not a case state. */
 const PRINTERS = ['clerk', 'supervisor', 'admin'];
 
@@ -44,6 +45,8 @@ export function CaseDetail({ id }: { id: number }) {
   const allowed = new Set(view.allowedActions);
   const editable = allowed.has('edit');
   const status = CASE_STATUS[view.status];
+  // 审核补正中: the counter receives what the reviewer asked for (lifecycle row resumeReview).
+  const receivesSupplement = view.status === 'supplementing' && (allowed.has('resumeReview') || ['clerk', 'supervisor'].includes(session.user.role));
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -60,8 +63,13 @@ export function CaseDetail({ id }: { id: number }) {
           </Space>
         }
         extra={
-          allowed.size > 0 && (
+          (allowed.size > 0 || receivesSupplement) && (
             <Space wrap data-testid="case-actions">
+              {receivesSupplement && (
+                <Button type="primary" onClick={() => setAction('receiveSupplement')}>
+                  接收补正材料
+                </Button>
+              )}
               {(editable || allowed.has('accept')) && (
                 <Button type="primary" onClick={() => navigate(resumeIntakePath(view.id))}>
                   继续受理
@@ -226,6 +234,7 @@ export function CaseDetail({ id }: { id: number }) {
       <RequisitionModal open={action === 'requisition'} view={view} onClose={() => setAction(null)} />
       <RejectModal open={action === 'reject'} view={view} onClose={() => setAction(null)} />
       <WithdrawModal open={action === 'withdraw'} view={view} onClose={() => setAction(null)} />
+      <ReceiveSupplementModal open={action === 'receiveSupplement'} view={view} onClose={() => setAction(null)} />
     </Space>
   );
 }
