@@ -152,3 +152,26 @@ describe('登簿 preview answer', () => {
     });
   });
 });
+
+describe('登记簿 from the platform answer', () => {
+  it('puts ended rights from the history into the table as 历史, with shares when given, and words the history', async () => {
+    const { recordData, orderedRights, holderText } = await import('../../renderer/src/features/review/register/register-view');
+    const data = recordData({
+      unitCode: 'U',
+      registerVersion: 5,
+      rights: [{ id: 7, kind: 'ownership', holders: ['龙金花'], holderShares: [{ name: '龙金花', share: null }], state: 'current', certificateNumber: '湘(2026)长沙市不动产权第0000123号', registeredAt: '2026-12-04' }],
+      restrictions: [
+        { id: 1, kind: 'mortgage', holder: '某银行', state: 'current' },
+        { id: 2, kind: 'strange', holder: null, state: 'current' },
+      ],
+      history: [
+        { entry: 'right', id: 3, kind: 'ownership', state: 'historic', holders: ['周晓岚', '刘德顺'], certificateNumber: '湘(2019)长沙市不动产权第0012345号', since: '2019-05-06', endedAt: '2026-12-04T08:00:00Z', endedBy: '430102-20261204-A7-0001' },
+        { entry: 'restriction', id: 4, kind: 'seizure', state: 'historic', holders: ['某法院'], certificateNumber: null, since: '2025-01-01', endedAt: '2026-01-02T00:00:00Z', endedBy: null },
+      ],
+    });
+    expect(orderedRights(data.rights).map((r) => `${r.state}:${r.holders.map(holderText).join('、')}`)).toEqual(['current:龙金花', 'historic:周晓岚、刘德顺']);
+    expect(data.restrictions.map((r) => r.kind)).toEqual(['mortgage']);
+    expect(data.history?.map((h) => h.what)).toEqual(['房屋所有权转为历史', '查封注销']);
+    expect(data.history?.[0]).toMatchObject({ at: '2026-12-04', caseNumber: '430102-20261204-A7-0001' });
+  });
+});

@@ -60,14 +60,14 @@ export function ReviewQueues(p: ReviewQueuesProps) {
     },
     { title: '业务类型', dataIndex: 'businessTypeLabel', key: 'type', width: 120, ellipsis: true },
     { title: '权利人', dataIndex: 'names', key: 'names', width: 130, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: '坐落', dataIndex: 'addresses', key: 'addresses', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: '坐落', dataIndex: 'addresses', key: 'addresses', width: 240, ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '受理人', dataIndex: 'clerkName', key: 'clerk', width: 80, render: (v: string | null) => v ?? '—' },
     { title: '受理时间', dataIndex: 'acceptedAt', key: 'acceptedAt', width: 140, render: (v: string | null) => formatShortTime(v) },
     { title: '承诺办结日', dataIndex: 'promisedDate', key: 'promised', width: 104, render: (v: string | null) => v ?? '—' },
     {
       title: '剩余工作日',
       key: 'left',
-      width: 124,
+      width: 150,
       render: (_, r) => {
         const c = countdownText(r);
         return (
@@ -189,7 +189,7 @@ export function ReviewQueues(p: ReviewQueuesProps) {
         onRow={(r) => ({ 'data-case-id': r.caseId, onDoubleClick: () => p.onOpen(r) }) as React.HTMLAttributes<HTMLElement>}
         pagination={{ current: p.page, pageSize: p.pageSize, total: p.total, showSizeChanger: false, onChange: p.onPage, showTotal: (t) => `共 ${t} 件` }}
         locale={{ emptyText: `${QUEUE_TITLES[p.queue]}没有业务` }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1560 }}
       />
     </section>
   );

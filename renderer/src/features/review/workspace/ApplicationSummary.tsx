@@ -14,7 +14,7 @@ export function ApplicationSummary({ view, role }: { view: ReviewCase; role: Rol
   const localId = view.localCaseId;
   return (
     <section aria-label="申请信息" data-testid="application-summary" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-      <Descriptions size="small" column={1} bordered styles={{ label: { width: 96 } }}>
+      <Descriptions size="small" column={1} bordered styles={{ label: { width: 104, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="业务类型">{view.businessTypeLabel}</Descriptions.Item>
         <Descriptions.Item label="受理编号">{view.caseNumber ?? '—'}</Descriptions.Item>
         {view.officialNumber && <Descriptions.Item label="统一受理编号">{view.officialNumber}</Descriptions.Item>}
@@ -57,7 +57,7 @@ export function ApplicationSummary({ view, role }: { view: ReviewCase; role: Rol
       <div>
         <Typography.Text strong>不动产单元</Typography.Text>
         {view.units.map((u) => (
-          <Descriptions key={u.ordinal} size="small" column={1} bordered style={{ marginTop: 4 }} styles={{ label: { width: 96 } }}>
+          <Descriptions key={u.ordinal} size="small" column={1} bordered style={{ marginTop: 4 }} styles={{ label: { width: 104, whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="单元代码"><code>{u.unitCode}</code></Descriptions.Item>
             <Descriptions.Item label="坐落">{u.address}</Descriptions.Item>
             <Descriptions.Item label="用途 / 面积">
