@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCupsPdfQueue, type CupsPdfQueue } from '../native/printer/cups-pdf-queue';
 import { SAMPLE_UNITS, startPlatform } from '../platform/index';
 import { launchChromium, screenshot, SCREENSHOT_DIR } from '../support/browser';
 import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT } from '../support/cases';
@@ -31,12 +33,14 @@ describe('review and 登簿 e2e: queues, workspace, 补正, 复审, 登簿 (Chro
   let host: RunningWebHost;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
+  let printer: CupsPdfQueue;
 
   beforeAll(async () => {
+    printer = await createCupsPdfQueue({ description: '受理窗口 A4 打印机' });
     platform = await startPlatform({ dataDir: join(data.path, 'platform'), port: 0, auto: { enabled: false, stepMs: 1000 } });
     writeFileSync(
       join(data.path, 'config.json'),
-      JSON.stringify({ workstationId: 'A7', platform: platformConfigFor(platform, { timeoutMs: 3000, pollSeconds: 1, retryBaseMs: 50, retryMaxMs: 500 }) }),
+      JSON.stringify({ workstationId: 'A7', devices: { printer: printer.name }, platform: platformConfigFor(platform, { timeoutMs: 3000, pollSeconds: 1, retryBaseMs: 50, retryMaxMs: 500 }) }),
     );
     host = await startWebHostProcess(data.path);
     chromium = await launchChromium();
@@ -71,6 +75,7 @@ describe('review and 登簿 e2e: queues, workspace, 补正, 复审, 登簿 (Chro
     await chromium?.close();
     await host?.stop();
     await platform?.close();
+    await printer?.remove();
     data.remove();
   });
 
@@ -194,6 +199,15 @@ describe('review and 登簿 e2e: queues, workspace, 补正, 复审, 登簿 (Chro
     await login('clerk1');
     await page.goto(`${host.origin}/#/cases/${accepted.id}`);
     await page.getByTestId('case-status').filter({ hasText: '审核补正中' }).waitFor({ timeout: 30_000 });
+    // The 补正通知书 for the applicant, printed through CUPS and read back: it lists the reviewer's item.
+    await page.getByRole('button', { name: /打印补正通知书/ }).click();
+    await page.getByText(/补正通知书已打印（打印机 \S+，作业 \d+）/).waitFor({ timeout: 20_000 });
+    const printed = await printer.waitForNewOutput(new Set());
+    const noticeText = execFileSync('pdftotext', [printed, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+    expect(noticeText).toContain(accepted.caseNumber);
+    expect(noticeText).toContain('转移合同缺少买受人签字页');
+    mkdirSync(join(SCREENSHOT_DIR, '..', 'documents'), { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', printed, join(SCREENSHOT_DIR, '..', 'documents', 'review-requisition-notice')]);
     await page.getByRole('button', { name: '接收补正材料' }).click();
     await page.getByLabel('接收补正材料').getByRole('textbox').first().fill('转移合同签字页（买受人已签字）');
     await shot('74-counter-receive-supplement');

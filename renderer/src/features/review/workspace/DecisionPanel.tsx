@@ -20,8 +20,6 @@ export interface DecisionPanelProps {
   lockedReason: string | null;
   sending: boolean;
   error: string | null;
-  /** Set after 补正 / 不予登记 were sent: the notice to print. */
-  printable: { label: string; onPrint: () => void; printing: boolean } | null;
   onSend: () => void;
 }
 
@@ -120,11 +118,6 @@ export function DecisionPanel(p: DecisionPanelProps) {
         <Button type="primary" size="large" disabled={locked || problem !== null} loading={p.sending} onClick={p.onSend} data-testid="send-decision">
           提交审核结论
         </Button>
-        {p.printable && (
-          <Button size="large" loading={p.printable.printing} onClick={p.printable.onPrint}>
-            {p.printable.label}
-          </Button>
-        )}
         {/* Reserved: why the button is disabled, or what went wrong. */}
         <div style={{ minHeight: 22, flex: 1, minWidth: 240 }} data-testid="decision-reason">
           {p.error ? (

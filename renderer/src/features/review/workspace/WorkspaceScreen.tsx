@@ -1,8 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ReviewWorkspace, SessionView } from '../../../../../electron/contract';
-import { errorMessage, usePrintCaseDocumentMutation, useSessionQuery } from '../../../api/api-slice';
+import { errorMessage, useSessionQuery } from '../../../api/api-slice';
 import { navigate } from '../../../app/hash-route';
 import { formatTime } from '../../../app/shanghai-time';
 import { ChecksList } from '../ChecksList';
@@ -45,10 +45,8 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
   const [claim, claimState_] = useClaimMutation();
   const [release] = useReleaseMutation();
   const [decide, decideState] = useDecideMutation();
-  const [print, printState] = usePrintCaseDocumentMutation();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const opinionFocus = useRef<() => void>(() => undefined);
   const load = useCallback((sm3: string) => loadMaterial(caseId, sm3), [caseId]);
 
   const data = ws.data;
@@ -84,7 +82,6 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
-  void opinionFocus;
 
   if (ws.isLoading) return <Spin />;
   if (!data) return <Result status="warning" title="无法打开该业务的审核" subTitle={errorMessage(ws.error)} extra={<a href={`#${REVIEW_PATH}`}>返回审核队列</a>} />;
@@ -137,7 +134,7 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(280px, 2fr)', gap: 12, alignItems: 'start' }}>
         <Card size="small">
           {sentNotice && (
-            <Alert type="success" showIcon style={{ marginBottom: 8 }} title={sentNotice === 'requisitionNotice' ? '已作出补正决定，请打印补正通知书交申请人（平台同时通知申请人）。' : '已作出不予登记决定，请打印不予登记告知书。'} />
+            <Alert type="success" showIcon style={{ marginBottom: 8 }} title={sentNotice === 'requisitionNotice' ? '已作出补正决定：省级平台通知申请人，受理窗口打印补正通知书并接收补正材料。' : '已作出不予登记决定：省级平台通知申请人。'} />
           )}
           <DecisionPanel
             stage={stage}
@@ -151,15 +148,6 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
             lockedReason={sentNotice ? '审核结论已提交' : lockedReason}
             sending={decideState.isLoading}
             error={error}
-            printable={sentNotice ? {
-              label: sentNotice === 'requisitionNotice' ? '打印补正通知书' : '打印不予登记告知书',
-              printing: printState.isLoading,
-              onPrint: async () => {
-                const r = await print({ id: caseId, kind: sentNotice as never });
-                if ('data' in r && r.data) void message.success(`${sentNotice === 'requisitionNotice' ? '补正通知书' : '不予登记告知书'}已打印（打印机 ${r.data.printer}，作业 ${r.data.jobId}）`);
-                else setError(errorMessage(r.error));
-              },
-            } : null}
             onSend={() => void send()}
           />
         </Card>
