@@ -145,6 +145,25 @@ export const updatesConfigSchema = z
 export type UpdatesConfig = z.infer<typeof updatesConfigSchema>;
 export const DEFAULT_UPDATES_CONFIG: UpdatesConfig = { url: null, channel: 'latest', checkIntervalMinutes: 240, allowDowngrade: false };
 
+/**
+ * Review desks: separation of duties (who accepted a case does not review it) and the office's
+ * phrase library for 审核意见.
+ */
+export const reviewConfigSchema = z
+  .object({
+    separationOfDuties: z.boolean().default(true),
+    phrases: z.array(z.string().trim().min(1).max(200)).max(100).default([
+      '经审核，申请材料齐全，符合法定形式，同意登记。',
+      '经审核，申请人提交的材料与登记簿记载一致。',
+      '申请材料不齐全，请按补正通知书补正。',
+      '不动产存在查封登记，不予办理转移、抵押或变更登记。',
+      '不动产存在异议登记，经核查同意继续办理。',
+    ]),
+  })
+  .strict();
+export type ReviewConfig = z.infer<typeof reviewConfigSchema>;
+export const DEFAULT_REVIEW_CONFIG: ReviewConfig = reviewConfigSchema.parse({});
+
 export const configSchema = z
   .object({
     /** 6-digit county code (GB/T 2260) of the registration office; set at first start. */
@@ -181,6 +200,8 @@ export const configSchema = z
       .strict()
       .default({ purgeFinishedCasesAfterDays: 365 }),
     updates: updatesConfigSchema.default(DEFAULT_UPDATES_CONFIG),
+    /** Review and 登簿 at the office (issue #11). */
+    review: reviewConfigSchema.default(DEFAULT_REVIEW_CONFIG),
   })
   .strict();
 

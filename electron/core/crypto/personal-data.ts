@@ -14,6 +14,8 @@ export const SEALED = {
   legalRepIdNumber: 'case_parties.legal_rep_id_number',
   /** The phone of the person who receives a certificate by post (migration 0008). */
   collectionPhone: 'cases.collection_phone',
+  /** An office case's application as the platform's feed gave it (migration 0010). */
+  officeCaseBody: 'office_cases.body',
 } as const;
 
 /** The key ring operations personal-data code needs (a DataKeyRing in production). */
@@ -140,6 +142,7 @@ export function keyIdsInDatabase(db: Db, keys: Pick<DataKeyRing, 'keyIdOf'>): Se
 const SEALED_ONLY_COLUMNS = [
   { table: 'case_parties', column: 'legal_rep_id_sealed', where: SEALED.legalRepIdNumber },
   { table: 'cases', column: 'collection_phone_sealed', where: SEALED.collectionPhone },
+  { table: 'office_cases', column: 'body_sealed', where: SEALED.officeCaseBody },
 ] as const;
 
 function tableHasColumn(db: Db, table: string, column: string): boolean {

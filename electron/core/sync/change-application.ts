@@ -6,6 +6,8 @@ import { applyPlatformEvent } from '../cases/transition';
 import type { Db } from '../store/database';
 import type { ChangesAnswer, FeedChange } from './platform-answers';
 import { syncState } from './sync-state';
+import type { PersonalDataKeys } from '../crypto/personal-data';
+import { applyOfficeCase } from '../review/office-cache';
 
 /**
  * Applies one page of the change feed in one transaction, together with the cursor after it, so a
@@ -14,11 +16,11 @@ import { syncState } from './sync-state';
  * cases this workstation does not hold (a neighbouring counter of the same office submitted them)
  * only move the cursor. Returns the ids of the local cases that changed.
  */
-export function applyChangesPage(db: Db, page: ChangesAnswer, now: Date, log: (m: string) => void): number[] {
+export function applyChangesPage(db: Db, page: ChangesAnswer, now: Date, log: (m: string) => void, keys?: PersonalDataKeys): number[] {
   const touched = new Set<number>();
   db.transaction(() => {
     for (const change of page.changes) {
-      const caseId = applyChange(db, change, now, log);
+      const caseId = applyChange(db, change, now, log, keys);
       if (caseId !== null) touched.add(caseId);
     }
     const cursor = page.changes.at(-1)?.cursor ?? page.cursor;
@@ -34,10 +36,20 @@ export function applyChangesPage(db: Db, page: ChangesAnswer, now: Date, log: (m
  * timeline shows it) without touching the case; applying it runs in a savepoint, so a change that
  * cannot be applied never blocks the feed behind it.
  */
-export function applyChange(db: Db, change: FeedChange, now: Date, log: (m: string) => void): number | null {
+export function applyChange(db: Db, change: FeedChange, now: Date, log: (m: string) => void, keys?: PersonalDataKeys): number | null {
   // `office.case` is the office's review queue (API.md "Office review and 登簿"), not an event of
-  // the case's own timeline: the counter's cases show the decisions it leads to, not the claims.
-  if (change.kind === 'office.case') return null;
+  // the case's own timeline: it fills the office cache (review/office-cache.ts) that the review
+  // desks work from; the counter's cases show the decisions it leads to, not the claims.
+  if (change.kind === 'office.case') {
+    if (keys) {
+      try {
+        db.transaction(() => applyOfficeCase(db, keys, change.caseNumber, change.at, change.data, now, log))();
+      } catch (err) {
+        log(`office.case (cursor ${change.cursor}) of ${change.caseNumber} not applied: ${(err as Error).message}`);
+      }
+    }
+    return null;
+  }
   const row = caseReads.stateByNumber(db, change.caseNumber);
   if (!row) return null;
   const inserted = db

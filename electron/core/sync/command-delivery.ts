@@ -26,7 +26,41 @@ export interface DeliveryContext {
  * for a submission, that means every file the platform was missing has arrived complete.
  */
 export function deliverCommand(cmd: OutboxCommand, ctx: DeliveryContext): Promise<unknown> {
-  return cmd.kind === 'case.submit' ? deliverSubmission(cmd, ctx) : deliverWithdrawal(cmd, ctx);
+  switch (cmd.kind) {
+    case 'case.submit':
+      return deliverSubmission(cmd, ctx);
+    case 'case.withdraw':
+      return deliverWithdrawal(cmd, ctx);
+    case 'review.decide':
+      return deliverOfficeCommand(cmd, ctx, 'review-decisions');
+    case 'case.supplement':
+      return deliverSupplement(cmd, ctx);
+  }
+}
+
+/**
+ * A review decision made at this desk (queued, perhaps offline; the claim was granted online). A
+ * refusal (the case moved on, the claim was taken away) is a dead letter a supervisor looks at.
+ */
+async function deliverOfficeCommand(cmd: OutboxCommand, ctx: DeliveryContext, tail: string): Promise<Record<string, unknown>> {
+  if (!cmd.caseNumber) throw new PlatformError('permanent', 'NO_CASE_NUMBER', '该业务没有受理编号，无法发送审核决定', { answered: false });
+  const { status, body } = await ctx.client.officeCommand(`/cases/${encodeURIComponent(cmd.caseNumber)}/${tail}`, cmd.idempotencyKey, openBody(ctx.keys, cmd), ctx.signal);
+  if (status >= 200 && status < 300) return body;
+  const error = (body.error ?? {}) as { code?: string; message?: string };
+  throw new PlatformError('permanent', String(status), `平台拒绝：${error.message ?? `HTTP ${status}`}（${error.code ?? status}）`, { answered: true, platformCode: error.code ?? null });
+}
+
+/** The counter received a 补正: the command, then the files the platform is missing. */
+async function deliverSupplement(cmd: OutboxCommand, ctx: DeliveryContext): Promise<unknown> {
+  const answer = await deliverOfficeCommand(cmd, ctx, 'supplements');
+  const body = JSON.parse(openBody(ctx.keys, cmd)) as { materials: Array<{ name: string; sm3: string; size: number }> };
+  const missing = Array.isArray(answer.missingBlobs) ? (answer.missingBlobs as string[]) : [];
+  for (const hash of missing) {
+    const file = body.materials.find((m) => m.sm3 === hash);
+    if (!file) throw new PlatformError('permanent', 'UNEXPECTED_BLOB', `平台要求上传补正未列出的文件 ${hash.slice(0, 12)}…`, { answered: true });
+    await uploadBlob({ client: ctx.client, blobs: ctx.blobs, chunkBytes: ctx.chunkBytes, signal: ctx.signal, progress: () => undefined }, hash, file.size);
+  }
+  return answer;
 }
 
 /**

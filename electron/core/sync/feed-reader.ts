@@ -1,3 +1,4 @@
+import type { PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
 import { uploadAuditRecords } from './audit-upload';
 import { applyChangesPage } from './change-application';
@@ -20,6 +21,8 @@ export interface FeedReaderContext {
   online(): boolean;
   read<T>(fn: (db: Db) => T): T | undefined;
   write<T>(fn: (db: Db) => T): T;
+  /** To seal the office's cases (office.case) at rest. */
+  keys?: PersonalDataKeys;
   /** Local cases a page changed. */
   changed(caseIds: number[]): void;
 }
@@ -92,7 +95,7 @@ export class FeedReader {
       const cursor = this.ctx.read((db) => syncState.get(db, 'feed_cursor'));
       if (cursor === undefined) return;
       const page = await this.ctx.client.changes(cursor, FEED_PAGE, this.ctx.signal);
-      const touched = this.ctx.write((db) => applyChangesPage(db, page, this.ctx.clock(), this.ctx.log));
+      const touched = this.ctx.write((db) => applyChangesPage(db, page, this.ctx.clock(), this.ctx.log, this.ctx.keys));
       this.lastPullAt = this.ctx.clock().toISOString();
       if (touched.length > 0) this.ctx.changed(touched);
       if (page.changes.length < FEED_PAGE) break;

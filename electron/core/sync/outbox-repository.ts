@@ -3,13 +3,19 @@ import { SEALED, type PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
 import { statement } from './statement-cache';
 
-export type OutboxKind = 'case.submit' | 'case.withdraw';
+export type OutboxKind = 'case.submit' | 'case.withdraw' | 'review.decide' | 'case.supplement';
 export type OutboxState = 'pending' | 'done' | 'dead' | 'cancelled';
 
 /** One command as the engine sends it. */
 export interface OutboxCommand {
   id: number;
+  /**
+   * The command's lane: the local case's id, or minus the office case's id (office_cases) for a
+   * review command on a case another counter accepted. Commands of one lane go in order.
+   */
   caseId: number;
+  /** The office case (review commands), else null. */
+  officeCaseId: number | null;
   caseNumber: string | null;
   kind: OutboxKind;
   idempotencyKey: string;
@@ -30,7 +36,8 @@ export interface OutboxCommand {
 
 interface OutboxRow {
   id: number;
-  case_id: number;
+  lane: number;
+  office_case_id: number | null;
   case_number: string | null;
   kind: OutboxKind;
   idempotency_key: string;
@@ -45,7 +52,8 @@ interface OutboxRow {
   answer: string | null;
 }
 
-const SELECT = 'SELECT o.*, c.case_number FROM outbox o JOIN cases c ON c.id = o.case_id';
+const SELECT =
+  'SELECT o.*, coalesce(c.case_number, oc.case_number) AS case_number FROM outbox o LEFT JOIN cases c ON c.id = o.case_id LEFT JOIN office_cases oc ON oc.id = o.office_case_id';
 
 /** Reads of the outbox. */
 export const outboxReads = {
@@ -65,8 +73,8 @@ export const outboxReads = {
         `${SELECT}
          WHERE o.state = 'pending'
            AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
-           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.case_id = o.case_id AND p.state IN ('pending','dead') AND p.id < o.id)
-           AND o.case_id NOT IN (SELECT value FROM json_each(@busy))
+           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.state IN ('pending','dead') AND p.id < o.id)
+           AND o.lane NOT IN (SELECT value FROM json_each(@busy))
          ORDER BY o.id LIMIT @limit`,
       )
       .all({ now, busy: JSON.stringify(busyCaseIds), limit }) as OutboxRow[];
@@ -100,7 +108,7 @@ export const outboxReads = {
   },
 
   statesOfCase(db: Db, caseId: number): OutboxState[] {
-    return (statement(db, 'SELECT state FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as Array<{ state: OutboxState }>).map((r) => r.state);
+    return (statement(db, 'SELECT state FROM outbox WHERE lane = ? ORDER BY id').all(caseId) as Array<{ state: OutboxState }>).map((r) => r.state);
   },
 };
 
@@ -108,8 +116,15 @@ export const outboxReads = {
 export const outboxWrites = {
   /** A new command with its idempotency key, generated once here and reused by every retry. */
   enqueue(db: Db, keys: PersonalDataKeys, c: { caseId: number; kind: OutboxKind; body: string }, now: Date): number {
-    const info = statement(db, 'INSERT INTO outbox (case_id, kind, idempotency_key, body_sealed, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(c.caseId, c.kind, randomUUID(), keys.seal(SEALED.outboxBody, c.body), now.toISOString());
+    const info = statement(db, 'INSERT INTO outbox (case_id, lane, kind, idempotency_key, body_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(c.caseId, c.caseId, c.kind, randomUUID(), keys.seal(SEALED.outboxBody, c.body), now.toISOString());
+    return Number(info.lastInsertRowid);
+  },
+
+  /** A review command about an office case (review.decide, case.supplement): its lane is minus its id. */
+  enqueueOffice(db: Db, keys: PersonalDataKeys, c: { officeCaseId: number; kind: OutboxKind; body: string }, now: Date): number {
+    const info = statement(db, 'INSERT INTO outbox (office_case_id, lane, kind, idempotency_key, body_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(c.officeCaseId, -c.officeCaseId, c.kind, randomUUID(), keys.seal(SEALED.outboxBody, c.body), now.toISOString());
     return Number(info.lastInsertRowid);
   },
 
@@ -151,10 +166,10 @@ export const outboxWrites = {
    * (a withdrawal of a case the platform never received cannot succeed). Returns the ids cancelled.
    */
   cancel(db: Db, id: number): number[] {
-    const row = statement(db, "SELECT case_id FROM outbox WHERE id = ? AND state = 'dead'").get(id) as { case_id: number } | undefined;
+    const row = statement(db, "SELECT lane FROM outbox WHERE id = ? AND state = 'dead'").get(id) as { lane: number } | undefined;
     if (!row) return [];
     const ids = (
-      statement(db, "SELECT id FROM outbox WHERE case_id = ? AND id >= ? AND state IN ('pending','dead') ORDER BY id").all(row.case_id, id) as Array<{ id: number }>
+      statement(db, "SELECT id FROM outbox WHERE lane = ? AND id >= ? AND state IN ('pending','dead') ORDER BY id").all(row.lane, id) as Array<{ id: number }>
     ).map((r) => r.id);
     statement(db, `UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(ids));
     return ids;
@@ -181,7 +196,8 @@ export function openBody(keys: Pick<PersonalDataKeys, 'openText'>, cmd: Pick<Out
 function toCommand(r: OutboxRow): OutboxCommand {
   return {
     id: r.id,
-    caseId: r.case_id,
+    caseId: r.lane,
+    officeCaseId: r.office_case_id,
     caseNumber: r.case_number,
     kind: r.kind,
     idempotencyKey: r.idempotency_key,

@@ -159,6 +159,46 @@ export class PlatformClient {
     return parseJson(res, unitAnswerSchema, '不动产单元');
   }
 
+  /**
+   * An office review command (claim, release, reassign, review decision, 补正, 登簿, 登簿退回) under
+   * `key`: 2xx and the platform's refusals (4xx) are answers, returned with their JSON body (the
+   * refusals name the holder, the stage or the changed units); transport failures, 408/429/5xx and
+   * a command still in progress throw the usual transient PlatformError.
+   */
+  async officeCommand(path: string, key: string, body: string, signal?: AbortSignal): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = await this.request({ method: 'POST', url: path, data: Buffer.from(body, 'utf8'), headers: commandHeaders(key) }, signal);
+    if (res.status >= 500 || res.status === 408 || res.status === 429 || (res.status === 409 && errorCodeOf(res) === 'IDEMPOTENCY_IN_PROGRESS')) throw this.failureOf(res);
+    let json: unknown;
+    try {
+      json = JSON.parse(res.data);
+    } catch {
+      throw malformedAnswer('审核指令', '不是 JSON');
+    }
+    if (json === null || typeof json !== 'object') throw malformedAnswer('审核指令', '不是对象');
+    return { status: res.status, body: json as Record<string, unknown> };
+  }
+
+  /** GET /units/{code} as the grown register answers it (versions, states, history); null when unknown. */
+  async registerRecord(unitCode: string, signal?: AbortSignal): Promise<unknown | null> {
+    const res = await this.request({ method: 'GET', url: `/units/${encodeURIComponent(unitCode)}` }, signal);
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw this.failureOf(res);
+    try {
+      return JSON.parse(res.data) as unknown;
+    } catch {
+      throw malformedAnswer('不动产单元', '不是 JSON');
+    }
+  }
+
+  /** GET /files/{sm3}: a material's bytes and media type, or null when the platform does not hold it. */
+  async file(sm3: string, signal?: AbortSignal): Promise<{ bytes: Buffer; mediaType: string } | null> {
+    const res = await this.request({ method: 'GET', url: `/files/${sm3}`, responseType: 'arraybuffer', transformResponse: [(d: unknown) => d] }, signal);
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw this.failureOf({ ...res, data: Buffer.from(res.data as unknown as ArrayBuffer).toString('utf8') });
+    const mediaType = String(res.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
+    return { bytes: Buffer.from(res.data as unknown as ArrayBuffer), mediaType };
+  }
+
   /** Closes the kept-alive sockets. */
   close(): void {
     this.agent.destroy();

@@ -119,6 +119,7 @@ export class SyncEngine {
       online: () => this.link.state === 'online',
       read: (fn) => this.read(fn),
       write: (fn) => this.write(fn),
+      keys: options.keys as PersonalDataKeys,
       changed: (caseIds) => this.batcher.changed(caseIds),
     });
   }
@@ -223,6 +224,45 @@ export class SyncEngine {
       return { answer: await this.client.unit(unitCode, this.abort.signal) };
     } catch (err) {
       if (!(err instanceof PlatformError)) this.options.log(`unit look-up failed: ${(err as Error).stack ?? String(err)}`);
+      return 'unreachable';
+    }
+  }
+
+  /**
+   * An office review command sent now (claims, 登簿): 'offline' without a request when the link is
+   * down (the desk says so at once), or when the request gets no answer; else the platform's answer.
+   * The feed is read right after, so the office cache shows the new stage or claim.
+   */
+  async officeCommand(path: string, key: string, body: string): Promise<{ status: number; body: Record<string, unknown> } | 'offline'> {
+    if (this.stopped || this.link.state !== 'online') return 'offline';
+    try {
+      const answer = await this.client.officeCommand(path, key, body, this.abort.signal);
+      void this.feed.read();
+      return answer;
+    } catch (err) {
+      if (err instanceof PlatformError || err instanceof RequestCancelled) return 'offline';
+      throw err;
+    }
+  }
+
+  /** The grown register record of a unit (review workspace, 登簿 basis), or 'unreachable'. */
+  async registerRecord(unitCode: string): Promise<{ record: unknown | null } | 'unreachable'> {
+    if (this.stopped || this.link.state !== 'online') return 'unreachable';
+    try {
+      return { record: await this.client.registerRecord(unitCode, this.abort.signal) };
+    } catch (err) {
+      if (!(err instanceof PlatformError) && !(err instanceof RequestCancelled)) this.options.log(`register look-up failed: ${(err as Error).stack ?? String(err)}`);
+      return 'unreachable';
+    }
+  }
+
+  /** A material's bytes from the platform (not yet verified), null when it does not hold them, or 'unreachable'. */
+  async fetchFile(sm3: string): Promise<{ file: { bytes: Buffer; mediaType: string } | null } | 'unreachable'> {
+    if (this.stopped || this.link.state !== 'online') return 'unreachable';
+    try {
+      return { file: await this.client.file(sm3, this.abort.signal) };
+    } catch (err) {
+      if (!(err instanceof PlatformError) && !(err instanceof RequestCancelled)) this.options.log(`file download failed: ${(err as Error).stack ?? String(err)}`);
       return 'unreachable';
     }
   }

@@ -11,6 +11,8 @@ export const SYNC_POLL_MS = 3000;
 export const OUTBOX_KIND_LABELS: Record<OutboxEntry['kind'], string> = {
   'case.submit': '提交受理',
   'case.withdraw': '撤回申请',
+  'review.decide': '审核决定',
+  'case.supplement': '补正材料',
 };
 
 /** The queue's tabs, in the order a supervisor looks at them. */
