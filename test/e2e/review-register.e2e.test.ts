@@ -46,6 +46,8 @@ describe('review and 登簿 e2e: queues, workspace, 补正, 复审, 登簿 (Chro
     chromium = await launchChromium();
     page = await chromium.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     page.setDefaultTimeout(15_000);
+    // A script error in the page fails loudly in the output (a blank page alone says nothing).
+    page.on('pageerror', (e) => console.log(`pageerror: ${e.message}\n${e.stack ?? ''}`));
     await initializeOffice(page, {
       url: host.url,
       officeName: '长沙市不动产登记中心芙蓉分中心',
@@ -80,6 +82,8 @@ describe('review and 登簿 e2e: queues, workspace, 补正, 复审, 登簿 (Chro
   });
 
   async function login(user: Username) {
+    // After a failed test the page may be anywhere: start from the login screen.
+    if (!(await page.locator('#login-username').isVisible())) await page.reload();
     await page.locator('#login-username').fill(user);
     await page.locator('#login-password').fill(PASSWORDS[user]);
     await page.getByRole('button', { name: '登录' }).click();

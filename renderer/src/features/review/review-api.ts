@@ -1,4 +1,5 @@
-import { api } from '../../api/api-slice';
+import type { Role } from '../../../../electron/contract';
+import { api, useSessionQuery } from '../../api/api-slice';
 import { call } from '../../api/client';
 
 /**
@@ -22,4 +23,13 @@ export const {
 
 export function loadMaterial(caseId: number, sm3: string): Promise<{ mime: string; base64: string }> {
   return call('review.material', { caseId, sm3 });
+}
+
+/**
+ * The signed-in user as the review screens need it. On logout the session leaves the store one
+ * render before the shell unmounts its page: that render gets a user with no rights, not a crash.
+ */
+export function useSessionUser(): { id: number; role: Role } {
+  const session = useSessionQuery().data;
+  return session ? { id: session.user.id, role: session.user.role } : { id: 0, role: 'reviewer' };
 }

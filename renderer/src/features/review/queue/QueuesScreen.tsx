@@ -1,9 +1,8 @@
 import { App, Card, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
-import type { SessionView } from '../../../../../electron/contract';
-import { errorMessage, useBusinessTypesQuery, useSessionQuery } from '../../../api/api-slice';
+import { errorMessage, useBusinessTypesQuery } from '../../../api/api-slice';
 import { navigate } from '../../../app/hash-route';
-import { useClaimMutation, useReassignMutation, useReleaseMutation, useReviewCandidatesQuery, useReviewQueuesQuery } from '../review-api';
+import { useClaimMutation, useReassignMutation, useReleaseMutation, useReviewCandidatesQuery, useReviewQueuesQuery, useSessionUser } from '../review-api';
 import { queuePath, registerPath, workspacePath, type ReviewQueue } from '../review-route';
 import { defaultQueue, queueInput, type QueueFilters, type QueueRow } from './queue-view';
 import { ReviewQueues } from './ReviewQueues';
@@ -12,8 +11,8 @@ const PAGE_SIZE = 20;
 
 /** The 审核 page's queues: the list from the local cache (refreshed every few seconds), 认领/释放/改派. */
 export function QueuesScreen({ queue: routeQueue }: { queue: ReviewQueue | null }) {
-  const session = useSessionQuery().data as NonNullable<SessionView>;
-  const queue = routeQueue ?? defaultQueue(session.user.role);
+  const user = useSessionUser();
+  const queue = routeQueue ?? defaultQueue(user.role);
   const [filters, setFilters] = useState<QueueFilters>({});
   const [page, setPage] = useState(1);
   const [busy, setBusy] = useState<number | null>(null);
@@ -62,8 +61,8 @@ export function QueuesScreen({ queue: routeQueue }: { queue: ReviewQueue | null 
           setFilters(f);
         }}
         businessTypes={types.map((t) => ({ id: t.id, name: t.name }))}
-        me={session.user.id}
-        role={session.user.role}
+        me={user.id}
+        role={user.role}
         busyCaseId={busy}
         error={actionError ?? (queues.error ? errorMessage(queues.error) : null)}
         onOpen={open}

@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Button, Card, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { REVIEW_STAGE_LABELS, type SessionView } from '../../../../../electron/contract';
-import { errorMessage, useSessionQuery, useStatusQuery } from '../../../api/api-slice';
+import { REVIEW_STAGE_LABELS } from '../../../../../electron/contract';
+import { errorMessage, useStatusQuery } from '../../../api/api-slice';
 import { navigate } from '../../../app/hash-route';
 import { claimText } from '../queue/queue-view';
 import { RegisterRecordPanel } from '../register/RegisterRecordPanel';
 import { recordData } from '../register/register-view';
-import { useClaimMutation, useRegisterMutation, useRegistrationPreviewQuery, useReviewWorkspaceQuery, useUndoRegistrationMutation } from '../review-api';
+import { useClaimMutation, useRegisterMutation, useRegistrationPreviewQuery, useReviewWorkspaceQuery, useUndoRegistrationMutation, useSessionUser } from '../review-api';
 import { queuePath } from '../review-route';
 import { previewModel, registerBlock } from './preview-view';
 import { RegistrationPanel } from './RegistrationPanel';
@@ -17,7 +17,7 @@ import { RegistrationPanel } from './RegistrationPanel';
  * written, then 登簿 (online only: the platform holds the register) and 登簿退回.
  */
 export function RegisterScreen({ caseId }: { caseId: number }) {
-  const session = useSessionQuery().data as NonNullable<SessionView>;
+  const user = useSessionUser();
   const ws = useReviewWorkspaceQuery({ caseId });
   const preview = useRegistrationPreviewQuery({ caseId }, { skip: !ws.data });
   const online = useStatusQuery(undefined, { pollingInterval: 5000 }).data?.platform.state === 'online';
@@ -44,7 +44,7 @@ export function RegisterScreen({ caseId }: { caseId: number }) {
           <Typography.Text strong style={{ fontSize: 16 }}>登簿 · {view.caseNumber}</Typography.Text>
           <Tag color="blue">{view.businessTypeLabel}</Tag>
           <Tag color={registered ? 'green' : 'processing'} data-testid="register-stage">{REVIEW_STAGE_LABELS[stage]}</Tag>
-          <Typography.Text type="secondary">{claimText(holder, session.user.id, view.mine)}</Typography.Text>
+          <Typography.Text type="secondary">{claimText(holder, user.id, view.mine)}</Typography.Text>
           <span style={{ flex: 1 }} />
           {!holder && stage === 'registration' && !registered && (
             <Button type="primary" loading={claiming.isLoading} onClick={async () => {
@@ -63,7 +63,7 @@ export function RegisterScreen({ caseId }: { caseId: number }) {
             blocked={blocked}
             registering={registering.isLoading}
             result={registered ? { registeredAt: null, certificateNumbers: view.certificateNumbers } : null}
-            canUndo={registered && ['registrar', 'supervisor'].includes(session.user.role)}
+            canUndo={registered && ['registrar', 'supervisor'].includes(user.role)}
             undoing={undoing.isLoading}
             error={error}
             onRegister={async () => {

@@ -1,8 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { ReviewWorkspace, SessionView } from '../../../../../electron/contract';
-import { errorMessage, useSessionQuery } from '../../../api/api-slice';
+import type { ReviewWorkspace } from '../../../../../electron/contract';
+import { errorMessage } from '../../../api/api-slice';
 import { navigate } from '../../../app/hash-route';
 import { formatTime } from '../../../app/shanghai-time';
 import { ChecksList } from '../ChecksList';
@@ -11,7 +11,7 @@ import { isTypingTarget } from '../materials/viewer-state';
 import { claimText } from '../queue/queue-view';
 import { RegisterRecordPanel } from '../register/RegisterRecordPanel';
 import { recordData } from '../register/register-view';
-import { loadMaterial, useClaimMutation, useDecideMutation, useReleaseMutation, useReviewWorkspaceQuery } from '../review-api';
+import { loadMaterial, useClaimMutation, useDecideMutation, useReleaseMutation, useReviewWorkspaceQuery, useSessionUser } from '../review-api';
 import { queuePath, REVIEW_PATH, type ReviewQueue } from '../review-route';
 import { REVIEW_STAGE_LABELS } from '../../../../../electron/contract';
 import { ApplicationSummary } from './ApplicationSummary';
@@ -38,7 +38,7 @@ function lockReason(data: ReviewWorkspace | undefined, stage: ReviewStage): stri
 }
 
 export function WorkspaceScreen({ caseId }: { caseId: number }) {
-  const session = useSessionQuery().data as NonNullable<SessionView>;
+  const user = useSessionUser();
   const ws = useReviewWorkspaceQuery({ caseId });
   const [draft, setDraft] = useState<DecisionDraft>(emptyDraft);
   const [sentNotice, setSentNotice] = useState<'requisitionNotice' | 'refusalNotice' | null>(null);
@@ -96,7 +96,7 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
           <Typography.Text strong style={{ fontSize: 16 }} data-testid="workspace-title">{view.caseNumber}</Typography.Text>
           <Tag color="blue">{view.businessTypeLabel}</Tag>
           <Tag color="processing" data-testid="workspace-stage">{stageLabel}</Tag>
-          <Typography.Text type="secondary" data-testid="workspace-claim">{claimText(view.claim, session.user.id, view.mine)}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="workspace-claim">{claimText(view.claim, user.id, view.mine)}</Typography.Text>
           {view.pendingDecision && <Tag color="gold">已决定，待同步</Tag>}
           <span style={{ flex: 1 }} />
           {!view.claim && decisionsFor(stage).length > 0 && (
@@ -111,7 +111,7 @@ export function WorkspaceScreen({ caseId }: { caseId: number }) {
       </Card>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 2fr) minmax(420px, 3fr)', gap: 12, alignItems: 'start' }}>
         <Card size="small" title="申请信息">
-          <ApplicationSummary view={view} role={session.user.role} />
+          <ApplicationSummary view={view} role={user.role} />
         </Card>
         <Card size="small" title="申请材料">
           <MaterialsViewer materials={data.materials.map((m) => ({ sm3: m.sm3, name: m.name, mime: m.mime, downloaded: m.downloaded, form: m.form ? (MATERIAL_FORM[m.form] ?? m.form) : null }))} load={load} />
