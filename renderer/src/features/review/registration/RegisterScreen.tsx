@@ -56,9 +56,10 @@ export function RegisterScreen({ caseId }: { caseId: number }) {
         </div>
       </Card>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(320px, 2fr)', gap: 12, alignItems: 'start' }}>
-        <Card size="small" title="登簿预览：将写入登记簿的内容">
+        <Card size="small" title={registered ? '登簿结果' : '登簿预览：将写入登记簿的内容'}>
           <RegistrationPanel
-            preview={previewModel(preview.data)}
+            // After 登簿 the preview would describe the next change of the register, not this one.
+            preview={registered ? null : previewModel(preview.data)}
             previewError={preview.error ? errorMessage(preview.error) : null}
             blocked={blocked}
             registering={registering.isLoading}

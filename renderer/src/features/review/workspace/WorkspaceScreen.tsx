@@ -19,7 +19,7 @@ import { decideInput, decisionKey, decisionsFor, draftProblem, emptyDraft, type 
 import { DecisionPanel } from './DecisionPanel';
 
 const MATERIAL_FORM: Record<string, string> = { original: '原件', copy: '复印件' };
-const DECISION_LABEL: Record<string, string> = { pass: '通过', supplement: '补正', refuse: '不予登记', return: '退回', claim: '认领', release: '释放', reassign: '改派' };
+const DECISION_LABEL: Record<string, string> = { accepted: '受理', pass: '通过', supplement: '补正', supplementReceived: '接收补正', refuse: '不予登记', return: '退回', claim: '认领', release: '释放', reassign: '改派', register: '登簿', registered: '登簿', undo: '登簿退回' };
 
 /**
  * 审核工作台: application and parties on the left, the materials beside them, the register record
