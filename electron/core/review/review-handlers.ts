@@ -169,6 +169,17 @@ const workspace: Handler<'review.workspace'> = async (ctx, input) => {
 const material: Handler<'review.material'> = async (ctx, input) => {
   requireSession(ctx);
   const row = requireOfficeCase(ctx, input.caseId);
+  try {
+    return await materialOf(ctx, row, input.sm3);
+  } catch (err) {
+    // An attempt to open a material is recorded even when refused (which file, why).
+    audit(ctx, { action: 'review.material', object: object(row), result: 'failure', detail: { sm3: input.sm3.slice(0, 12), code: err instanceof AppError ? err.code : 'INTERNAL' } });
+    throw err;
+  }
+};
+
+async function materialOf(ctx: CallContext, row: OfficeCaseRow, sm3: string): Promise<MethodOutput<'review.material'>> {
+  const input = { sm3 };
   const body = requireBody(ctx, row);
   const listed = body.materials.some((m) => m.files.some((f) => f.hash === input.sm3)) || (body.supplements ?? []).some((x) => x.materials.some((m) => m.sm3 === input.sm3));
   if (!listed) throw new AppError('CASE_MATERIAL_UNKNOWN');
@@ -186,7 +197,7 @@ const material: Handler<'review.material'> = async (ctx, input) => {
   const bytes = ctx.services.blobs.get(input.sm3);
   auditView(ctx, 'review.material', object(row), { sm3: input.sm3.slice(0, 12) }, `${object(row)}:${input.sm3}`);
   return { mime: known?.media_type ?? mime, base64: Buffer.from(bytes).toString('base64') };
-};
+}
 
 const decide: Handler<'review.decide'> = async (ctx, input) => {
   const s = requireSession(ctx);

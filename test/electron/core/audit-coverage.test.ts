@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodName, type Result } from '../../../electron/contract';
-import { outboxWrites } from '../../../electron/core/sync/outbox-repository';
+import { openBody, outboxWrites } from '../../../electron/core/sync/outbox-repository';
+import { applyOfficeCase } from '../../../electron/core/review/office-cache';
 import { BUYER, SELLER_1, SELLER_2, TRANSFER_RECEIVED, UNIT, acceptTransfer, until } from '../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../support/workstation';
 import { BANK, SEAL_PIN, bankSealFile, base64Of } from '../../support/e-seal';
@@ -61,6 +62,21 @@ async function loginAs(fx: Fixture, client: string): Promise<number> {
 async function newUser(fx: Fixture): Promise<number> {
   const n = Math.floor(Math.random() * 1e9);
   return (await fx.t.ok('admin', 'users.create', { username: `user${n}`, displayName: `用户${n}`, role: 'clerk', temporaryPassword: 'Temp#2026ab' })).id;
+}
+
+/** The accepted case as the office's feed gives it to review desks (office.case), in this workstation's office cache. */
+async function officeCase(fx: Fixture): Promise<number> {
+  const db = fx.t.ws.services.db();
+  const keys = fx.t.ws.services.keys;
+  const row = db.prepare("SELECT c.case_number AS caseNumber, o.body_sealed AS sealed FROM cases c JOIN outbox o ON o.case_id = c.id AND o.kind = 'case.submit' WHERE c.id = ?").get(fx.accepted) as {
+    caseNumber: string;
+    sealed: Buffer;
+  };
+  const data = { platformCaseId: 'P00000001', officialNumber: null, stage: 'firstReview', claim: null, promisedDate: null, submittedBy: { workstation: '430102-A7', clerkName: 'clerk' } };
+  const body = JSON.parse(openBody(keys, { sealedBody: row.sealed })) as Record<string, unknown>;
+  const id = db.transaction(() => applyOfficeCase(db, keys, row.caseNumber, new Date().toISOString(), { ...data, case: body }, new Date(), () => undefined))();
+  if (id === null) throw new Error('office case not cached');
+  return id;
 }
 
 function deadLetterOf(fx: Fixture): number {
@@ -155,20 +171,20 @@ const COVERAGE: Record<MethodName, Entry> = {
   'cases.withdraw': { audited: 'edit', prepare: (fx) => draft(fx, true), call: (fx, id) => fx.t.call('clerk', 'cases.withdraw', { id, reason: '申请人撤回' }) },
   'cases.search': { audited: 'view', call: (fx) => fx.t.call('reviewer', 'cases.search', { text: '周晓岚' }) },
   'workqueue.get': { audited: 'view', call: (fx) => fx.t.call('clerk', 'workqueue.get', {}) },
-  // Review desks (issue #11): the office cache is filled from the platform's feed; these calls run
-  // on a workstation without a platform, so they exercise the audited refusal paths.
+  // Review desks (issue #11): a case of the office cache; without a platform the online commands
+  // are refused (PLATFORM_OFFLINE), and refusals are audited like successes.
   'review.queues': { audited: 'view', call: (fx) => fx.t.call('reviewer', 'review.queues', { queue: 'firstReview' }) },
   'review.candidates': { none: 'staff names and roles of the office, no party data' },
-  'review.workspace': { audited: 'view', mayFail: true, call: (fx) => fx.t.call('reviewer', 'review.workspace', { caseId: 1 }) },
-  'review.material': { audited: 'view', mayFail: true, call: (fx) => fx.t.call('reviewer', 'review.material', { caseId: 1, sm3: '0'.repeat(64) }) },
-  'review.claim': { audited: 'edit', mayFail: true, call: (fx) => fx.t.call('reviewer', 'review.claim', { caseId: 1 }) },
-  'review.release': { audited: 'edit', mayFail: true, call: (fx) => fx.t.call('reviewer', 'review.release', { caseId: 1 }) },
-  'review.reassign': { audited: 'edit', mayFail: true, call: (fx) => fx.t.call('supervisor', 'review.reassign', { caseId: 1, to: 'reviewer' }) },
-  'review.decide': { audited: 'edit', mayFail: true, call: (fx) => fx.t.call('reviewer', 'review.decide', { caseId: 1, decision: 'pass', opinion: '测试' }) },
+  'review.workspace': { audited: 'view', prepare: officeCase, call: (fx, id) => fx.t.call('reviewer', 'review.workspace', { caseId: id }) },
+  'review.material': { audited: 'view', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('reviewer', 'review.material', { caseId: id, sm3: '0'.repeat(64) }) },
+  'review.claim': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('reviewer', 'review.claim', { caseId: id }) },
+  'review.release': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('reviewer', 'review.release', { caseId: id }) },
+  'review.reassign': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('supervisor', 'review.reassign', { caseId: id, to: 'reviewer' }) },
+  'review.decide': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('reviewer', 'review.decide', { caseId: id, decision: 'pass', opinion: '测试' }) },
   'registration.preview': { none: 'what 登簿 will write: register entries the desk already sees, no new personal data' },
-  'registration.register': { audited: 'edit', mayFail: true, call: (fx) => fx.t.call('supervisor', 'registration.register', { caseId: 1 }) },
-  'registration.undo': { audited: 'edit', mayFail: true, call: (fx) => fx.t.call('supervisor', 'registration.undo', { caseId: 1, reason: '测试' }) },
-  'cases.receiveSupplement': { audited: 'edit', mayFail: true, call: (fx) => fx.t.call('clerk', 'cases.receiveSupplement', { caseId: 1, note: '测试' }) },
+  'registration.register': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('supervisor', 'registration.register', { caseId: id }) },
+  'registration.undo': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('supervisor', 'registration.undo', { caseId: id, reason: '测试' }) },
+  'cases.receiveSupplement': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'cases.receiveSupplement', { caseId: id, note: '测试' }) },
   'cases.timeline': { none: 'the case’s history: actions, staff and reasons, no party data' },
   'cases.lookupUnit': { none: 'a unit’s address and case ids, no party data' },
   'cases.document': { audited: 'export', call: (fx) => fx.t.call('clerk', 'cases.document', { id: fx.accepted, kind: 'acceptanceReceipt' }) },

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlatformConnection } from '../../../../electron/core/sync/platform-connection';
 import type { SyncEngine } from '../../../../electron/core/sync/sync-engine';
-import { customCertificates } from '../../../platform/harness';
+import { clientFor, command, customCertificates, submission } from '../../../platform/harness';
 import { startPlatform, type RunningPlatform } from '../../../platform/index';
 import { until } from '../../../support/cases';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -21,10 +21,14 @@ export interface ReviewOffice {
   engine(t: TestWorkstation): SyncEngine;
   /** Reads the desk's feed until `probe` holds. */
   untilDesk<T>(probe: () => Promise<T | undefined>, what: string): Promise<T>;
+  /** A case another counter of the office accepted (430102-A7's certificate, the platform's own API). */
+  submitElsewhere(overrides: Record<string, unknown>): Promise<string>;
   stopPlatform(): Promise<void>;
   startPlatformAgain(): Promise<void>;
   close(): Promise<void>;
 }
+
+let serial = 0;
 
 export async function reviewOffice(): Promise<ReviewOffice> {
   const dir = makeTempDir('bdc-review-');
@@ -66,6 +70,13 @@ export async function reviewOffice(): Promise<ReviewOffice> {
         await engine(desk).pullNow();
         return probe();
       }, what, 15_000);
+    },
+    async submitElsewhere(overrides) {
+      serial += 1;
+      const body = submission([], { caseNumber: `430102-20261127-C1-${String(serial).padStart(4, '0')}`, workstationId: 'C1', ...overrides });
+      const res = await command(clientFor(platform, certs), '/api/v1/cases', body);
+      if (res.status !== 201) throw new Error(`submission failed: ${res.status} ${JSON.stringify(res.data)}`);
+      return body.caseNumber as string;
     },
     async stopPlatform() {
       await platform.close();
