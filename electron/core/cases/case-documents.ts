@@ -53,7 +53,8 @@ export function documentAllowed(c: CaseRecord, kind: CaseDocumentKind): boolean 
     case 'paymentNotice':
       return c.caseNumber !== null && c.feeTotalFen > 0;
     case 'requisitionNotice':
-      return c.status === 'requisitioned';
+      // 补正 at the counter (requisitioned), or asked by the office's review after acceptance.
+      return c.status === 'requisitioned' || c.status === 'supplementing';
     case 'rejectionNotice':
       return c.status === 'rejected';
   }

@@ -4,6 +4,7 @@ import { audit, requireSession, type CallContext } from '../services';
 import type { SignatureCapture } from '../../../native/sigpad/strokes';
 import { CASE_DOCUMENT_TITLES, carriesFullIdentifiers, type CaseDocumentKind } from './case-document-kinds';
 import { caseReads } from './case-repository';
+import { reviewSupplementItems } from './review-supplement-items';
 import { businessTypeOf } from './handlers/case-context';
 import { userReads } from '../auth/users-repository';
 
@@ -45,7 +46,8 @@ async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Pr
     blobOf: (hash) => ctx.services.blobs.get(hash),
     signatureOf: (hash) => JSON.parse(Buffer.from(ctx.services.blobs.get(hash)).toString('utf8')) as SignatureCapture,
     signingKey: officeKeyPair(ctx.services.dataDir),
-    requisitioned: (lastDetail(ctx, id, 'cases.requisition').missing as string[] | undefined) ?? [],
+    requisitioned:
+      c.status === 'supplementing' ? reviewSupplementItems(c.statusReason) : ((lastDetail(ctx, id, 'cases.requisition').missing as string[] | undefined) ?? []),
     rejectionReasons: (lastDetail(ctx, id, 'cases.reject').reasons as string[] | undefined) ?? [],
   });
   const fileName = `${CASE_DOCUMENT_TITLES[kind]}-${c.caseNumber ?? `DRAFT-${c.id}`}.pdf`;

@@ -7,6 +7,7 @@ import { navigate } from '../../app/hash-route';
 import { formatTime } from '../../app/labels';
 import { RejectModal, RequisitionModal, WithdrawModal } from './CaseActionModals';
 import { ApplicationCard, PartyExtras, UnitCodeCell, unitArea, UnitUseCell } from './CaseApplication';
+import { ReceiveSupplementModal } from './ReceiveSupplementModal';
 import { CaseDocuments } from './CaseDocuments';
 import { FeePieces } from './FeePieces';
 import { useCaseTypes } from './use-case-types';
@@ -19,7 +20,7 @@ import { TaxPanel } from './TaxPanel';
 
 /** States in which no track goes on, whatever the tracks still say. */
 const ENDED: Partial<Record<CaseView['status'], string>> = { withdrawn: '业务已撤回，各项办理终止', rejected: '不予受理，各项办理终止' };
-type Action = 'requisition' | 'reject' | 'withdraw';
+type Action = 'requisition' | 'reject' | 'withdraw' | 'receiveSupplement';
 /** Who may print a case's documents (cases.printDocument's access): a role, not a case state. */
 const PRINTERS = ['clerk', 'supervisor', 'admin'];
 
@@ -49,6 +50,8 @@ export function CaseDetail({ id }: { id: number }) {
   const allowed = new Set(view.allowedActions);
   const editable = allowed.has('edit');
   const status = CASE_STATUS[view.status];
+  // 审核补正中: the counter receives what the reviewer asked for (lifecycle row resumeReview).
+  const receivesSupplement = view.status === 'supplementing' && (allowed.has('resumeReview') || ['clerk', 'supervisor'].includes(session.user.role));
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -65,8 +68,13 @@ export function CaseDetail({ id }: { id: number }) {
           </Space>
         }
         extra={
-          allowed.size > 0 && (
+          (allowed.size > 0 || receivesSupplement) && (
             <Space wrap data-testid="case-actions">
+              {receivesSupplement && (
+                <Button type="primary" onClick={() => setAction('receiveSupplement')}>
+                  接收补正材料
+                </Button>
+              )}
               {(editable || allowed.has('accept')) && (
                 <Button type="primary" onClick={() => navigate(resumeIntakePath(view.id))}>
                   继续受理
@@ -249,6 +257,7 @@ export function CaseDetail({ id }: { id: number }) {
       <RequisitionModal open={action === 'requisition'} view={view} onClose={() => setAction(null)} />
       <RejectModal open={action === 'reject'} view={view} onClose={() => setAction(null)} />
       <WithdrawModal open={action === 'withdraw'} view={view} onClose={() => setAction(null)} />
+      <ReceiveSupplementModal open={action === 'receiveSupplement'} view={view} onClose={() => setAction(null)} />
     </Space>
   );
 }

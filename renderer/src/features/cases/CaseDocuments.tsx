@@ -21,7 +21,7 @@ const TITLES: Record<Kind, string> = {
 
 /** The documents this case can have now (the back end checks the same). */
 function availableKinds(view: CaseView): Kind[] {
-  if (view.status === 'requisitioned') return ['requisitionNotice'];
+  if (view.status === 'requisitioned' || view.status === 'supplementing') return ['requisitionNotice'];
   if (view.status === 'rejected') return ['rejectionNotice'];
   if (!view.caseNumber) return [];
   return ['acceptanceReceipt', 'applicationForm', ...(view.feeTotalFen > 0 ? (['paymentNotice'] as Kind[]) : [])];

@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, InfoCircleFilled } from '@ant-design/icons';
 import { Checkbox, Typography } from 'antd';
-import { orderedChecks, type ReviewCheck } from './checks';
+import { orderedChecks, ruleName, type ReviewCheck } from './checks';
 
 const LEVEL = {
   block: { label: '阻止', color: '#cf1322', icon: <CloseCircleFilled /> },
@@ -25,8 +25,9 @@ export function ChecksList(props: { checks: readonly ReviewCheck[]; acknowledged
               </span>
               <div>
                 <Typography.Text strong={!c.ok} style={{ color: c.ok ? undefined : level.color }}>
-                  {c.rule}
+                  {ruleName(c.rule)}
                 </Typography.Text>
+                <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 11 }}>{c.rule}</Typography.Text>
                 {!c.ok && <Typography.Text style={{ marginInlineStart: 6, fontSize: 12, color: level.color }}>[{level.label}]</Typography.Text>}
                 <div style={{ fontSize: 13 }}>{c.message}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>依据：{c.source}</Typography.Text>

@@ -7,6 +7,24 @@ export interface ReviewCheck {
   source: string;
 }
 
+/**
+ * The named rules of core (electron/core/review/rules) as a reviewer reads them; the id stays
+ * beside the name (it is what the audit and 通过's refusal name). An unknown rule shows its id.
+ */
+export const RULE_LABELS: Record<string, string> = {
+  'seizure-blocks-disposal': '查封限制处分',
+  'objection-needs-decision': '异议须明确决定',
+  'pre-registration-consent': '预告登记权利人同意',
+  'obligors-match-register': '义务人与登记簿一致',
+  'mortgage-on-transfer': '转让时已有抵押',
+  'certificate-number-matches': '原证号与登记簿一致',
+  'register-available': '登记簿可查',
+};
+
+export function ruleName(rule: string): string {
+  return RULE_LABELS[rule] ?? rule;
+}
+
 const LEVEL_ORDER = { block: 0, decide: 1, info: 2 } as const;
 
 /** Failed checks first (blocking, then those needing a decision, then notes), passed ones last. */
@@ -20,9 +38,9 @@ export function orderedChecks(checks: readonly ReviewCheck[]): ReviewCheck[] {
  */
 export function passVerdict(checks: readonly ReviewCheck[], acknowledged: ReadonlySet<string>): { allowed: true } | { allowed: false; reason: string } {
   const blocking = checks.find((c) => !c.ok && c.level === 'block');
-  if (blocking) return { allowed: false, reason: `规则「${blocking.rule}」不允许通过：${blocking.message}` };
+  if (blocking) return { allowed: false, reason: `规则「${ruleName(blocking.rule)}」（${blocking.rule}）不允许通过：${blocking.message}` };
   const undecided = checks.find((c) => !c.ok && c.level === 'decide' && !acknowledged.has(c.rule));
-  if (undecided) return { allowed: false, reason: `请先对「${undecided.rule}」作出明确决定（勾选）：${undecided.message}` };
+  if (undecided) return { allowed: false, reason: `请先对「${ruleName(undecided.rule)}」作出明确决定（勾选）：${undecided.message}` };
   return { allowed: true };
 }
 

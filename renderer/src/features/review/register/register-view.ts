@@ -108,3 +108,66 @@ export function historyText(h: RegisterHistoryEntry): string {
   const holders = Array.isArray(h.holders) ? (h.holders as Array<RegisterHolder | string>).map(holderText).join('、') : '';
   return [h.at ?? '', what, holders, h.caseNumber ? `（业务 ${h.caseNumber}）` : ''].filter(Boolean).join(' ');
 }
+
+/**
+ * The contract's register record (review.workspace `register[].record`) as the panel reads it:
+ * holders with their shares when the platform gave them, states and kinds as the panel names them
+ * (an unknown state reads as 现势, an unknown restriction kind is dropped rather than mislabelled).
+ */
+export function recordData(r: {
+  unitCode: string;
+  address?: string;
+  registerVersion: number;
+  rights: ReadonlyArray<{ id: number; kind: string; holders: string[]; holderShares?: Array<{ name: string; idTail?: string | null; share: string | null }>; coOwnership?: string | null; certificateNumber?: string | null; registeredAt?: string | null; state: string }>;
+  restrictions: ReadonlyArray<{ id: number; kind: string; holder?: string | null; since?: string | null; until?: string | null; note?: string | null; state: string }>;
+  history?: ReadonlyArray<Record<string, unknown>>;
+}): RegisterRecordData {
+  const state = (s: string): RightState => (s in RIGHT_STATE ? (s as RightState) : 'current');
+  return {
+    unitCode: r.unitCode,
+    address: r.address ?? '',
+    registerVersion: r.registerVersion,
+    // The platform lists rights in force under `rights` and ended ones (历史/终止) under `history`:
+    // the panel shows both in one table, 现势 first, so the reviewer sees whose title came before.
+    rights: [...r.rights.map((x) => ({
+      id: String(x.id),
+      kind: x.kind,
+      state: state(x.state),
+      holders: x.holderShares && x.holderShares.length > 0 ? x.holderShares : x.holders,
+      coOwnership: x.coOwnership ?? null,
+      certificateNumber: x.certificateNumber ?? null,
+      registeredAt: x.registeredAt ?? null,
+    })), ...endedRights(r.history ?? [])],
+    restrictions: r.restrictions
+      .filter((x) => x.kind in RESTRICTION_KIND)
+      .map((x) => ({ id: String(x.id), kind: x.kind as RestrictionKind, state: state(x.state), holder: x.holder ?? null, since: x.since ?? null, until: x.until ?? null, note: x.note ?? null })),
+    history: (r.history ?? []).map(historyEntry),
+  };
+}
+
+/** History entries of the platform (API.md: entry, kind, state, holders, since, endedAt, endedBy) that are rights. */
+function endedRights(history: ReadonlyArray<Record<string, unknown>>): RegisterRight[] {
+  return history
+    .filter((h) => h.entry === 'right')
+    .map((h) => ({
+      id: `h${String(h.id)}`,
+      kind: String(h.kind),
+      state: h.state === 'terminated' ? 'terminated' : 'historic',
+      holders: Array.isArray(h.holders) ? (h.holders as string[]) : [],
+      certificateNumber: typeof h.certificateNumber === 'string' ? h.certificateNumber : null,
+      registeredAt: typeof h.since === 'string' ? h.since : null,
+    }));
+}
+
+/** One history line: when it ended, what, whose, and the case whose 登簿 ended it. */
+function historyEntry(h: Record<string, unknown>): RegisterHistoryEntry {
+  const kind = String(h.kind ?? '');
+  const label = RIGHT_KIND[kind] ?? RESTRICTION_KIND[kind as RestrictionKind]?.label ?? kind;
+  const ended = h.state === 'terminated' ? '终止' : h.entry === 'restriction' ? '注销' : '转为历史';
+  return {
+    at: typeof h.endedAt === 'string' ? h.endedAt.slice(0, 10) : null,
+    what: `${label}${ended}`,
+    holders: Array.isArray(h.holders) ? h.holders : [],
+    caseNumber: typeof h.endedBy === 'string' ? h.endedBy : null,
+  };
+}
