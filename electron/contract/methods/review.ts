@@ -342,11 +342,15 @@ export const reviewMethods = {
     description: 'The counter received the applicant\'s 补正 for a case in 补正中 (files already attached as blobs); queued to the platform',
     input: z
       .object({
-        caseId: z.number().int().positive(),
+        /** The counter's own case (the cases.get id) … */
+        caseId: z.number().int().positive().optional(),
+        /** … or the office's case as review.queues lists it (accepted at another counter of the office). */
+        officeCaseId: z.number().int().positive().optional(),
         note: freeText(z.string().trim().min(1).max(500)),
         materials: z.array(z.object({ name: z.string().trim().min(1).max(100), blobHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict()).max(50).default([]),
       })
-      .strict(),
+      .strict()
+      .refine((v) => (v.caseId === undefined) !== (v.officeCaseId === undefined), { message: '应给出 caseId 或 officeCaseId 之一' }),
     output: reviewCaseSchema,
     access: COUNTER,
   }),

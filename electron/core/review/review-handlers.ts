@@ -337,7 +337,8 @@ const undo: Handler<'registration.undo'> = async (ctx, input) => {
 
 const receiveSupplement: Handler<'cases.receiveSupplement'> = (ctx, input) => {
   const s = requireSession(ctx);
-  const row = requireOfficeCase(ctx, input.caseId);
+  // The counter knows its own case (cases.get id); the office cache holds the review stage of it.
+  const row = input.officeCaseId !== undefined ? requireOfficeCase(ctx, input.officeCaseId) : officeCaseOfLocal(ctx, input.caseId ?? 0);
   return audited(ctx, 'cases.receiveSupplement', object(row), { files: input.materials.length }, () => {
     if (row.stage !== 'supplementing') throw new AppError('STAGE_MISMATCH', '该业务不在补正中。');
     const db = ctx.services.db();
@@ -355,6 +356,15 @@ const receiveSupplement: Handler<'cases.receiveSupplement'> = (ctx, input) => {
     return reviewCaseOf(ctx, s, row.id);
   });
 };
+
+/** The office cache's row of a case this counter accepted (found by its case number). */
+function officeCaseOfLocal(ctx: Parameters<Handler<'cases.receiveSupplement'>>[0], caseId: number): OfficeCaseRow {
+  const db = ctx.services.db();
+  const local = db.prepare('SELECT case_number FROM cases WHERE id = ?').get(caseId) as { case_number: string | null } | undefined;
+  const row = local?.case_number ? officeCases.byNumber(db, local.case_number) : undefined;
+  if (!row) throw new AppError('CASE_NOT_FOUND', '本机还没有这件业务的审核补正记录，请稍候同步后再试。');
+  return row;
+}
 
 export const reviewHandlers = {
   'review.queues': queues,

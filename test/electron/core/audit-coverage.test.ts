@@ -184,7 +184,7 @@ const COVERAGE: Record<MethodName, Entry> = {
   'registration.preview': { none: 'what 登簿 will write: register entries the desk already sees, no new personal data' },
   'registration.register': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('supervisor', 'registration.register', { caseId: id }) },
   'registration.undo': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('supervisor', 'registration.undo', { caseId: id, reason: '测试' }) },
-  'cases.receiveSupplement': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'cases.receiveSupplement', { caseId: id, note: '测试' }) },
+  'cases.receiveSupplement': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx) => fx.t.call('clerk', 'cases.receiveSupplement', { caseId: fx.accepted, note: '测试' }) },
   'cases.timeline': { none: 'the case’s history: actions, staff and reasons, no party data' },
   'cases.lookupUnit': { none: 'a unit’s address and case ids, no party data' },
   'cases.document': { audited: 'export', call: (fx) => fx.t.call('clerk', 'cases.document', { id: fx.accepted, kind: 'acceptanceReceipt' }) },

@@ -50,7 +50,8 @@ describe('review flow against the platform stand-in', () => {
     const scan = fakeScan(2000);
     const db = o.counter.ws.services.db();
     const hash = o.counter.ws.services.blobs.put(db, scan, 'application/pdf', new Date());
-    const received = await o.counter.ok('clerk', 'cases.receiveSupplement', { caseId: counterRow.id, note: '申请人补交签名页', materials: [{ name: '不动产登记申请书（补正）', blobHash: hash }] });
+    // Accepted at another counter: this clerk names the office's case (the e2e covers a counter's own case).
+    const received = await o.counter.ok('clerk', 'cases.receiveSupplement', { officeCaseId: counterRow.id, note: '申请人补交签名页', materials: [{ name: '不动产登记申请书（补正）', blobHash: hash }] });
     expect(received.stage).toBe('supplementing');
 
     const again = await inQueue(o.desk, 'rev1', 'firstReview', n);
