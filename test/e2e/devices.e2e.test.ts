@@ -100,6 +100,8 @@ describe('devices e2e: 设备检测 and 模拟设备 (Chromium + web host + simu
     await page.getByRole('button', { name: /采集签名/ }).click();
     await page.getByText('等待签名人在签名板上签名并确认').waitFor();
     await page.getByRole('button', { name: '模拟设备' }).click();
+    // The pad takes ink only once it shows the prompt (an idle pad refuses strokes, with a message).
+    await page.getByText('签名板显示：请在签名板上签名').waitFor();
     const canvas = page.getByLabel('签名区（用鼠标书写）');
     await canvas.waitFor();
     const box = (await canvas.boundingBox())!;
