@@ -62,6 +62,17 @@ const unitInput = z
   })
   .strict();
 
+/** A party as screens see it: numbers masked per the policy (the case view adds signing and contacts). */
+export const maskedPartySchema = z.object({
+  ordinal: z.number().int(),
+  role: z.enum(['holder', 'obligor', 'agent']),
+  name: z.string(),
+  idType: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  share: z.string().nullable(),
+});
+
 export const caseViewSchema = z.object({
   id: z.number().int(),
   caseNumber: z.string().nullable(),
@@ -83,14 +94,7 @@ export const caseViewSchema = z.object({
   coOwnership: z.enum(['sole', 'joint', 'shares']).nullable(),
   tracks: z.object({ registration: z.string(), transaction: z.string(), tax: z.string() }),
   parties: z.array(
-    z.object({
-      ordinal: z.number().int(),
-      role: z.enum(['holder', 'obligor', 'agent']),
-      name: z.string(),
-      idType: z.string(),
-      idNumberMasked: z.string(),
-      phoneMasked: z.string().nullable(),
-      share: z.string().nullable(),
+    maskedPartySchema.extend({
       /** Signed by hand, or sealed (an organisation's e-seal). */
       signed: z.boolean(),
       /** How this party's application is signed: by hand, by the agent they appointed (授权委托书), by e-seal, or not yet. */

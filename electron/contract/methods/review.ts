@@ -5,6 +5,7 @@ import { isoDateSchema } from '../validation/calendar-date';
 import { freeText } from '../validation/free-text';
 import { nonRegistrationGroundIdSchema } from '../validation/legal-grounds';
 import { caseStatusSchema } from './case-model';
+import { maskedPartySchema } from './cases';
 
 /**
  * Review (审核) and 登簿 at the office (issue #11). The office's cases reach every reviewer's and
@@ -107,17 +108,7 @@ export const reviewCaseSchema = z.object({
   acceptedAt: z.string().nullable(),
   promisedDate: z.string().nullable(),
   coOwnership: z.enum(['sole', 'joint', 'shares']).nullable(),
-  parties: z.array(
-    z.object({
-      ordinal: z.number().int(),
-      role: z.enum(['holder', 'obligor', 'agent']),
-      name: z.string(),
-      idType: z.string(),
-      idNumberMasked: z.string(),
-      phoneMasked: z.string().nullable(),
-      share: z.string().nullable(),
-    }),
-  ),
+  parties: z.array(maskedPartySchema),
   units: z.array(
     z.object({
       ordinal: z.number().int(),
