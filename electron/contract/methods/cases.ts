@@ -144,6 +144,8 @@ export const caseViewSchema = z.object({
   feePieces: z.array(z.object({ unitCodes: z.array(z.string()), feeClass: z.string(), amountFen: z.number().int() })),
   /** Who pays (the party registered as 权利人; for a mortgage the 抵押权人): the 缴费通知书 is addressed to them. */
   feePayer: z.string().nullable(),
+  /** Why no fee is charged although the quote is kept (a case that ended before acceptance), or null. */
+  feeNotCharged: z.string().nullable(),
   /** 补正 deadline (working days from the notice). */
   requisitionDeadline: z.string().nullable(),
   /** The legal grounds of a 不予受理 / 不予登记 decision, with their articles. */

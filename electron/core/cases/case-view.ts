@@ -78,6 +78,7 @@ export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncStat
     },
     fees: c.fees,
     feeTotalFen: c.feeTotalFen,
+    feeNotCharged: feeNotCharged(c),
     feePieces,
     feeOverrideReason: c.feeOverrideReason,
     feePayer: c.feePayer,
@@ -90,4 +91,14 @@ export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncStat
     acceptedBy: c.acceptedBy,
     acceptance: isEditable(c.status) ? checkAcceptance(c, type) : [],
   };
+}
+
+/**
+ * Fees are charged for what the office accepted: a case refused at the counter (不予受理) or
+ * withdrawn before acceptance owes nothing, whatever was quoted while it was a draft.
+ */
+function feeNotCharged(c: CaseRecord): string | null {
+  if (c.status === 'rejected') return '不予受理，不收取登记费。';
+  if (c.status === 'withdrawn' && c.acceptedAt === null) return '受理前已撤回，不收取登记费。';
+  return null;
 }

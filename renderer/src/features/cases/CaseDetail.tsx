@@ -361,6 +361,13 @@ function MaterialsTable({ view, requirements }: { view: CaseView; requirements: 
 }
 
 function FeesTable({ view }: { view: CaseView }) {
+  if (view.feeNotCharged) {
+    return (
+      <Typography.Text type="secondary" data-testid="fee-not-charged">
+        {view.feeNotCharged}
+      </Typography.Text>
+    );
+  }
   return (
     <>
       {view.fees.length > 0 ? (

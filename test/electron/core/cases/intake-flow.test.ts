@@ -96,6 +96,7 @@ describe('counter intake: the case model behind the contract', () => {
     }
     const accepted = await t.ok('clerk', 'cases.accept', { id: draft.id });
     expect(accepted.status).toBe('accepted');
+    expect(accepted.feeNotCharged).toBeNull();
     expect(accepted.caseNumber).toMatch(/^430102-\d{8}-A7-0001$/);
     expect(accepted.promisedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(accepted.feeTotalFen).toBe(8000);
@@ -181,13 +182,22 @@ describe('counter intake: the case model behind the contract', () => {
 
   it('requisition, rejection and withdrawal record their reasons and follow the state machine', async () => {
     const draft = await clerkWithDraft();
+    await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [BUYER, SELLER_1], units: [UNIT], materialsReceived: [] });
     const req = await t.ok('clerk', 'cases.requisition', { id: draft.id, missing: ['转移合同原件'], note: '复印件不清晰' });
     expect(req).toMatchObject({ status: 'requisitioned', statusReason: '需补正：转移合同原件（复印件不清晰）' });
     const withdrawn = await t.ok('clerk', 'cases.withdraw', { id: draft.id, reason: '申请人申请撤回' });
     expect(withdrawn.status).toBe('withdrawn');
     expect(withdrawn.tracks).toEqual({ registration: 'cancelled', transaction: 'cancelled', tax: 'cancelled' });
+    // Nothing was accepted, so nothing is charged, whatever the draft's quote said.
+    expect(withdrawn.feeTotalFen).toBeGreaterThan(0);
+    expect(withdrawn).toMatchObject({ feeNotCharged: '受理前已撤回，不收取登记费。' });
     expect(await t.call('clerk', 'cases.reject', { id: draft.id, reasons: ['不属于本机构受理范围'] })).toMatchObject({ ok: false, error: { code: 'CASE_STATE_CONFLICT' } });
+    const refused = await t.ok('clerk', 'cases.createDraft', { businessType: 'transfer' });
+    await t.ok('clerk', 'cases.saveDraft', { id: refused.id, coOwnership: 'sole', parties: [BUYER, SELLER_1], units: [UNIT], materialsReceived: [] });
+    expect(await t.ok('clerk', 'cases.reject', { id: refused.id, reasons: ['不属于本机构受理范围'] })).toMatchObject({ status: 'rejected', feeNotCharged: '不予受理，不收取登记费。' });
+    expect((await t.ok('clerk', 'cases.get', { id: refused.id })).feeNotCharged).toBe('不予受理，不收取登记费。');
   });
+
 
   it('attaches a scan to a material as a content-addressed blob (SM3), checking the content type', async () => {
     const draft = await clerkWithDraft();
