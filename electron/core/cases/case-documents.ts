@@ -1,3 +1,4 @@
+import { caseFeePieces } from './case-fee-quote';
 import {
   AppError,
   configuredDocumentFont,
@@ -153,7 +154,17 @@ export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, 
           { ...options, signingKey: d.signingKey },
         );
       case 'paymentNotice':
-        return await renderPaymentNotice({ ...header, applicants: applicants(false), fees: c.fees, ...(c.feePayer ? { payer: { name: c.feePayer.slice(0, 60) } } : {}) }, options);
+        return await renderPaymentNotice(
+          {
+            ...header,
+            applicants: applicants(false),
+            fees: c.fees,
+            // A fee changed by hand no longer follows the 件 count: the notice then lists the fees only.
+            pieces: (c.feeOverrideReason ? [] : caseFeePieces(d.type, c.units, d.config.fees)).map((p) => ({ unitCodes: p.unitCodes, feeClass: UNIT_USE_LABELS[p.feeClass], amountFen: p.amountFen })),
+            ...(c.feePayer ? { payer: { name: c.feePayer.slice(0, 60) } } : {}),
+          },
+          options,
+        );
       case 'requisitionNotice':
         return await renderRequisitionNotice({
           ...header,

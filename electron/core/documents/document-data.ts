@@ -330,6 +330,14 @@ export const paymentNoticeSchema = z.object({
     .optional(),
   /** Taxes of the same transaction, for information only: never shown or added as fees. */
   taxes: z.array(taxSchema).max(20, '税种过多').optional(),
+  /**
+   * The 件 the registration fee counts (one unit × one right × one registration type; units of one
+   * parcel under one mortgage are one 件): the payer sees what they pay for.
+   */
+  pieces: z
+    .array(z.object({ unitCodes: z.array(line(40)).min(1).max(500), feeClass: line(20), amountFen: z.number().int().min(0) }))
+    .max(500, '计费件数过多')
+    .optional(),
 });
 
 export const requisitionNoticeSchema = z.object({

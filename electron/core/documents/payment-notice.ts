@@ -57,6 +57,20 @@ export async function renderPaymentNotice(input: PaymentNoticeData, options: Doc
       [{ text: '合计（大写）', kind: 'label', span: 2 }, { text: `人民币${amountInCapitals(totalFen)}`, span: 2 }],
     ],
   });
+  if (data.pieces && data.pieces.length > 0) {
+    writer.gap(8);
+    drawTable(writer, {
+      caption: `计费件数：共${data.pieces.length}件`,
+      columns: columnsOf(8, 62, 12, 18),
+      header: ['件', '不动产单元代码', '计费类别', '金额（元）'].map(header),
+      rows: data.pieces.map((p, i) => [
+        { text: String(i + 1), align: 'center' },
+        { text: p.unitCodes.join('、') },
+        { text: p.feeClass, align: 'center' },
+        { text: amountInFigures(p.amountFen), align: 'right', keepWhole: true },
+      ]),
+    });
+  }
   writer.gap(8);
   await drawPaymentDetails(writer, data);
   if (data.taxes && data.taxes.length > 0) {

@@ -69,6 +69,9 @@ describe('case documents', () => {
     const notice = pdfText(Buffer.from((await t.ok('clerk', 'cases.document', { id, kind: 'paymentNotice' })).pdfBase64, 'base64'));
     expect(notice).toContain('捌拾元整');
     expect(notice).toContain('1041501');
+    // What the payer pays for: the 件, each with its unit and fee class.
+    expect(notice).toMatch(/计费件数:?\s*共1件/);
+    expect(notice).toMatch(/1\s+430102\S*\s+住宅\s+80\.00/);
     expect(await t.call('clerk', 'cases.document', { id, kind: 'rejectionNotice' })).toMatchObject({ ok: false, error: { code: 'CASE_STATE_CONFLICT' } });
     const actions = (await t.ok('clerk', 'cases.timeline', { id })).map((e) => e.action);
     expect(actions.filter((a) => a === 'cases.document')).toHaveLength(2);
