@@ -187,8 +187,14 @@ describe('case model v2 e2e: notices and the catalogue (Chromium + web host, tra
     await page.getByLabel('搜索业务类型').waitFor();
     // Before a search the everyday types show; the switch opens the whole catalogue.
     await expect(page.locator('button[data-type="first.homestead"]').count()).resolves.toBe(0);
+    // An everyday card says of which right it is: 转移登记 is the 国有建设用地使用权及房屋所有权 one.
+    await expect(page.locator('button[data-type="transfer"]').innerText()).resolves.toContain('国有建设用地使用权及房屋所有权');
     await page.getByRole('button', { name: /全部登记业务（另有 \d+ 项）/ }).click();
     await page.locator('button[data-type="first.homestead"]').waitFor();
+    // The whole catalogue comes in sections by 权利类型, each card named by its 登记类型 there.
+    const homestead = page.getByRole('region', { name: '宅基地使用权及房屋所有权' });
+    await expect(homestead.locator('button[data-type="first.homestead"]').innerText()).resolves.toMatch(/^首次登记/);
+    await expect(page.getByRole('region', { name: '居住权' }).locator('button[data-type]').count()).resolves.toBeGreaterThan(0);
     await shot('76-catalogue-all-types');
     await page.getByRole('button', { name: '只看常用业务' }).click();
     await startIntake('宅基地房屋首次', 'first.homestead');

@@ -3,9 +3,12 @@ import { LEGACY_BUSINESS_TYPE_MAP } from '../../../../electron/contract';
 import { useBusinessTypesQuery, useCatalogQuery } from '../../api/api-slice';
 import type { BusinessTypeInfo } from './case-labels';
 
+/** A business type with the catalogue's two dimensions, so a card can say what it is (转移登记 of what). */
+export type CaseTypeInfo = BusinessTypeInfo & { registrationTypeName?: string; rightTypeName?: string };
+
 export interface CaseTypes {
   /** Every type a case can have: the office's first-release types first, then the rest of the catalogue. */
-  data: BusinessTypeInfo[] | undefined;
+  data: CaseTypeInfo[] | undefined;
   isLoading: boolean;
   /** The first-release types (the counter's everyday work), shown before a search. */
   common: ReadonlySet<string>;
@@ -24,7 +27,13 @@ export function useCaseTypes(): CaseTypes {
     const common = new Set((legacy.data ?? []).map((t) => t.id));
     if (!legacy.data || !catalog.data) return { data: undefined, isLoading: legacy.isLoading || catalog.isLoading, common };
     const covered = new Set(Object.values(LEGACY_BUSINESS_TYPE_MAP) as string[]);
-    const rest: BusinessTypeInfo[] = catalog.data.filter((e) => !covered.has(e.id));
-    return { data: [...legacy.data, ...rest], isLoading: false, common };
+    const byId = new Map(catalog.data.map((e) => [e.id, e]));
+    // A first-release type names only its 登记类型 (转移登记); the entry it stands for says of what.
+    const everyday: CaseTypeInfo[] = legacy.data.map((t) => {
+      const entry = byId.get(LEGACY_BUSINESS_TYPE_MAP[t.id as keyof typeof LEGACY_BUSINESS_TYPE_MAP]);
+      return entry ? { ...t, registrationTypeName: entry.registrationTypeName, rightTypeName: entry.rightTypeName } : t;
+    });
+    const rest: CaseTypeInfo[] = catalog.data.filter((e) => !covered.has(e.id));
+    return { data: [...everyday, ...rest], isLoading: false, common };
   }, [legacy.data, legacy.isLoading, catalog.data, catalog.isLoading]);
 }

@@ -1,20 +1,21 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Empty, Input, Tag, Typography, type InputRef } from 'antd';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { BusinessTypeInfo } from '../cases/case-labels';
+import type { CaseTypeInfo } from '../cases/use-case-types';
 
 /**
  * The office's enabled business types as cards. They are buttons: Tab reaches them, the arrow keys
  * move between them, Enter or Space chooses (and creates the draft). Before a search only the
  * everyday (`common`) types show, with a switch to the whole catalogue (登记类型 × 权利类型, well
- * over a hundred); a search looks through all of them.
+ * over a hundred), grouped by 权利类型; a search looks through all of them. Every card says of which
+ * right it is (an everyday 转移登记 is the 国有建设用地使用权及房屋所有权 one).
  */
 export function BusinessTypeStep(props: {
-  types: readonly BusinessTypeInfo[];
+  types: readonly CaseTypeInfo[];
   common?: ReadonlySet<string>;
   selected: string | null;
   busy: boolean;
-  onChoose: (t: BusinessTypeInfo) => void;
+  onChoose: (t: CaseTypeInfo) => void;
 }) {
   const grid = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
@@ -27,6 +28,69 @@ export function BusinessTypeStep(props: {
   const enabled = offered.filter((t) => matchesType(t, query));
   const hidden = all.length - everyday.length;
   const focusIndex = Math.max(0, enabled.findIndex((t) => t.id === props.selected));
+
+  // The whole catalogue, before a search, in sections by 权利类型; otherwise one list.
+  const grouped = showAll && !query.trim();
+  const groups: Array<{ name: string | null; types: CaseTypeInfo[] }> = [];
+  if (grouped) {
+    for (const t of enabled) {
+      const name = t.rightTypeName ?? '常用业务';
+      const g = groups.find((x) => x.name === name) ?? groups[groups.push({ name, types: [] }) - 1];
+      g.types.push(t);
+    }
+  } else {
+    groups.push({ name: null, types: enabled });
+  }
+
+  /** In a section the 权利类型 is the heading: a card needs only its 登记类型, unless two share it. */
+  function titleOf(t: CaseTypeInfo, section: CaseTypeInfo[] | null): string {
+    if (!section || !t.registrationTypeName) return t.name;
+    const shared = section.filter((x) => x.registrationTypeName === t.registrationTypeName).length > 1;
+    return shared ? t.name : t.registrationTypeName;
+  }
+
+  function card(t: CaseTypeInfo, i: number, section: CaseTypeInfo[] | null) {
+    const selected = t.id === props.selected;
+    return (
+      <button
+        key={t.id}
+        type="button"
+        data-type={t.id}
+        data-autofocus={i === focusIndex ? '' : undefined}
+        disabled={props.busy}
+        aria-pressed={selected}
+        onClick={() => props.onChoose(t)}
+        className="intake-type-card"
+        style={{
+          textAlign: 'left',
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'flex-start',
+          padding: '12px 14px',
+          borderRadius: 6,
+          border: selected ? '2px solid #1d4f91' : '1px solid #d9dee8',
+          background: selected ? '#eef3fb' : '#fff',
+          cursor: props.busy ? 'wait' : 'pointer',
+          font: 'inherit',
+          minHeight: 84,
+        }}
+      >
+        <div style={{ fontWeight: 600, fontSize: 16, color: '#1b2a4a' }}>{titleOf(t, section)}</div>
+        {!grouped && t.rightTypeName && !t.name.includes(t.rightTypeName) && (
+          <div style={{ marginTop: 2, fontSize: 13, color: '#5b6478' }} data-testid="type-right">
+            {t.rightTypeName}
+          </div>
+        )}
+        <div style={{ marginTop: 6, display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+          <Tag color={t.feeRule === 'free' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
+            {t.feeRule === 'free' ? '不收费' : '收费'}
+          </Tag>
+          <Tag style={{ marginInlineEnd: 0 }}>{t.promisedWorkingDays === 0 ? '即时办结' : `承诺 ${t.promisedWorkingDays} 个工作日`}</Tag>
+          {!t.signaturesRequired && <Tag style={{ marginInlineEnd: 0 }}>嘱托登记</Tag>}
+        </div>
+      </button>
+    );
+  }
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const buttons = [...(grid.current?.querySelectorAll<HTMLButtonElement>('button[data-type]') ?? [])];
@@ -89,40 +153,17 @@ export function BusinessTypeStep(props: {
         onKeyDown={onKeyDown}
         style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 12 }}
       >
-        {enabled.map((t, i) => {
-          const selected = t.id === props.selected;
-          return (
-            <button
-              key={t.id}
-              type="button"
-              data-type={t.id}
-              data-autofocus={i === focusIndex ? '' : undefined}
-              disabled={props.busy}
-              aria-pressed={selected}
-              onClick={() => props.onChoose(t)}
-              className="intake-type-card"
-              style={{
-                textAlign: 'left',
-                padding: '12px 14px',
-                borderRadius: 6,
-                border: selected ? '2px solid #1d4f91' : '1px solid #d9dee8',
-                background: selected ? '#eef3fb' : '#fff',
-                cursor: props.busy ? 'wait' : 'pointer',
-                font: 'inherit',
-                minHeight: 84,
-              }}
-            >
-              <div style={{ fontWeight: 600, fontSize: 16, color: '#1b2a4a' }}>{t.name}</div>
-              <div style={{ marginTop: 6, display: 'flex', gap: 4, flexWrap: 'wrap' }}>
-                <Tag color={t.feeRule === 'free' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
-                  {t.feeRule === 'free' ? '不收费' : '收费'}
-                </Tag>
-                <Tag style={{ marginInlineEnd: 0 }}>{t.promisedWorkingDays === 0 ? '即时办结' : `承诺 ${t.promisedWorkingDays} 个工作日`}</Tag>
-                {!t.signaturesRequired && <Tag style={{ marginInlineEnd: 0 }}>嘱托登记</Tag>}
-              </div>
-            </button>
-          );
-        })}
+        {groups.map((g) => (
+          <section key={g.name ?? 'all'} aria-label={g.name ?? undefined} style={{ display: 'contents' }}>
+            {g.name && (
+              <h3 className="intake-type-group" style={{ gridColumn: '1 / -1', margin: '8px 0 0', fontSize: 15, color: '#44516b' }}>
+                {g.name}
+                <span style={{ fontWeight: 400, color: '#8c95a8', marginLeft: 8 }}>{g.types.length} 项</span>
+              </h3>
+            )}
+            {g.types.map((t) => card(t, enabled.indexOf(t), g.name ? g.types : null))}
+          </section>
+        ))}
       </div>
     </div>
   );
