@@ -76,6 +76,8 @@ export const maskedPartySchema = z.object({
 export const caseViewSchema = z.object({
   id: z.number().int(),
   caseNumber: z.string().nullable(),
+  /** 告知书编号 of a 补正 or 不予受理 notice given before acceptance (no case number yet), or null. */
+  noticeNumber: z.string().nullable(),
   /** 统一受理编号 from the provincial platform, once it has received the case. */
   officialNumber: z.string().nullable(),
   /** Where the case is on its way to the platform: local only, queued, delivered, or stuck as a dead letter. */

@@ -70,9 +70,12 @@ export function documentAllowed(c: CaseRecord, kind: CaseDocumentKind): boolean 
 export async function renderCaseDocument(c: CaseRecord, kind: CaseDocumentKind, d: DocumentContext): Promise<Uint8Array> {
   if (!documentAllowed(c, kind)) throw new AppError('CASE_STATE_CONFLICT', `该业务当前状态不能出具${CASE_DOCUMENT_TITLES[kind]}。`);
   const issued = shanghaiDate(d.today);
+  // A notice before acceptance carries its own number (notice-number.ts); every other document needs the case number.
+  const number = c.caseNumber ?? c.noticeNumber;
+  if (number === null) throw new AppError('CASE_STATE_CONFLICT', `该业务尚无编号，不能出具${CASE_DOCUMENT_TITLES[kind]}。`);
   const header = {
     office: { name: d.config.officeName ?? '不动产登记机构', code: d.config.officeCode ?? '000000' },
-    caseNumber: c.caseNumber ?? `DRAFT-${c.id}`,
+    caseNumber: number,
     businessTypeName: d.type.name,
     issuedDate: issued,
     clerkName: d.clerkName,

@@ -27,6 +27,7 @@ interface CaseRow {
   status_reason: string | null;
   certificate_numbers: string;
   requisition_deadline: string | null;
+  notice_number: string | null;
   decision_grounds: string;
   application: string;
   collection_phone_sealed: Buffer | null;
@@ -238,6 +239,7 @@ function assemble(db: Db, keys: PersonalDataKeys, r: CaseRow): CaseRecord {
     feeOverrideReason: r.fee_override_reason,
     feePayer: r.fee_payer,
     requisitionDeadline: r.requisition_deadline,
+    noticeNumber: r.notice_number,
     decisionGroundIds: JSON.parse(r.decision_grounds) as string[],
     application: applicationOf(keys, r),
     promisedDate: r.promised_date,

@@ -107,6 +107,8 @@ export interface CaseRecord {
   /** Who pays: the 权利人 (for a mortgage the 抵押权人). */
   feePayer: string | null;
   requisitionDeadline: string | null;
+  /** 告知书编号 of a notice given before acceptance (notice-number.ts), or null. */
+  noticeNumber: string | null;
   /** Legal ground ids of a 不予受理 / 不予登记 decision. */
   decisionGroundIds: string[];
   application: Application;

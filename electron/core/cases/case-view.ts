@@ -19,6 +19,7 @@ export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncStat
   return {
     id: c.id,
     caseNumber: c.caseNumber,
+    noticeNumber: c.noticeNumber,
     officialNumber: c.officialNumber,
     sync,
     certificateNumbers: c.certificateNumbers,

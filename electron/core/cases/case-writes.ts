@@ -181,6 +181,11 @@ export const caseWrites = {
     db.prepare("UPDATE cases SET certificate_numbers = ?, track_registration = 'registered' WHERE id = ?").run(JSON.stringify(numbers), id);
   },
 
+  /** A notice number (notice-number.ts); a case keeps its first. */
+  setNoticeNumber(db: Db, id: number, noticeNumber: string): void {
+    db.prepare('UPDATE cases SET notice_number = ? WHERE id = ? AND notice_number IS NULL').run(noticeNumber, id);
+  },
+
   /** The next sequence number of a day, allocated inside the caller's transaction. */
   nextSequence(db: Db, day: string): number {
     const row = db

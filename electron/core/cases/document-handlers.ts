@@ -4,6 +4,7 @@ import { audit, requireSession, type CallContext } from '../services';
 import type { SignatureCapture } from '../../../native/sigpad/strokes';
 import { CASE_DOCUMENT_TITLES, carriesFullIdentifiers, type CaseDocumentKind } from './case-document-kinds';
 import { caseReads } from './case-repository';
+import { assignNoticeNumber } from './notice-number';
 import { reviewSupplementItems } from './review-supplement-items';
 import { businessTypeOf } from './handlers/case-context';
 import { userReads } from '../auth/users-repository';
@@ -33,8 +34,14 @@ async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Pr
     throw new AppError('FORBIDDEN', `当前角色无权查看含完整证件号码的${CASE_DOCUMENT_TITLES[kind]}，请由受理、审核或管理人员出具。`);
   }
   const db = ctx.services.db();
-  const c = caseReads.byId(db, ctx.services.keys, id);
+  let c = caseReads.byId(db, ctx.services.keys, id);
   if (!c) throw new AppError('CASE_NOT_FOUND');
+  if (c.caseNumber === null && c.noticeNumber === null && (c.status === 'requisitioned' || c.status === 'rejected')) {
+    // A notice of a case sent back or refused before notice numbers existed gets its number now.
+    const before = c;
+    db.transaction(() => assignNoticeNumber(db, before, ctx.services.config.value, ctx.now))();
+    c = caseReads.byId(db, ctx.services.keys, id) ?? before;
+  }
   const type = businessTypeOf(ctx, c.businessType);
   const clerk = c.acceptedBy ?? s.username;
   const [{ renderCaseDocument }, { officeKeyPair }] = await Promise.all([documents(), officeKeys()]);
@@ -50,7 +57,7 @@ async function produce(ctx: CallContext, id: number, kind: CaseDocumentKind): Pr
       c.status === 'supplementing' ? reviewSupplementItems(c.statusReason) : ((lastDetail(ctx, id, 'cases.requisition').missing as string[] | undefined) ?? []),
     rejectionReasons: (lastDetail(ctx, id, 'cases.reject').reasons as string[] | undefined) ?? [],
   });
-  const fileName = `${CASE_DOCUMENT_TITLES[kind]}-${c.caseNumber ?? `DRAFT-${c.id}`}.pdf`;
+  const fileName = `${CASE_DOCUMENT_TITLES[kind]}-${c.caseNumber ?? c.noticeNumber}.pdf`;
   let blobHash = '';
   db.transaction(() => {
     blobHash = ctx.services.blobs.put(db, pdf, 'application/pdf', ctx.now);

@@ -4,6 +4,7 @@ import { requireSession, type CallContext } from '../../services';
 import { formatCaseNumber } from '../case-number';
 import { caseWrites } from '../case-repository';
 import { legalGroundsOf, requireGrounds } from '../decision-grounds';
+import { assignNoticeNumber } from '../notice-number';
 import { performAction } from '../transition';
 import { addWorkingDays } from '../working-days';
 import { workstationIdFor } from '../workstation-id';
@@ -43,7 +44,11 @@ export const requisition: Handler<'cases.requisition'> = (ctx, input) => {
   performAction(ctx, c, type, 'requisition', {
     reason: `需补正：${input.missing.join('；')}${input.note ? `（${input.note}）` : ''}`,
     detail: { missing: input.missing, deadline },
-    write: (db) => caseWrites.setDecision(db, c.id, { groundIds: c.decisionGroundIds, requisitionDeadline: deadline }),
+    write: (db) => {
+      caseWrites.setDecision(db, c.id, { groundIds: c.decisionGroundIds, requisitionDeadline: deadline });
+      // Before acceptance the 补正告知书 has no case number to carry: it gets its own.
+      if (c.caseNumber === null) assignNoticeNumber(db, c, ctx.services.config.value, ctx.now);
+    },
   });
   return committedView(ctx, c.id, type);
 };
@@ -61,7 +66,10 @@ export const reject: Handler<'cases.reject'> = (ctx, input) => {
     groundIds: input.groundIds,
     reasons: input.reasons,
     detail: { groundIds: input.groundIds, reasons: input.reasons },
-    write: (db) => caseWrites.setDecision(db, c.id, { groundIds: input.groundIds, requisitionDeadline: c.requisitionDeadline }),
+    write: (db) => {
+      caseWrites.setDecision(db, c.id, { groundIds: input.groundIds, requisitionDeadline: c.requisitionDeadline });
+      if (c.caseNumber === null) assignNoticeNumber(db, c, ctx.services.config.value, ctx.now);
+    },
   });
   return committedView(ctx, c.id, type);
 };

@@ -59,7 +59,7 @@ export function CaseDetail({ id }: { id: number }) {
         title={
           <Space size={12} wrap>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/cases')} aria-label="返回业务查询" />
-            <span data-testid="case-title">{view.caseNumber ? `业务编号 ${view.caseNumber}` : `受理草稿 #${view.id}`}</span>
+            <span data-testid="case-title">{view.caseNumber ? `业务编号 ${view.caseNumber}` : view.noticeNumber ? `告知书编号 ${view.noticeNumber}` : `受理草稿 #${view.id}`}</span>
             <Tag color={status.color} data-testid="case-status">
               {status.label}
             </Tag>

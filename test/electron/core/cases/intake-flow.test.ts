@@ -185,6 +185,13 @@ describe('counter intake: the case model behind the contract', () => {
     await t.ok('clerk', 'cases.saveDraft', { id: draft.id, coOwnership: 'sole', parties: [BUYER, SELLER_1], units: [UNIT], materialsReceived: [] });
     const req = await t.ok('clerk', 'cases.requisition', { id: draft.id, missing: ['转移合同原件'], note: '复印件不清晰' });
     expect(req).toMatchObject({ status: 'requisitioned', statusReason: '需补正：转移合同原件（复印件不清晰）' });
+    // A notice before acceptance carries its own number, never a draft id; a second 补正 keeps it.
+    expect(req.caseNumber).toBeNull();
+    expect(req.noticeNumber).toMatch(/^430102-\d{8}-A7-N001$/);
+    const again = await t.ok('clerk', 'cases.requisition', { id: draft.id, missing: ['身份证明'] });
+    expect(again.noticeNumber).toBe(req.noticeNumber);
+    const notice = await t.ok('clerk', 'cases.document', { id: draft.id, kind: 'requisitionNotice' });
+    expect(notice.fileName).toBe(`补正通知书-${req.noticeNumber}.pdf`);
     const withdrawn = await t.ok('clerk', 'cases.withdraw', { id: draft.id, reason: '申请人申请撤回' });
     expect(withdrawn.status).toBe('withdrawn');
     expect(withdrawn.tracks).toEqual({ registration: 'cancelled', transaction: 'cancelled', tax: 'cancelled' });
@@ -194,7 +201,12 @@ describe('counter intake: the case model behind the contract', () => {
     expect(await t.call('clerk', 'cases.reject', { id: draft.id, reasons: ['不属于本机构受理范围'] })).toMatchObject({ ok: false, error: { code: 'CASE_STATE_CONFLICT' } });
     const refused = await t.ok('clerk', 'cases.createDraft', { businessType: 'transfer' });
     await t.ok('clerk', 'cases.saveDraft', { id: refused.id, coOwnership: 'sole', parties: [BUYER, SELLER_1], units: [UNIT], materialsReceived: [] });
-    expect(await t.ok('clerk', 'cases.reject', { id: refused.id, reasons: ['不属于本机构受理范围'] })).toMatchObject({ status: 'rejected', feeNotCharged: '不予受理，不收取登记费。' });
+    expect(await t.ok('clerk', 'cases.reject', { id: refused.id, reasons: ['不属于本机构受理范围'] })).toMatchObject({
+      status: 'rejected',
+      feeNotCharged: '不予受理，不收取登记费。',
+      // The day's second notice of this workstation.
+      noticeNumber: expect.stringMatching(/^430102-\d{8}-A7-N002$/),
+    });
     expect((await t.ok('clerk', 'cases.get', { id: refused.id })).feeNotCharged).toBe('不予受理，不收取登记费。');
   });
 
