@@ -5,7 +5,7 @@ import { applicationDigest } from './application-digest';
 import type { CaseFeePiece } from './case-fee-quote';
 import type { CaseRecord } from './case-record';
 import { legalGroundsOf } from './decision-grounds';
-import { allowedActions, isEditable } from './lifecycle';
+import { counterCaseActions, isEditable } from './lifecycle';
 import { signingOf } from './signing-status';
 
 /**
@@ -28,7 +28,7 @@ export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncStat
     rightType: c.rightType,
     status: c.status,
     statusReason: c.statusReason,
-    allowedActions: allowedActions(c.status, role),
+    allowedActions: counterCaseActions(c.status, role),
     coOwnership: c.coOwnership,
     tracks: c.tracks,
     parties: c.parties.map((p) => {

@@ -10,8 +10,13 @@ import type { CaseStatus } from './case-record';
  * (transition.ts): rules checked, then the case row, the outbox command and the audit record in one
  * transaction. `CaseView.allowedActions` is derived from this table; screens keep no status lists.
  *
- * The review / 登簿 / 缮证 / 发证 rows are here for the next issues: their `method` is null until the
- * contract has the method that performs them, so no screen offers them yet.
+ * Two records carry a case's state (ARCHITECTURE.md "One office, many workstations"): the counter's
+ * own case (`subject: 'case'`, the cases table, performed by transition.ts) and the office's copy of
+ * every case of the office that the platform's `office.case` feed brings to each workstation
+ * (`subject: 'officeCase'`, office-cache.ts, performed by the review desk's methods through
+ * `officeActionRow`). The office's stages map onto this table's states (`STATUS_OF_STAGE`):
+ * 初审/复审 → reviewing, 待登簿 → approved, 补正中 → supplementing. A row whose `method` is null has
+ * no screen yet (缮证 and 发证 until their issue lands).
  */
 
 export type PlatformEvent =
@@ -23,9 +28,11 @@ export type PlatformEvent =
   | 'platform.registered'
   | 'platform.withdrawn';
 
+export type LifecycleSubject = 'case' | 'officeCase';
+
 export type LifecycleRuleName = 'acceptance-rules-met' | 'decision-grounds-given' | 'withdrawal-not-taken-by-platform';
 
-export type OutboxCommand = 'case.submit' | 'case.withdraw';
+export type OutboxCommand = 'case.submit' | 'case.withdraw' | 'review.decide' | 'case.supplement';
 
 export interface LifecycleRow {
   action: CaseAction | PlatformEvent;
@@ -42,6 +49,8 @@ export interface LifecycleRow {
   endsTracks: boolean;
   /** The contract method that performs a staff row; null: no screen can do it yet (a later issue). */
   method: MethodName | null;
+  /** Which record the method acts on: the counter's own case, or the office's copy from the feed. */
+  subject: LifecycleSubject;
 }
 
 const COUNTER: readonly Role[] = ['clerk', 'supervisor', 'admin'];
@@ -55,8 +64,15 @@ const INTAKE: readonly CaseStatus[] = ['draft', 'requisitioned'];
 /** On its way through the office after acceptance, until 登簿 (the applicant may withdraw until then). */
 const BEFORE_REGISTRATION: readonly CaseStatus[] = ['accepted', 'submitted', 'reviewing', 'supplementing', 'approved'];
 
-function row(r: Omit<LifecycleRow, 'rules' | 'outbox' | 'endsTracks'> & Partial<Pick<LifecycleRow, 'rules' | 'outbox' | 'endsTracks'>>): LifecycleRow {
-  return { rules: [], outbox: null, endsTracks: false, ...r };
+type RowInput = Omit<LifecycleRow, 'rules' | 'outbox' | 'endsTracks' | 'subject'> & Partial<Pick<LifecycleRow, 'rules' | 'outbox' | 'endsTracks' | 'subject'>>;
+
+function row(r: RowInput): LifecycleRow {
+  return { rules: [], outbox: null, endsTracks: false, subject: 'case', ...r };
+}
+
+/** A row of the office's review desks, performed on the office's copy of the case. */
+function office(r: RowInput): LifecycleRow {
+  return row({ subject: 'officeCase', ...r });
 }
 
 export const LIFECYCLE: readonly LifecycleRow[] = [
@@ -96,21 +112,36 @@ export const LIFECYCLE: readonly LifecycleRow[] = [
   }),
   row({ action: 'platform.withdrawn', from: [...BEFORE_REGISTRATION, 'withdrawn'], to: 'withdrawn', by: 'platform', endsTracks: true, audit: 'case.withdrawn', method: null }),
 
-  // Review, 登簿, 缮证, 发证 in this office (the next issues give them methods and screens).
-  row({ action: 'startReview', from: ['accepted', 'submitted'], to: 'reviewing', by: REVIEW, audit: 'cases.startReview', method: null }),
-  row({ action: 'requestSupplement', from: ['reviewing'], to: 'supplementing', by: REVIEW, audit: 'cases.requestSupplement', method: null }),
-  row({ action: 'resumeReview', from: ['supplementing'], to: 'reviewing', by: [...COUNTER, ...REVIEW], audit: 'cases.resumeReview', method: null }),
-  row({ action: 'approve', from: ['reviewing'], to: 'approved', by: REVIEW, audit: 'cases.approve', method: null }),
-  row({ action: 'refuse', from: ['reviewing', 'supplementing'], to: 'refused', by: REVIEW, rules: ['decision-grounds-given'], audit: 'cases.refuse', method: null }),
-  row({ action: 'register', from: ['approved'], to: 'registered', by: REGISTER, audit: 'cases.register', method: null }),
-  row({ action: 'certify', from: ['registered'], to: 'certified', by: CERTIFY, audit: 'cases.certify', method: null }),
-  row({ action: 'deliver', from: ['certified'], to: 'delivered', by: CERTIFY, audit: 'cases.deliver', method: null }),
-  row({ action: 'close', from: ['delivered', 'refused'], to: 'closed', by: CERTIFY, audit: 'cases.close', method: null }),
+  // Review and 登簿 at the office's desks, on the office's copy of the case (review-handlers.ts).
+  // The platform grants a claim and decides the next stage (复审 where the office has it, else 待登簿);
+  // the desk's decision goes through the outbox, 登簿 online. `to` is the state the platform's
+  // answer leads to; null where the platform decides (通过 → 复审 or 待登簿).
+  office({ action: 'claim', from: ['reviewing'], to: null, by: REVIEW, audit: 'review.claim', method: 'review.claim' }),
+  office({ action: 'claim', from: ['approved'], to: null, by: REGISTER, audit: 'review.claim', method: 'review.claim' }),
+  office({ action: 'approve', from: ['reviewing'], to: null, by: REVIEW, outbox: 'review.decide', audit: 'review.decide', method: 'review.decide' }),
+  office({ action: 'requestSupplement', from: ['reviewing'], to: 'supplementing', by: REVIEW, outbox: 'review.decide', audit: 'review.decide', method: 'review.decide' }),
+  office({ action: 'requestSupplement', from: ['approved'], to: 'supplementing', by: REGISTER, outbox: 'review.decide', audit: 'review.decide', method: 'review.decide' }),
+  // 退回上一环节: from 复审 to 初审 (the platform refuses it from 初审), from 待登簿 to review.
+  office({ action: 'returnToPrevious', from: ['reviewing'], to: 'reviewing', by: REVIEW, outbox: 'review.decide', audit: 'review.decide', method: 'review.decide' }),
+  office({ action: 'returnToPrevious', from: ['approved'], to: 'reviewing', by: REGISTER, outbox: 'review.decide', audit: 'review.decide', method: 'review.decide' }),
+  // 不予登记 (条例 第22条), with its grounds.
+  office({ action: 'refuse', from: ['reviewing'], to: 'refused', by: REVIEW, rules: ['decision-grounds-given'], outbox: 'review.decide', audit: 'review.decide', method: 'review.decide' }),
+  office({ action: 'refuse', from: ['approved'], to: 'refused', by: REGISTER, rules: ['decision-grounds-given'], outbox: 'review.decide', audit: 'review.decide', method: 'review.decide' }),
+  office({ action: 'register', from: ['approved'], to: 'registered', by: REGISTER, audit: 'registration.register', method: 'registration.register' }),
+  // 登簿退回: only until a certificate is printed (the platform refuses it after).
+  office({ action: 'undoRegistration', from: ['registered'], to: 'approved', by: REGISTER, audit: 'registration.undo', method: 'registration.undo' }),
+  // The counter receives the applicant's 补正 on the office's copy (of its own case, or of another
+  // counter's); the counter's case view offers it too (case-view.ts).
+  office({ action: 'resumeReview', from: ['supplementing'], to: 'reviewing', by: ['clerk', 'supervisor'], outbox: 'case.supplement', audit: 'cases.receiveSupplement', method: 'cases.receiveSupplement' }),
+  // 缮证 and 发证 (certificate issue).
+  office({ action: 'certify', from: ['registered'], to: 'certified', by: CERTIFY, audit: 'cases.certify', method: null }),
+  office({ action: 'deliver', from: ['registered', 'certified'], to: 'delivered', by: COUNTER, audit: 'cases.deliver', method: null }),
+  office({ action: 'close', from: ['delivered', 'refused'], to: 'closed', by: CERTIFY, audit: 'cases.close', method: null }),
 ];
 
-/** The row that performs `action` on a case in `status`, if any. */
-export function lifecycleRow(action: CaseAction | PlatformEvent, status: CaseStatus): LifecycleRow | undefined {
-  return LIFECYCLE.find((r) => r.action === action && r.from.includes(status));
+/** The row that performs `action` on a record of `subject` in `status`, if any. */
+export function lifecycleRow(action: CaseAction | PlatformEvent, status: CaseStatus, subject: LifecycleSubject = 'case'): LifecycleRow | undefined {
+  return LIFECYCLE.find((r) => r.action === action && r.from.includes(status) && r.subject === subject);
 }
 
 /** Whether a role may perform a staff row. */
@@ -122,14 +153,23 @@ export function performableBy(r: LifecycleRow, role: Role): boolean {
  * What `role` may do to a case in `status` now, as the screens offer it: rows with a method only,
  * in table order, each action once.
  */
-export function allowedActions(status: CaseStatus, role: Role): CaseAction[] {
+export function allowedActions(status: CaseStatus, role: Role, subject: LifecycleSubject = 'case'): CaseAction[] {
   const actions: CaseAction[] = [];
   for (const r of LIFECYCLE) {
-    if (r.method === null || !r.from.includes(status) || !performableBy(r, role)) continue;
+    if (r.method === null || r.subject !== subject || !r.from.includes(status) || !performableBy(r, role)) continue;
     const action = r.action as CaseAction;
     if (!actions.includes(action)) actions.push(action);
   }
   return actions;
+}
+
+/**
+ * What the counter's case view offers: the case's own rows, and 接收补正材料 (`resumeReview`), which
+ * the counter performs on the office's copy of its case (cases.receiveSupplement takes either id).
+ */
+export function counterCaseActions(status: CaseStatus, role: Role): CaseAction[] {
+  const own = allowedActions(status, role);
+  return allowedActions(status, role, 'officeCase').includes('resumeReview') ? [...own, 'resumeReview'] : own;
 }
 
 /** Whether the application (parties, units, materials) may still be changed: the `edit` row. */

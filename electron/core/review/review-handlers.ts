@@ -11,7 +11,9 @@ import { cachedRecord, storeRecord, unitRecords } from './register-records';
 import { registrationPreview } from './registration-preview';
 import { reviewQueues } from './review-queue';
 import { registrationTypeOf, runReviewRules } from './rules';
-import { DECISIONS_OF_STAGE, STAGE_ROLES, acceptedBySelf, actorOf, requireOfficeCase, reviewCaseOf, toReviewCase } from './review-view';
+import { performableBy, type LifecycleRow } from '../cases/lifecycle';
+import { failedRules } from '../cases/lifecycle-rules';
+import { ACTION_OF_DECISION, DECISIONS_OF_STAGE, acceptedBySelf, actorOf, officeActionRow, requireOfficeAction, requireOfficeCase, reviewCaseOf, toReviewCase } from './review-view';
 
 const object = (row: Pick<OfficeCaseRow, 'caseNumber'>) => `officeCase:${row.caseNumber}`;
 
@@ -31,14 +33,6 @@ async function audited<T>(ctx: CallContext, action: string, subject: string, det
   }
 }
 
-function requireStageRole(s: Session, row: OfficeCaseRow): void {
-  const roles = STAGE_ROLES[row.stage];
-  if (!roles) throw new AppError('STAGE_MISMATCH', `该业务当前为“${row.stage}”环节，不在审核或登簿队列中。`);
-  if (!roles.includes(s.role)) {
-    throw new AppError('CASE_ACTION_NOT_ALLOWED', row.stage === 'registration' ? '登簿环节只能由登簿人员办理。' : '审核环节只能由审核人员办理，登簿人员不能审核。');
-  }
-}
-
 function requireBody(ctx: CallContext, row: OfficeCaseRow): SubmissionBody {
   const body = officeCases.body(ctx.services.db(), ctx.services.keys, row.id);
   if (!body) throw new AppError('CASE_STATE_CONFLICT', '本机尚未收到该业务的申请内容，请同步后再试。');
@@ -55,7 +49,7 @@ const claim: Handler<'review.claim'> = async (ctx, input) => {
   const s = requireSession(ctx);
   const row = requireOfficeCase(ctx, input.caseId);
   return audited(ctx, 'review.claim', object(row), { stage: row.stage }, async () => {
-    requireStageRole(s, row);
+    requireOfficeAction(s, row, 'claim');
     if (row.stage !== 'registration' && acceptedBySelf(ctx, s, row)) throw new AppError('SEPARATION_OF_DUTIES');
     const answer = await sendOnline(ctx, {
       officeCaseId: row.id,
@@ -124,10 +118,14 @@ const candidates: Handler<'review.candidates'> = (ctx) => {
 
 /** Decisions the session may take now on the case. */
 function allowedDecisions(ctx: CallContext, s: Session, row: OfficeCaseRow): ReviewDecision[] {
-  const roles = STAGE_ROLES[row.stage];
-  if (!roles?.includes(s.role) || row.claim?.userId !== s.username || row.pendingDecision) return [];
+  if (row.claim?.userId !== s.username || row.pendingDecision) return [];
   if (row.stage !== 'registration' && acceptedBySelf(ctx, s, row)) return [];
-  return [...(DECISIONS_OF_STAGE[row.stage] ?? [])];
+  // The lifecycle table says who may take each decision in this state; the platform's stage rule
+  // narrows it (退回 only from 复审 and 待登簿).
+  return (DECISIONS_OF_STAGE[row.stage] ?? []).filter((d) => {
+    const found = officeActionRow(ACTION_OF_DECISION[d], row.stage);
+    return found !== undefined && performableBy(found, s.role);
+  });
 }
 
 const workspace: Handler<'review.workspace'> = async (ctx, input) => {
@@ -203,7 +201,7 @@ const decide: Handler<'review.decide'> = async (ctx, input) => {
   const s = requireSession(ctx);
   const row = requireOfficeCase(ctx, input.caseId);
   return audited(ctx, 'review.decide', object(row), { stage: row.stage, decision: input.decision, acknowledgedRules: input.acknowledgedRules }, () => {
-    requireStageRole(s, row);
+    const lifecycle = requireOfficeAction(s, row, ACTION_OF_DECISION[input.decision]);
     if (row.stage !== 'registration' && acceptedBySelf(ctx, s, row)) throw new AppError('SEPARATION_OF_DUTIES');
     if (row.pendingDecision) throw new AppError('STAGE_MISMATCH', `本环节已作出审核决定（${REVIEW_DECISION_LABELS[row.pendingDecision]}），正在等待同步到省级平台。`);
     if (row.claim?.userId !== s.username) throw new AppError('CLAIM_REQUIRED');
@@ -218,7 +216,8 @@ const decide: Handler<'review.decide'> = async (ctx, input) => {
       if (undecided) throw new AppError('REVIEW_RULE_NEEDS_DECISION', `${undecided.message}请确认后再审核通过。`, { rule: undecided.rule });
     }
     if (input.decision === 'supplement' && (input.items ?? []).length === 0) throw new AppError('BAD_REQUEST', '请列出需要补正的材料或问题。', { field: 'items' });
-    if (input.decision === 'refuse' && (input.groundIds ?? []).length === 0) throw new AppError('DECISION_GROUNDS_REQUIRED');
+    const failures = failedRules(lifecycle.rules, null, { type: null, groundIds: input.groundIds ?? [], reasons: [], withdrawalTakenByPlatform: false });
+    if (failures.length > 0) throw new AppError(failures[0].code);
     const grounds = (input.groundIds ?? []).map((id) => {
       const g = NON_REGISTRATION_GROUNDS.find((x) => x.id === id);
       if (!g) throw new AppError('UNKNOWN_LEGAL_GROUND');
@@ -251,7 +250,7 @@ const preview: Handler<'registration.preview'> = (ctx, input) => {
   const records = body.units.map((u) => ({ unitCode: u.unitCode, record: cachedRecord(ctx.services.db(), u.unitCode)?.record ?? null }));
   let blockedBy: string | null = null;
   if (row.stage !== 'registration') blockedBy = '该业务不在待登簿环节。';
-  else if (!STAGE_ROLES.registration?.includes(s.role)) blockedBy = '只有登簿人员可以登簿。';
+  else if (!performableBy(officeActionRow('register', row.stage) as LifecycleRow, s.role)) blockedBy = '只有登簿人员可以登簿。';
   else if (row.claim?.userId !== s.username) blockedBy = '请先领取该业务。';
   else if (ctx.services.sync?.linkStatus().state !== 'online') blockedBy = '登簿需要连接省级平台，当前无法连接。';
   return { caseId: row.id, ...registrationPreview(body, records), blockedBy };
@@ -261,8 +260,8 @@ const register: Handler<'registration.register'> = async (ctx, input) => {
   const s = requireSession(ctx);
   const row = requireOfficeCase(ctx, input.caseId);
   return audited(ctx, 'registration.register', object(row), { stage: row.stage }, async () => {
-    requireStageRole(s, row);
     if (row.stage !== 'registration') throw new AppError('STAGE_MISMATCH', '该业务不在待登簿环节。');
+    requireOfficeAction(s, row, 'register');
     if (row.claim?.userId !== s.username) throw new AppError('CLAIM_REQUIRED');
     const body = requireBody(ctx, row);
     // The basis is the version the desk reviewed against (cached when the workspace was opened);
@@ -314,8 +313,8 @@ const undo: Handler<'registration.undo'> = async (ctx, input) => {
   const s = requireSession(ctx);
   const row = requireOfficeCase(ctx, input.caseId);
   return audited(ctx, 'registration.undo', object(row), { reason: input.reason }, async () => {
-    if (!STAGE_ROLES.registration?.includes(s.role)) throw new AppError('CASE_ACTION_NOT_ALLOWED', '只有登簿人员可以登簿退回。');
     if (row.stage !== 'registered') throw new AppError('STAGE_MISMATCH', '该业务尚未登簿。');
+    requireOfficeAction(s, row, 'undoRegistration');
     const answer = await sendOnline(ctx, {
       officeCaseId: row.id,
       kind: 'registration.undo',
@@ -341,6 +340,7 @@ const receiveSupplement: Handler<'cases.receiveSupplement'> = (ctx, input) => {
   const row = input.officeCaseId !== undefined ? requireOfficeCase(ctx, input.officeCaseId) : officeCaseOfLocal(ctx, input.caseId ?? 0);
   return audited(ctx, 'cases.receiveSupplement', object(row), { files: input.materials.length }, () => {
     if (row.stage !== 'supplementing') throw new AppError('STAGE_MISMATCH', '该业务不在补正中。');
+    requireOfficeAction(s, row, 'resumeReview');
     const db = ctx.services.db();
     const materials = input.materials.map((m) => {
       const blob = db.prepare('SELECT size, media_type FROM blobs WHERE hash = ?').get(m.blobHash) as { size: number; media_type: string } | undefined;

@@ -3,6 +3,8 @@ import {
   LEGACY_BUSINESS_TYPE_MAP,
   maskIdNumber,
   maskPhone,
+  REVIEW_STAGE_LABELS,
+  type CaseAction,
   type ReviewCase,
   type ReviewDecision,
   type ReviewStage,
@@ -10,6 +12,7 @@ import {
 } from '../../contract';
 import type { Session } from '../auth/sessions';
 import type { CaseStatus } from '../cases/case-record';
+import { lifecycleRow, performableBy, type LifecycleRow } from '../cases/lifecycle';
 import type { CallContext } from '../services';
 import { officeCases, type OfficeCaseRow, type SubmissionBody } from './office-cache';
 
@@ -24,12 +27,34 @@ export const STATUS_OF_STAGE: Record<ReviewStage, CaseStatus> = {
   withdrawn: 'withdrawn',
 };
 
-/** Who works each stage (API.md's table, checked here first so the desk says why at once). */
-export const STAGE_ROLES: Partial<Record<ReviewStage, readonly Role[]>> = {
-  firstReview: ['reviewer', 'supervisor'],
-  secondReview: ['reviewer', 'supervisor'],
-  registration: ['registrar', 'supervisor'],
+/** The lifecycle action each review decision performs (lifecycle.ts, office rows). */
+export const ACTION_OF_DECISION: Record<ReviewDecision, CaseAction> = {
+  pass: 'approve',
+  supplement: 'requestSupplement',
+  refuse: 'refuse',
+  return: 'returnToPrevious',
 };
+
+/** The lifecycle row that performs `action` on the office's copy of a case in `stage`, if any. */
+export function officeActionRow(action: CaseAction, stage: ReviewStage): LifecycleRow | undefined {
+  return lifecycleRow(action, STATUS_OF_STAGE[stage], 'officeCase');
+}
+
+/**
+ * The lifecycle row for `action` on this case, checked against the session's role: none for the
+ * stage → STAGE_MISMATCH; a role the row does not name → CASE_ACTION_NOT_ALLOWED, said as the desk
+ * would say it.
+ */
+export function requireOfficeAction(s: Session, row: OfficeCaseRow, action: CaseAction): LifecycleRow {
+  const found = officeActionRow(action, row.stage);
+  if (!found) throw new AppError('STAGE_MISMATCH', `该业务当前为“${REVIEW_STAGE_LABELS[row.stage]}”环节，不能办理此操作。`);
+  if (!performableBy(found, s.role)) {
+    const by = found.by === 'platform' ? [] : found.by;
+    const message = by.includes('registrar') ? '登簿环节只能由登簿人员办理。' : by.includes('reviewer') ? '审核环节只能由审核人员办理，登簿人员不能审核。' : '该操作由受理窗口办理。';
+    throw new AppError('CASE_ACTION_NOT_ALLOWED', message);
+  }
+  return found;
+}
 
 /** What the platform accepts from each stage (API.md "review-decisions"). */
 export const DECISIONS_OF_STAGE: Partial<Record<ReviewStage, readonly ReviewDecision[]>> = {

@@ -51,7 +51,7 @@ export function CaseDetail({ id }: { id: number }) {
   const editable = allowed.has('edit');
   const status = CASE_STATUS[view.status];
   // 审核补正中: the counter receives what the reviewer asked for (lifecycle row resumeReview).
-  const receivesSupplement = view.status === 'supplementing' && (allowed.has('resumeReview') || ['clerk', 'supervisor'].includes(session.user.role));
+  const receivesSupplement = allowed.has('resumeReview');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

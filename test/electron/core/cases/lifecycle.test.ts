@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_STATUSES, contract, ROLES, type CaseAction, type Role } from '../../../../electron/contract';
+import { CASE_STATUSES, contract, ROLES, type CaseAction, type ReviewStage, type Role } from '../../../../electron/contract';
 import type { CaseStatus } from '../../../../electron/core/cases/case-record';
 import { caseReads, caseWrites } from '../../../../electron/core/cases/case-repository';
-import { allowedActions, LIFECYCLE, lifecycleRow, type LifecycleRow, type PlatformEvent } from '../../../../electron/core/cases/lifecycle';
+import { allowedActions, counterCaseActions, LIFECYCLE, lifecycleRow, type LifecycleRow, type PlatformEvent } from '../../../../electron/core/cases/lifecycle';
+import type { Session } from '../../../../electron/core/auth/sessions';
+import type { OfficeCaseRow } from '../../../../electron/core/review/office-cache';
+import { requireOfficeAction, STATUS_OF_STAGE } from '../../../../electron/core/review/review-view';
 import { applyPlatformEvent, performAction } from '../../../../electron/core/cases/transition';
-import { refuseRegistration } from '../../../../electron/core/cases/review-decisions';
 import type { CallContext } from '../../../../electron/core/services';
 import { UNIT } from '../../../support/cases';
 import { makeWorkstation, type TestWorkstation } from '../../../support/workstation';
@@ -111,8 +113,9 @@ describe('case lifecycle: the table performed', () => {
         }
       }
     }
-    // The matrix did perform the counter's whole path and the review stage's rows.
-    expect(outcomes).toEqual(expect.arrayContaining(['accept on draft by clerk', 'withdraw on approved by clerk', 'refuse on reviewing by reviewer', 'certify on registered by supervisor']));
+    // The matrix did perform the counter's path; the office's rows are never performed on the counter's own case.
+    expect(outcomes).toEqual(expect.arrayContaining(['accept on draft by clerk', 'withdraw on approved by clerk']));
+    expect(outcomes.filter((o) => /^(claim|approve|refuse|register|undoRegistration|certify|deliver) /.test(o))).toEqual([]);
   }, 180_000);
 
   it('every platform event × state: applied only from the states its rows start from', async () => {
@@ -155,25 +158,48 @@ describe('case lifecycle: the table performed', () => {
     expect(counts(id)).toEqual(before);
   });
 
-  it('不予登记 (第二十二条) in review: grounds stored and printed with their article; a ground of 第十七条 is refused', async () => {
-    const id = await caseIn('reviewing');
-    const db = t.ws.services.db();
-    const c = caseReads.byId(db, t.ws.services.keys, id);
-    const type = t.ws.services.catalog().find((b) => b.id === 'seizure.stateLandHouse');
-    if (!c || !type) throw new Error('fixture');
-    expect(() => refuseRegistration(ctxOf('reviewer'), c, type, { groundIds: ['incompleteMaterials'], reasons: [] })).toThrow(expect.objectContaining({ code: 'UNKNOWN_LEGAL_GROUND' }));
-    expect(() => refuseRegistration(ctxOf('reviewer'), c, type, { groundIds: [], reasons: [] })).toThrow(expect.objectContaining({ code: 'DECISION_GROUNDS_REQUIRED' }));
-    refuseRegistration(ctxOf('reviewer'), c, type, { groundIds: ['ownershipDispute'], reasons: ['另案诉讼中'] });
-    const view = await t.ok('reviewer', 'cases.get', { id });
-    expect(view).toMatchObject({ status: 'refused', decisionGrounds: [{ id: 'ownershipDispute', article: '《不动产登记暂行条例》第二十二条第（二）项', text: '存在尚未解决的权属争议' }] });
-    expect(view.statusReason).toBe('存在尚未解决的权属争议（《不动产登记暂行条例》第二十二条第（二）项）；另案诉讼中');
-  });
-
-  it('the contract lets exactly the roles of a row call its method', () => {
+  it('the contract lets exactly the roles of its rows call a method', () => {
+    const rolesOf = new Map<string, Set<Role>>();
     for (const row of LIFECYCLE) {
       if (row.method === null || row.by === 'platform') continue;
-      const access = contract[row.method].access;
-      expect(Array.isArray(access) ? [...access].sort() : access, `${row.action} → ${row.method}`).toEqual([...row.by].sort());
+      const roles = rolesOf.get(row.method) ?? new Set<Role>();
+      for (const role of row.by) roles.add(role);
+      rolesOf.set(row.method, roles);
+    }
+    expect([...rolesOf.keys()]).toEqual(expect.arrayContaining(['cases.accept', 'review.claim', 'review.decide', 'registration.register', 'registration.undo', 'cases.receiveSupplement']));
+    for (const [method, roles] of rolesOf) {
+      const access = contract[method as keyof typeof contract].access;
+      expect(Array.isArray(access) ? [...access].sort() : access, method).toEqual([...roles].sort());
+    }
+  });
+
+  it('the office rows: who may claim, decide, 登簿 and 登簿退回 in each stage of the office copy', () => {
+    const may = (stage: ReviewStage, role: Role, action: CaseAction): string => {
+      try {
+        requireOfficeAction({ role } as Session, { stage } as OfficeCaseRow, action);
+        return 'yes';
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    };
+    expect(may('firstReview', 'reviewer', 'claim')).toBe('yes');
+    expect(may('firstReview', 'registrar', 'claim')).toBe('CASE_ACTION_NOT_ALLOWED');
+    expect(may('registration', 'registrar', 'claim')).toBe('yes');
+    expect(may('registration', 'reviewer', 'claim')).toBe('CASE_ACTION_NOT_ALLOWED');
+    expect(may('secondReview', 'supervisor', 'approve')).toBe('yes');
+    expect(may('registration', 'registrar', 'approve')).toBe('STAGE_MISMATCH');
+    expect(may('registration', 'registrar', 'register')).toBe('yes');
+    expect(may('registration', 'reviewer', 'register')).toBe('CASE_ACTION_NOT_ALLOWED');
+    expect(may('firstReview', 'registrar', 'register')).toBe('STAGE_MISMATCH');
+    expect(may('registered', 'registrar', 'undoRegistration')).toBe('yes');
+    expect(may('registered', 'clerk', 'undoRegistration')).toBe('CASE_ACTION_NOT_ALLOWED');
+    expect(may('supplementing', 'clerk', 'resumeReview')).toBe('yes');
+    expect(may('supplementing', 'reviewer', 'resumeReview')).toBe('CASE_ACTION_NOT_ALLOWED');
+    expect(may('refused', 'supervisor', 'claim')).toBe('STAGE_MISMATCH');
+    // Every office row is reachable from some stage (a row no stage maps to would be dead).
+    for (const row of LIFECYCLE.filter((r) => r.subject === 'officeCase')) {
+      const stages = (Object.keys(STATUS_OF_STAGE) as ReviewStage[]).filter((st) => row.from.includes(STATUS_OF_STAGE[st]));
+      expect(stages.length, `${row.action} from ${row.from.join(',')}`).toBeGreaterThan(0);
     }
   });
 
@@ -183,6 +209,8 @@ describe('case lifecycle: the table performed', () => {
     expect(allowedActions('draft', 'reviewer')).toEqual([]);
     expect(allowedActions('accepted', 'clerk')).toEqual(['withdraw']);
     expect(allowedActions('supplementing', 'clerk')).toEqual(['withdraw']);
+    expect(counterCaseActions('supplementing', 'clerk')).toEqual(['withdraw', 'resumeReview']);
+    expect(counterCaseActions('supplementing', 'reviewer')).toEqual([]);
     for (const ended of ['registered', 'certified', 'delivered', 'closed', 'rejected', 'withdrawn', 'refused'] as const) {
       for (const role of ROLES) expect(allowedActions(ended, role), `${ended} ${role}`).toEqual([]);
     }
