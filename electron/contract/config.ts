@@ -5,6 +5,7 @@ import { DEFAULT_SUPPLEMENT_WORKING_DAYS, supplementDeadlineSchema } from './val
 import { DEFAULT_FEE_SCHEDULE, feeScheduleSchema } from './validation/fee-schedule';
 import { EMPTY_HOLIDAY_CALENDAR, holidayCalendarSchema } from './validation/holiday-calendar';
 import { workstationIdSchema } from './validation/workstation-id';
+import { DEFAULT_CERTIFICATES_CONFIG, certificatesConfigSchema } from './certificate-config';
 
 /**
  * The workstation configuration file (`config.json` in the data folder). Every key has a
@@ -202,6 +203,8 @@ export const configSchema = z
     updates: updatesConfigSchema.default(DEFAULT_UPDATES_CONFIG),
     /** Review and 登簿 at the office (issue #11). */
     review: reviewConfigSchema.default(DEFAULT_REVIEW_CONFIG),
+    /** The issuing office and e-certificate type codes certificates print (issue #12). */
+    certificates: certificatesConfigSchema.default(DEFAULT_CERTIFICATES_CONFIG),
   })
   .strict();
 

@@ -98,3 +98,4 @@ export * from './validation/fee-override';
 export * from './validation/legal-grounds';
 export * from './validation/safe-text';
 export * from './validation/free-text';
+export * from './certificate-config';

@@ -15,6 +15,7 @@ import { lookupUnit } from './register';
 import { BodyInterruptedError, readSmallBody, requestBody, type BodyOptions } from './request-body';
 import { registerCase, undoCaseRegistration } from './registration-commands';
 import { assertRole, assertStageRole, claimCase, decideCase, reassignClaim, receiveSupplement, releaseClaim } from './review-commands';
+import { eCertificateRoutes } from './e-certificate-routes';
 import { claimSchema, decisionSchema, reassignSchema, registrationSchema, releaseSchema, supplementSchema, undoSchema } from './review-schemas';
 import type { StatsCounter } from './stats';
 import { CASE_NUMBER, parseBody, parseJson, SM3_HEX, submissionSchema, withdrawalSchema } from './wire-schemas';
@@ -46,7 +47,7 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-interface RequestContext {
+export interface RequestContext {
   req: IncomingMessage;
   params: string[];
   query: URLSearchParams;
@@ -55,7 +56,7 @@ interface RequestContext {
   body: BodyOptions;
 }
 
-type Route =
+export type Route =
   | { method: string; template: string; pattern: RegExp; kind: 'query'; handle(ctx: RequestContext): Promise<Reply> | Reply }
   /** prepare() validates the raw body (400 is never stored) and returns the effect to run and store. */
   | { method: string; template: string; pattern: RegExp; kind: 'command'; prepare(raw: Buffer, ctx: RequestContext): () => CommandAnswer };
@@ -186,6 +187,7 @@ function apiRoutes(deps: ApiDeps): Route[] {
       },
     },
     ...reviewRoutes(deps),
+    ...eCertificateRoutes(deps),
     {
       method: 'GET',
       template: '/api/v1/files/{sm3}',
@@ -369,7 +371,7 @@ function uploadHeaders(offset: number, complete: boolean): Record<string, string
   return { 'Upload-Offset': String(offset), 'Upload-Complete': complete ? '?1' : '?0' };
 }
 
-function hashParam(raw: string): string {
+export function hashParam(raw: string): string {
   const hash = decodeParam(raw);
   if (!SM3_HEX.test(hash)) throw new PlatformError(400, 'BAD_REQUEST', '文件名应为64位小写十六进制的SM3杂凑值。');
   return hash;
@@ -381,7 +383,7 @@ function caseNumberParam(raw: string): string {
   return caseNumber;
 }
 
-function decodeParam(raw: string): string {
+export function decodeParam(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
