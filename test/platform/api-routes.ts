@@ -16,7 +16,8 @@ import { BodyInterruptedError, readSmallBody, requestBody, type BodyOptions } fr
 import { registerCase, undoCaseRegistration } from './registration-commands';
 import { assertRole, assertStageRole, claimCase, decideCase, reassignClaim, receiveSupplement, releaseClaim } from './review-commands';
 import { eCertificateRoutes } from './e-certificate-routes';
-import { claimSchema, decisionSchema, reassignSchema, registrationSchema, releaseSchema, supplementSchema, undoSchema } from './review-schemas';
+import { certificatePrintedSchema, claimSchema, decisionSchema, reassignSchema, registrationSchema, releaseSchema, supplementSchema, undoSchema } from './review-schemas';
+import { recordCertificatePrinted } from './certificate-prints';
 import type { StatsCounter } from './stats';
 import { CASE_NUMBER, parseBody, parseJson, SM3_HEX, submissionSchema, withdrawalSchema } from './wire-schemas';
 
@@ -305,6 +306,11 @@ function reviewRoutes(deps: ApiDeps): Route[] {
       const body = parseBody(undoSchema, parseJson(raw), '登簿退回');
       assertRole(body.actor, ['registrar', 'supervisor'], '登簿退回');
       return () => undoCaseRegistration(deps, ctx.cn, caseNumber, body.actor, body.reason);
+    }),
+    caseCommand('certificates/printed', 'certificates/printed', (raw, caseNumber, ctx) => {
+      const body = parseBody(certificatePrintedSchema, parseJson(raw), '证书打印登记');
+      assertRole(body.actor, ['supervisor'], '缮证');
+      return () => recordCertificatePrinted(deps, ctx.cn, caseNumber, body);
     }),
   ];
 }
