@@ -22,6 +22,7 @@ export const STATUS_OF_STAGE: Record<ReviewStage, CaseStatus> = {
   registered: 'registered',
   refused: 'refused',
   withdrawn: 'withdrawn',
+  issued: 'closed',
 };
 
 /** Who works each stage (API.md's table, checked here first so the desk says why at once). */
