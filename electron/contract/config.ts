@@ -165,6 +165,14 @@ export const reviewConfigSchema = z
 export type ReviewConfig = z.infer<typeof reviewConfigSchema>;
 export const DEFAULT_REVIEW_CONFIG: ReviewConfig = reviewConfigSchema.parse({});
 
+/**
+ * 发证 (issue #12 part 5). `paperRequired`: the office hands over a paper certificate at the counter
+ * and by courier, so those need it printed first (the platform's `office.case` lists what was
+ * printed); false for an office that issues e-certificates only.
+ */
+export const issuanceConfigSchema = z.object({ paperRequired: z.boolean().default(true) }).strict();
+export type IssuanceConfig = z.infer<typeof issuanceConfigSchema>;
+
 export const configSchema = z
   .object({
     /** 6-digit county code (GB/T 2260) of the registration office; set at first start. */
@@ -205,6 +213,8 @@ export const configSchema = z
     review: reviewConfigSchema.default(DEFAULT_REVIEW_CONFIG),
     /** The issuing office and e-certificate type codes certificates print (issue #12). */
     certificates: certificatesConfigSchema.default(DEFAULT_CERTIFICATES_CONFIG),
+    /** 发证 (issue #12). */
+    issuance: issuanceConfigSchema.default({ paperRequired: true }),
   })
   .strict();
 

@@ -13,6 +13,7 @@ import { syncMethods } from './methods/sync';
 import { backupMethods } from './methods/backups';
 import { workQueueMethods } from './methods/workqueue';
 import { reviewMethods } from './methods/review';
+import { issuanceMethods } from './methods/issuance';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -33,6 +34,7 @@ export const contract = {
   ...backupMethods,
   ...workQueueMethods,
   ...reviewMethods,
+  ...issuanceMethods,
 };
 
 export type Contract = typeof contract;
@@ -67,6 +69,7 @@ export type { BackupView } from './methods/backups';
 export type { WorkQueue, WorkQueueItem, WorkQueueList } from './methods/workqueue';
 export { WORK_QUEUE_LISTS } from './methods/workqueue';
 export * from './methods/review';
+export * from './methods/issuance';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';
 export * from './validation/password-policy';
@@ -99,3 +102,4 @@ export * from './validation/legal-grounds';
 export * from './validation/safe-text';
 export * from './validation/free-text';
 export * from './certificate-config';
+export * from './validation/waybill';

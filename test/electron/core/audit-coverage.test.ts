@@ -175,6 +175,16 @@ const COVERAGE: Record<MethodName, Entry> = {
   // are refused (PLATFORM_OFFLINE), and refusals are audited like successes.
   'review.queues': { audited: 'view', call: (fx) => fx.t.call('reviewer', 'review.queues', { queue: 'firstReview' }) },
   'review.candidates': { none: 'staff names and roles of the office, no party data' },
+  // 发证: the office case is still in review here, so the changes are refused — and audited.
+  'issuance.queue': { audited: 'view', call: (fx) => fx.t.call('clerk', 'issuance.queue', {}) },
+  'issuance.case': { audited: 'view', prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'issuance.case', { caseId: id }) },
+  'issuance.checkCollector': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'issuance.checkCollector', { caseId: id, cardToken: 'x'.repeat(24) }) },
+  'issuance.captureSignature': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'issuance.captureSignature', { caseId: id, cardToken: 'x'.repeat(24) }) },
+  'issuance.issue': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'issuance.issue', { caseId: id, method: 'electronic' }) },
+  'issuance.ship': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'issuance.ship', { caseId: id, carrier: 'ems', waybill: 'EA123456785CN' }) },
+  'issuance.delivered': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'issuance.delivered', { caseId: id }) },
+  'issuance.document': { audited: 'view', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'issuance.document', { caseId: id }) },
+  'issuance.printDocument': { audited: 'print', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('clerk', 'issuance.printDocument', { caseId: id }) },
   'review.workspace': { audited: 'view', prepare: officeCase, call: (fx, id) => fx.t.call('reviewer', 'review.workspace', { caseId: id }) },
   'review.material': { audited: 'view', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('reviewer', 'review.material', { caseId: id, sm3: '0'.repeat(64) }) },
   'review.claim': { audited: 'edit', mayFail: true, prepare: officeCase, call: (fx, id) => fx.t.call('reviewer', 'review.claim', { caseId: id }) },
