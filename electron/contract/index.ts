@@ -14,6 +14,7 @@ import { backupMethods } from './methods/backups';
 import { workQueueMethods } from './methods/workqueue';
 import { reviewMethods } from './methods/review';
 import { issuanceMethods } from './methods/issuance';
+import { certificatePrintMethods } from './methods/certificate-print';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -35,6 +36,7 @@ export const contract = {
   ...workQueueMethods,
   ...reviewMethods,
   ...issuanceMethods,
+  ...certificatePrintMethods,
 };
 
 export type Contract = typeof contract;
@@ -70,6 +72,7 @@ export type { WorkQueue, WorkQueueItem, WorkQueueList } from './methods/workqueu
 export { WORK_QUEUE_LISTS } from './methods/workqueue';
 export * from './methods/review';
 export * from './methods/issuance';
+export * from './methods/certificate-print';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';
 export * from './validation/password-policy';

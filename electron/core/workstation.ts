@@ -37,6 +37,7 @@ import { workbenchHandlers } from './workbench-handlers';
 import { workQueueHandlers } from './cases/work-queue';
 import { reviewHandlers } from './review/review-handlers';
 import { issuanceHandlers } from './issuance/issuance-handlers';
+import { certificatePrintHandlers } from './certificates/paper/certificate-print-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncEngine, type SyncEngineHooks } from './sync/sync-engine';
 import { platformConnectionFromConfig, type PlatformConnection } from './sync/platform-connection';
@@ -63,6 +64,7 @@ const handlers: Handlers = {
   ...workQueueHandlers,
   ...reviewHandlers,
   ...issuanceHandlers,
+  ...certificatePrintHandlers,
 };
 
 export interface WorkstationOptions {

@@ -42,6 +42,9 @@ export function deliverCommand(cmd: OutboxCommand, ctx: DeliveryContext): Promis
       return deliverOfficeCommand(cmd, ctx, 'issuance/shipped');
     case 'case.issueDelivered':
       return deliverOfficeCommand(cmd, ctx, 'issuance/delivered');
+    // 缮证 (API.md "Certificates printed"): after it, the platform refuses 登簿退回.
+    case 'certificate.printed':
+      return deliverOfficeCommand(cmd, ctx, 'certificates/printed');
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Db } from '../database';
 import type { Migration } from './migration';
 
 /**
@@ -9,11 +10,15 @@ import type { Migration } from './migration';
  * - `form_events`: each change with who, when, why, case and certificate (the sheet's history).
  * - `certificate_prints`: every print of a certificate on a sheet, with the archived PDF (blob) as
  *   printed; a spoiled print keeps its row (state `spoiled`) beside the reprint.
+ * - `outbox` gains the kind `certificate.printed` (the platform told of each print, so 登簿退回 is
+ *   refused after), rebuilt from its own current SQL so columns and kinds others add survive.
  */
 export const migration0012: Migration = {
   version: 12,
   name: 'certificate-forms',
+  foreignKeysOff: true,
   up(db) {
+    addOutboxKind(db, "'certificate.printed'");
     db.exec(`
       CREATE TABLE form_batches (
         id INTEGER PRIMARY KEY,
@@ -76,3 +81,15 @@ export const migration0012: Migration = {
     `);
   },
 };
+
+/** Rebuilds `outbox` from its own CREATE statement with `kinds` appended to its kind CHECK list. */
+function addOutboxKind(db: Db, kinds: string): void {
+  const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'outbox'").get() as { sql: string }).sql;
+  const pattern = /kind IN \(([^)]*)\)/;
+  if (!pattern.test(sql)) throw new Error('migration 12: no kind CHECK list in outbox');
+  const widened = sql.replace(pattern, (whole, list: string) => whole.replace(list, `${list},${kinds}`));
+  const indexes = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND sql IS NOT NULL").all() as Array<{ sql: string }>).map((r) => r.sql);
+  db.exec(widened.replace(/^CREATE TABLE "?outbox"?/, 'CREATE TABLE outbox_v12'));
+  db.exec('INSERT INTO outbox_v12 SELECT * FROM outbox; DROP TABLE outbox; ALTER TABLE outbox_v12 RENAME TO outbox;');
+  for (const index of indexes) db.exec(index);
+}
