@@ -93,6 +93,7 @@ export async function printCertificate(ctx: CallContext, item: PrintItem, printe
       return hash;
     })
     .immediate();
+  ctx.services.sync?.notify();
   return { ...item, printer: job.printer, jobId: job.jobId, pdfHash };
 }
 
