@@ -5,7 +5,7 @@ import { pdfText } from '../../../native/printer/poppler';
 import { reviewOffice, type ReviewOffice } from '../review/review-office';
 
 const FREE_UNIT = '430102001002GB00031F00040601';
-const party = (ordinal: number, role: string, name: string, idNumber: string) => ({ ordinal, role, name, idType: 'resident_id', idNumber, phone: null, share: null, signatureHash: null });
+const party = (ordinal: number, role: string, name: string, idNumber: string, share: string | null = null) => ({ ordinal, role, name, idType: 'resident_id', idNumber, phone: null, share, signatureHash: null });
 
 /**
  * 缮证 at the supervisor's desk, against the real stand-in and a real CUPS queue: a case another
@@ -28,12 +28,9 @@ describe('printing a registered certificate on a pre-printed form', () => {
   const inQueue = (user: string, q: 'firstReview' | 'secondReview' | 'registration', n: string) =>
     o.untilDesk(async () => (await o.desk.ok(user, 'review.queues', { queue: q })).items.find((i) => i.caseNumber === n), `${n} in ${q}`);
 
-  it('queue → print on N → spoil (void with reason) → reprint on N+1; archived, audited, told to the platform', async () => {
-    const n = await o.submitElsewhere({
-      businessType: 'transfer',
-      parties: [party(1, 'holder', '龙金花', '433124199211080267'), party(2, 'obligor', '李秀英', '430102196001010023')],
-      units: [{ unitCode: FREE_UNIT, address: '湖南省长沙市芙蓉区解放西路三十一号4栋1单元601室', use: 'residential', areaM2: 95.8, previousCertificateNumber: '湘(2016)长沙市不动产权第0004321号' }],
-    });
+  /** Takes a case another counter accepted through 初审, 复审 and 登簿 at the desk. */
+  async function registered(overrides: Record<string, unknown>) {
+    const n = await o.submitElsewhere(overrides);
     for (const [user, stage] of [['rev1', 'firstReview'], ['rev2', 'secondReview']] as const) {
       const item = await inQueue(user, stage, n);
       await o.desk.ok(user, 'review.claim', { caseId: item.caseId });
@@ -44,7 +41,16 @@ describe('printing a registered certificate on a pre-printed form', () => {
     await o.desk.ok('reg', 'review.claim', { caseId: ready.caseId });
     await o.desk.ok('reg', 'review.workspace', { caseId: ready.caseId });
     const done = await o.desk.ok('reg', 'registration.register', { caseId: ready.caseId });
-    const [number] = done.certificateNumbers;
+    return { n, ready, numbers: done.certificateNumbers };
+  }
+
+  it('queue → print on N → spoil (void with reason) → reprint on N+1; archived, audited, told to the platform', async () => {
+    const { n, ready, numbers } = await registered({
+      businessType: 'transfer',
+      parties: [party(1, 'holder', '龙金花', '433124199211080267'), party(2, 'obligor', '李秀英', '430102196001010023')],
+      units: [{ unitCode: FREE_UNIT, address: '湖南省长沙市芙蓉区解放西路三十一号4栋1单元601室', use: 'residential', areaM2: 95.8, previousCertificateNumber: '湘(2016)长沙市不动产权第0004321号' }],
+    });
+    const [number] = numbers;
 
     await o.desk.ok('boss', 'certificatePrint.receiveBatch', { year: 2026, countyCode: '430102', formType: 'certificate', firstSerial: '43000123401', lastSerial: '43000123600' });
     const item = await until(async () => (await o.desk.ok('boss', 'certificatePrint.queue', { printed: false })).find((i) => i.number === number), 'certificate in the print queue', 15_000);
@@ -97,5 +103,33 @@ describe('printing a registered certificate on a pre-printed form', () => {
     expect(undo.ok ? null : undo.error.code).toBe('CERTIFICATE_PRINTED');
     const actions = (db.prepare("SELECT action, result FROM audit_log WHERE action LIKE 'certificatePrint.%' OR action LIKE 'forms.%' ORDER BY seq").all() as Array<{ action: string; result: string }>).map((a) => `${a.action}:${a.result}`);
     expect(actions).toEqual(expect.arrayContaining(['forms.receive:success', 'certificatePrint.print:failure', 'forms.use:success', 'certificatePrint.print:success', 'forms.void:success', 'certificatePrint.spoil:success']));
+  }, 180_000);
+
+  it('a batch of 3 (按份共有: one certificate per holder), one 印制号 each in tray order', async () => {
+    const { numbers } = await registered({
+      businessType: 'transfer',
+      coOwnership: 'shares',
+      parties: [
+        party(1, 'holder', '周一', '430102199001010016', '1/3'),
+        party(2, 'holder', '吴二', '430102199002020027', '1/3'),
+        party(3, 'holder', '郑三', '430102199003030038', '1/3'),
+        party(4, 'obligor', '龙金花', '433124199211080267'),
+      ],
+      units: [{ unitCode: FREE_UNIT, address: '湖南省长沙市芙蓉区解放西路三十一号4栋1单元601室', use: 'residential', areaM2: 95.8 }],
+    });
+    expect(numbers).toHaveLength(3);
+    const items = await until(async () => {
+      const q = (await o.desk.ok('boss', 'certificatePrint.queue', { printed: false })).filter((i) => numbers.includes(i.number));
+      return q.length === 3 ? q : undefined;
+    }, 'three certificates in the queue', 15_000);
+    const serials = ['43000123501', '43000123502', '43000123503'];
+    const before = queue.outputFiles().length;
+    const batch = await o.desk.ok('boss', 'certificatePrint.print', { items: items.map((i, k) => ({ caseId: i.caseId, number: i.number, formSerial: serials[k] })), printer: queue.name });
+    expect(batch.printed.map((p) => p.formSerial)).toEqual(serials);
+    for (const p of batch.printed) await queue.waitForOutput(p.jobId);
+    expect(queue.outputFiles().length).toBe(before + 3);
+    const queued = (await o.desk.ok('boss', 'certificatePrint.queue', {})).filter((i) => numbers.includes(i.number));
+    expect(queued.map((i) => [i.printed, i.formSerial])).toEqual(items.map((_, k) => [true, serials[k]]));
+    expect((await o.desk.ok('boss', 'certificatePrint.stock', {})).certificate.used).toBe(4);
   }, 180_000);
 });
