@@ -223,6 +223,13 @@ async function registerLookup() {
   return { name: 'register.lookup_p95_ms', value, unit: 'ms', target: 100, ok: r.p95Ms < 100, p50Ms: Math.round(r.p50Ms * 10) / 10, lookups: r.lookups };
 }
 
+async function batchPrint100() {
+  const { measureBatchPrint } = await import(join(root, 'dist', 'bench', 'bench-certificate-print.mjs'));
+  const r = await measureBatchPrint({ count: 100 });
+  const value = Math.round(r.seconds * 10) / 10;
+  return { name: 'certificate.batch_print_100_s', value, unit: 's', target: 60, ok: r.seconds < 60 && r.outputs === r.count };
+}
+
 async function bundleBenchModules() {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -232,6 +239,7 @@ async function bundleBenchModules() {
       'bench-receipt': 'test/bench/receipt-bench.ts',
       'bench-sync': 'test/bench/sync-bench.ts',
       'bench-register': 'test/platform/register-bench.ts',
+      'bench-certificate-print': 'test/bench/certificate-print-bench.ts',
     },
     packages: 'external',
     outdir: 'dist/bench',
@@ -259,6 +267,7 @@ const BENCHMARKS = {
   'sync.upload_efficiency_from_accept': uploadEfficiencyFromAccept,
   'sync.upload_resume_extra_bytes': uploadResume,
   'register.lookup_p95_ms': registerLookup,
+  'certificate.batch_print_100_s': batchPrint100,
 };
 
 if (!isBuildFresh()) await build({ quiet: true });

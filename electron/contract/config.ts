@@ -5,6 +5,7 @@ import { DEFAULT_SUPPLEMENT_WORKING_DAYS, supplementDeadlineSchema } from './val
 import { DEFAULT_FEE_SCHEDULE, feeScheduleSchema } from './validation/fee-schedule';
 import { EMPTY_HOLIDAY_CALENDAR, holidayCalendarSchema } from './validation/holiday-calendar';
 import { workstationIdSchema } from './validation/workstation-id';
+import { DEFAULT_CERTIFICATES_CONFIG, certificatesConfigSchema } from './certificate-config';
 
 /**
  * The workstation configuration file (`config.json` in the data folder). Every key has a
@@ -164,6 +165,14 @@ export const reviewConfigSchema = z
 export type ReviewConfig = z.infer<typeof reviewConfigSchema>;
 export const DEFAULT_REVIEW_CONFIG: ReviewConfig = reviewConfigSchema.parse({});
 
+/**
+ * 发证 (issue #12 part 5). `paperRequired`: the office hands over a paper certificate at the counter
+ * and by courier, so those need it printed first (the platform's `office.case` lists what was
+ * printed); false for an office that issues e-certificates only.
+ */
+export const issuanceConfigSchema = z.object({ paperRequired: z.boolean().default(true) }).strict();
+export type IssuanceConfig = z.infer<typeof issuanceConfigSchema>;
+
 export const configSchema = z
   .object({
     /** 6-digit county code (GB/T 2260) of the registration office; set at first start. */
@@ -202,6 +211,10 @@ export const configSchema = z
     updates: updatesConfigSchema.default(DEFAULT_UPDATES_CONFIG),
     /** Review and 登簿 at the office (issue #11). */
     review: reviewConfigSchema.default(DEFAULT_REVIEW_CONFIG),
+    /** The issuing office and e-certificate type codes certificates print (issue #12). */
+    certificates: certificatesConfigSchema.default(DEFAULT_CERTIFICATES_CONFIG),
+    /** 发证 (issue #12). */
+    issuance: issuanceConfigSchema.default({ paperRequired: true }),
   })
   .strict();
 

@@ -13,6 +13,8 @@ import { syncMethods } from './methods/sync';
 import { backupMethods } from './methods/backups';
 import { workQueueMethods } from './methods/workqueue';
 import { reviewMethods } from './methods/review';
+import { issuanceMethods } from './methods/issuance';
+import { certificatePrintMethods } from './methods/certificate-print';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -33,6 +35,8 @@ export const contract = {
   ...backupMethods,
   ...workQueueMethods,
   ...reviewMethods,
+  ...issuanceMethods,
+  ...certificatePrintMethods,
 };
 
 export type Contract = typeof contract;
@@ -67,6 +71,8 @@ export type { BackupView } from './methods/backups';
 export type { WorkQueue, WorkQueueItem, WorkQueueList } from './methods/workqueue';
 export { WORK_QUEUE_LISTS } from './methods/workqueue';
 export * from './methods/review';
+export * from './methods/issuance';
+export * from './methods/certificate-print';
 export type { AppInfo as AppInfoView } from './methods/app';
 export * from './validation/office-code';
 export * from './validation/password-policy';
@@ -98,3 +104,5 @@ export * from './validation/fee-override';
 export * from './validation/legal-grounds';
 export * from './validation/safe-text';
 export * from './validation/free-text';
+export * from './certificate-config';
+export * from './validation/waybill';

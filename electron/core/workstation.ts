@@ -36,6 +36,8 @@ import { startRetentionDuty } from './cases/retention-duty';
 import { workbenchHandlers } from './workbench-handlers';
 import { workQueueHandlers } from './cases/work-queue';
 import { reviewHandlers } from './review/review-handlers';
+import { issuanceHandlers } from './issuance/issuance-handlers';
+import { certificatePrintHandlers } from './certificates/paper/certificate-print-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncEngine, type SyncEngineHooks } from './sync/sync-engine';
 import { platformConnectionFromConfig, type PlatformConnection } from './sync/platform-connection';
@@ -61,6 +63,8 @@ const handlers: Handlers = {
   ...backupHandlers,
   ...workQueueHandlers,
   ...reviewHandlers,
+  ...issuanceHandlers,
+  ...certificatePrintHandlers,
 };
 
 export interface WorkstationOptions {

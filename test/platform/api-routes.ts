@@ -15,7 +15,9 @@ import { lookupUnit } from './register';
 import { BodyInterruptedError, readSmallBody, requestBody, type BodyOptions } from './request-body';
 import { registerCase, undoCaseRegistration } from './registration-commands';
 import { assertRole, assertStageRole, claimCase, decideCase, reassignClaim, receiveSupplement, releaseClaim } from './review-commands';
-import { claimSchema, decisionSchema, reassignSchema, registrationSchema, releaseSchema, supplementSchema, undoSchema } from './review-schemas';
+import { eCertificateRoutes } from './e-certificate-routes';
+import { certificatePrintedSchema, claimSchema, decisionSchema, reassignSchema, registrationSchema, releaseSchema, supplementSchema, undoSchema } from './review-schemas';
+import { recordCertificatePrinted } from './certificate-prints';
 import type { StatsCounter } from './stats';
 import { CASE_NUMBER, parseBody, parseJson, SM3_HEX, submissionSchema, withdrawalSchema } from './wire-schemas';
 
@@ -46,7 +48,7 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-interface RequestContext {
+export interface RequestContext {
   req: IncomingMessage;
   params: string[];
   query: URLSearchParams;
@@ -55,7 +57,7 @@ interface RequestContext {
   body: BodyOptions;
 }
 
-type Route =
+export type Route =
   | { method: string; template: string; pattern: RegExp; kind: 'query'; handle(ctx: RequestContext): Promise<Reply> | Reply }
   /** prepare() validates the raw body (400 is never stored) and returns the effect to run and store. */
   | { method: string; template: string; pattern: RegExp; kind: 'command'; prepare(raw: Buffer, ctx: RequestContext): () => CommandAnswer };
@@ -186,6 +188,7 @@ function apiRoutes(deps: ApiDeps): Route[] {
       },
     },
     ...reviewRoutes(deps),
+    ...eCertificateRoutes(deps),
     {
       method: 'GET',
       template: '/api/v1/files/{sm3}',
@@ -304,6 +307,11 @@ function reviewRoutes(deps: ApiDeps): Route[] {
       assertRole(body.actor, ['registrar', 'supervisor'], '登簿退回');
       return () => undoCaseRegistration(deps, ctx.cn, caseNumber, body.actor, body.reason);
     }),
+    caseCommand('certificates/printed', 'certificates/printed', (raw, caseNumber, ctx) => {
+      const body = parseBody(certificatePrintedSchema, parseJson(raw), '证书打印登记');
+      assertRole(body.actor, ['supervisor'], '缮证');
+      return () => recordCertificatePrinted(deps, ctx.cn, caseNumber, body);
+    }),
   ];
 }
 
@@ -369,7 +377,7 @@ function uploadHeaders(offset: number, complete: boolean): Record<string, string
   return { 'Upload-Offset': String(offset), 'Upload-Complete': complete ? '?1' : '?0' };
 }
 
-function hashParam(raw: string): string {
+export function hashParam(raw: string): string {
   const hash = decodeParam(raw);
   if (!SM3_HEX.test(hash)) throw new PlatformError(400, 'BAD_REQUEST', '文件名应为64位小写十六进制的SM3杂凑值。');
   return hash;
@@ -381,7 +389,7 @@ function caseNumberParam(raw: string): string {
   return caseNumber;
 }
 
-function decodeParam(raw: string): string {
+export function decodeParam(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {

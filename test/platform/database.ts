@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../electron/core/store/database';
+import { CERTIFICATE_PRINTS_SCHEMA } from './certificate-prints';
+import { E_CERTIFICATE_SCHEMA } from './e-certificates';
 
 export type { Db };
 
@@ -29,6 +31,10 @@ export function openPlatformDatabase(dataDir: string): Db {
     db.exec(SCHEMA);
     addMissingColumns(db);
     db.exec(SCHEMA_V2);
+    // The e-certificate store (issue #12) only adds tables: no version step.
+    db.exec(E_CERTIFICATE_SCHEMA);
+    // Certificates printed on blank forms (issue #12 part 4): a table only.
+    db.exec(CERTIFICATE_PRINTS_SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
   return db;

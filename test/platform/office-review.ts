@@ -1,3 +1,4 @@
+import { printedOf, registeredNumbersOf } from './certificate-prints';
 import { appendChange } from './change-feed';
 import type { PlatformCase } from './case-repository';
 import type { Db } from './database';
@@ -112,6 +113,8 @@ export function announceOfficeCase(db: Db, c: PlatformCase, at: Date, withBody: 
       claim: review?.claim ?? null,
       promisedDate: c.body.promisedDate,
       submittedBy: { workstation: c.submittedBy, clerkName },
+      // The print queue of every desk of the office is built from these (issue #12 part 4).
+      ...(review?.stage === 'registered' ? { certificateNumbers: registeredNumbersOf(db, c.caseNumber), printed: printedOf(db, c.caseNumber) } : {}),
       ...(withBody ? { case: body } : {}),
     },
   });

@@ -1,5 +1,6 @@
 import type { PlatformCase } from './case-repository';
 import type { Db } from './database';
+import { cancelSuperseded, undoECertificates } from './e-certificates';
 import { bumpRegisterVersion, insertRestriction, insertRight, insertUnit, registerVersionOf, type EntryState, type HolderShare, type RestrictionKind } from './register';
 
 /**
@@ -19,6 +20,8 @@ export interface RegisterEffects {
   ended: Array<{ table: 'rights' | 'restrictions'; id: number; previous: EntryState }>;
   /** Each unit's registerVersion right after this registration (absent in rows written before it was kept). */
   versions?: Record<string, number>;
+  /** E-certificates this registration set to 注销 (restored by 登簿退回). */
+  cancelledECertificates?: string[];
 }
 
 export function registrationTypeOf(c: PlatformCase): string {
@@ -100,6 +103,7 @@ export function applyRegistration(db: Db, c: PlatformCase, certificateNumbers: s
     bumpRegisterVersion(db, code);
     effects.versions![code] = registerVersionOf(db, code)!;
   }
+  effects.cancelledECertificates = cancelSuperseded(db, c.caseNumber, effects, registeredAt);
   db.prepare('INSERT INTO registrations (case_number, registered_at, certificate_numbers, effects) VALUES (?, ?, ?, ?)').run(
     c.caseNumber,
     registeredAt,
@@ -152,6 +156,7 @@ export function undoRegistration(db: Db, caseNumber: string, at: string): { cert
   for (const id of effects.insertedRestrictions) db.prepare('DELETE FROM restrictions WHERE id = ?').run(id);
   for (const e of effects.ended) db.prepare(`UPDATE ${e.table} SET state = ?, ended_at = NULL, ended_by = NULL WHERE id = ?`).run(e.previous, e.id);
   for (const code of effects.units) bumpRegisterVersion(db, code);
+  undoECertificates(db, caseNumber, effects.cancelledECertificates ?? [], at);
   db.prepare('UPDATE registrations SET undone_at = ? WHERE seq = ?').run(at, row.seq);
   return { certificateNumbers: JSON.parse(row.certificate_numbers) as string[] };
 }

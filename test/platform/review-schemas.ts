@@ -50,3 +50,4 @@ export const registrationSchema = z.object({
   basis: z.array(z.object({ unitCode: z.string().min(1).max(40), registerVersion: z.number().int().min(0) })).max(500),
 });
 export const undoSchema = z.object({ actor: actorSchema, reason: text(500) });
+export const certificatePrintedSchema = z.object({ actor: actorSchema, number: z.string().min(1).max(60), formSerial: z.string().regex(/^\d{6,15}$/) });

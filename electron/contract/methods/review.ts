@@ -21,7 +21,8 @@ const SUPERVISORS: readonly Role[] = ['supervisor'];
 const COUNTER: readonly Role[] = ['clerk', 'supervisor'];
 
 /** Where a case is in the office's review (the platform's stage). */
-export const REVIEW_STAGES = ['firstReview', 'secondReview', 'registration', 'supplementing', 'registered', 'refused', 'withdrawn'] as const;
+/** `issued` (发证, issue #12): the case is closed. */
+export const REVIEW_STAGES = ['firstReview', 'secondReview', 'registration', 'supplementing', 'registered', 'refused', 'withdrawn', 'issued'] as const;
 export const reviewStageSchema = z.enum(REVIEW_STAGES);
 export type ReviewStage = z.infer<typeof reviewStageSchema>;
 export const REVIEW_STAGE_LABELS: Record<ReviewStage, string> = {
@@ -32,6 +33,7 @@ export const REVIEW_STAGE_LABELS: Record<ReviewStage, string> = {
   registered: '已登簿',
   refused: '不予登记',
   withdrawn: '已撤回',
+  issued: '已发证',
 };
 
 /** The work queues of the review desks. */

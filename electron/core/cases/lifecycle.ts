@@ -134,7 +134,7 @@ export const LIFECYCLE: readonly LifecycleRow[] = [
   // counter's); the counter's case view offers it too (case-view.ts).
   office({ action: 'resumeReview', from: ['supplementing'], to: 'reviewing', by: ['clerk', 'supervisor'], outbox: 'case.supplement', audit: 'cases.receiveSupplement', method: 'cases.receiveSupplement' }),
   // 缮证 and 发证 (certificate issue).
-  office({ action: 'certify', from: ['registered'], to: 'certified', by: CERTIFY, audit: 'cases.certify', method: null }),
+  office({ action: 'certify', from: ['registered'], to: 'certified', by: CERTIFY, audit: 'certificatePrint.print', method: 'certificatePrint.print' }),
   office({ action: 'deliver', from: ['registered', 'certified'], to: 'delivered', by: COUNTER, audit: 'cases.deliver', method: null }),
   office({ action: 'close', from: ['delivered', 'refused'], to: 'closed', by: CERTIFY, audit: 'cases.close', method: null }),
 ];

@@ -16,6 +16,8 @@ export const SEALED = {
   collectionPhone: 'cases.collection_phone',
   /** An office case's application as the platform's feed gave it (migration 0010). */
   officeCaseBody: 'office_cases.body',
+  /** 发证: the collector's ID number, the courier address and phone (migration 0013). */
+  issuancePersonal: 'issuances.personal',
 } as const;
 
 /** The key ring operations personal-data code needs (a DataKeyRing in production). */
@@ -143,6 +145,7 @@ const SEALED_ONLY_COLUMNS = [
   { table: 'case_parties', column: 'legal_rep_id_sealed', where: SEALED.legalRepIdNumber },
   { table: 'cases', column: 'collection_phone_sealed', where: SEALED.collectionPhone },
   { table: 'office_cases', column: 'body_sealed', where: SEALED.officeCaseBody },
+  { table: 'issuances', column: 'personal_sealed', where: SEALED.issuancePersonal },
 ] as const;
 
 function tableHasColumn(db: Db, table: string, column: string): boolean {

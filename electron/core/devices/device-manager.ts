@@ -126,6 +126,15 @@ export class DeviceManager {
   }
 
   /**
+   * Prints a pre-printed form (certificate) as given: the caller has already applied the printer's
+   * calibration, so the bytes it archives are the bytes the printer got. `printer` defaults to the
+   * selected one.
+   */
+  async printForm(printerName: string | undefined, pdf: Uint8Array, options: { title: string; media: string }): Promise<{ jobId: number; printer: string }> {
+    return this.printOn(printerName ?? (await this.selectedPrinter()), pdf, { ...options, copies: 1 });
+  }
+
+  /**
    * The printer documents go to. None at all (a fresh machine) is its own refusal: the clerk is
    * told what to do instead, and what a technician needs is in the details (the 详情 link).
    */
@@ -146,7 +155,7 @@ export class DeviceManager {
   private printOn(
     printer: string,
     pdf: Uint8Array,
-    options: { title: string; copies: number; offsetMm?: { x: number; y: number } },
+    options: { title: string; copies: number; media?: string; offsetMm?: { x: number; y: number } },
   ): Promise<{ jobId: number; printer: string }> {
     return this.exclusive('printer', async () => {
       const result = await this.printer.print(pdf, { printer, media: 'A4', ...options });

@@ -11,6 +11,8 @@ export const DOCUMENT_KINDS = {
   requisitionNotice: { code: 'BZTZ', title: '不动产登记补正材料通知书' },
   rejectionNotice: { code: 'BYSL', title: '不动产登记不予受理通知书' },
   refusalNotice: { code: 'BYDJ', title: '不予登记告知书' },
+  /** 发证 (issue #12): the record the collector signs at the counter. */
+  collectionRecord: { code: 'LZD', title: '不动产权证书（证明）领证单' },
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;

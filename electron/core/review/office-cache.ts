@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { maskName, maskPersonalText, type ReviewClaim, type ReviewDecision, type ReviewStage } from '../../contract';
 import { SEALED, type PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
+import { applyOfficeCaseIssuance } from '../issuance/office-case-issuance';
 
 /**
  * The office's cases on this workstation (migration 0010), filled from the platform's feed kind
@@ -14,11 +15,15 @@ const claimSchema = z.object({ userId: z.string(), name: z.string(), workstation
 export const officeCaseDataSchema = z.object({
   platformCaseId: z.string().nullable().optional(),
   officialNumber: z.string().nullable().optional(),
-  stage: z.enum(['firstReview', 'secondReview', 'registration', 'supplementing', 'registered', 'refused', 'withdrawn']).nullable(),
+  stage: z.enum(['firstReview', 'secondReview', 'registration', 'supplementing', 'registered', 'refused', 'withdrawn', 'issued']).nullable(),
   claim: claimSchema.nullable(),
   promisedDate: z.string().nullable().optional(),
   submittedBy: z.object({ workstation: z.string(), clerkName: z.string().nullable().optional() }),
   case: z.record(z.string(), z.unknown()).optional(),
+  /** Issue #12: the numbers 登簿 issued, what was printed, how it was issued (issuance/office-case-issuance.ts). */
+  certificateNumbers: z.array(z.string()).optional(),
+  printed: z.array(z.object({ number: z.string(), formSerial: z.string().nullable().optional(), at: z.string().nullable().optional() })).optional(),
+  issuance: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type OfficeCaseData = z.infer<typeof officeCaseDataSchema>;
 
@@ -214,6 +219,7 @@ export function applyOfficeCase(db: Db, keys: PersonalDataKeys, caseNumber: stri
   }
   officeCases.setClaim(db, id, d.claim, now);
   if (body) writeBody(db, keys, id, body);
+  applyOfficeCaseIssuance(db, id, d, now, log);
   return id;
 }
 

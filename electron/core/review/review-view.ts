@@ -25,6 +25,7 @@ export const STATUS_OF_STAGE: Record<ReviewStage, CaseStatus> = {
   registered: 'registered',
   refused: 'refused',
   withdrawn: 'withdrawn',
+  issued: 'closed',
 };
 
 /** The lifecycle action each review decision performs (lifecycle.ts, office rows). */

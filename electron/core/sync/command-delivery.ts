@@ -35,6 +35,16 @@ export function deliverCommand(cmd: OutboxCommand, ctx: DeliveryContext): Promis
       return deliverOfficeCommand(cmd, ctx, 'review-decisions');
     case 'case.supplement':
       return deliverSupplement(cmd, ctx);
+    // 发证 (API.md "发证"): a refusal (already issued elsewhere, not printed) is a dead letter a supervisor sees.
+    case 'case.issue':
+      return deliverOfficeCommand(cmd, ctx, 'issuance');
+    case 'case.issueShipped':
+      return deliverOfficeCommand(cmd, ctx, 'issuance/shipped');
+    case 'case.issueDelivered':
+      return deliverOfficeCommand(cmd, ctx, 'issuance/delivered');
+    // 缮证 (API.md "Certificates printed"): after it, the platform refuses 登簿退回.
+    case 'certificate.printed':
+      return deliverOfficeCommand(cmd, ctx, 'certificates/printed');
   }
 }
 

@@ -3,7 +3,7 @@ import type { CaseView, MethodName, MethodOutput } from '../../../electron/contr
 /** The renderer's cache tags. 'Case' is one case's view (cases.get); 'CaseTimeline' its history. */
 export const TAG_TYPES = [
   'AppInfo', 'Session', 'Users', 'Audit', 'Config', 'Status', 'Workbench', 'Simulation', 'Printers',
-  'BusinessTypes', 'Case', 'CaseTimeline', 'CaseList', 'Sync', 'Backups', 'Review',
+  'BusinessTypes', 'Case', 'CaseTimeline', 'CaseList', 'Sync', 'Backups', 'Review', 'Issuance', 'CertificatePrint',
 ] as const;
 export type TagType = (typeof TAG_TYPES)[number];
 
@@ -155,6 +155,29 @@ export const ENDPOINTS = {
   'registration.register': { name: 'registerCase', kind: 'mutation', invalidates: ['Review', 'CaseList'] },
   'registration.undo': { name: 'undoRegistration', kind: 'mutation', invalidates: ['Review', 'CaseList'] },
   'cases.receiveSupplement': { name: 'receiveSupplement', kind: 'mutation', invalidates: ['Review', 'Sync', 'CaseList'] },
+
+  // 发证 (issue #12): audited look-ups are not kept.
+  'issuance.queue': { name: 'issuanceQueue', kind: 'query', provides: ['Issuance'] },
+  'issuance.case': { name: 'issuanceCase', kind: 'query', provides: ['Issuance'], keepUnusedDataFor: 0 },
+  'issuance.checkCollector': { name: 'checkCollector', kind: 'mutation' },
+  'issuance.captureSignature': { name: 'captureCollectorSignature', kind: 'mutation' },
+  'issuance.issue': { name: 'issueCertificate', kind: 'mutation', invalidates: ['Issuance', 'Sync', 'CaseList'] },
+  'issuance.ship': { name: 'shipCertificate', kind: 'mutation', invalidates: ['Issuance', 'Sync'] },
+  'issuance.delivered': { name: 'certificateDelivered', kind: 'mutation', invalidates: ['Issuance', 'Sync'] },
+  'issuance.document': { name: 'collectionRecord', kind: 'mutation' },
+  'issuance.printDocument': { name: 'printCollectionRecord', kind: 'mutation' },
+
+  // 缮证 (issue #12): the form stock and the print queue ('CertificatePrint'); a print also changes
+  // what 发证 may do ('Issuance') and queues a platform command ('Sync').
+  'certificatePrint.stock': { name: 'formStock', kind: 'query', provides: ['CertificatePrint'] },
+  'certificatePrint.receiveBatch': { name: 'receiveFormBatch', kind: 'mutation', invalidates: ['CertificatePrint'] },
+  'certificatePrint.forms': { name: 'forms', kind: 'query', provides: ['CertificatePrint'] },
+  'certificatePrint.formHistory': { name: 'formHistory', kind: 'query', provides: ['CertificatePrint'] },
+  'certificatePrint.changeForm': { name: 'changeForm', kind: 'mutation', invalidates: ['CertificatePrint'] },
+  'certificatePrint.queue': { name: 'printQueue', kind: 'query', provides: ['CertificatePrint'] },
+  'certificatePrint.print': { name: 'printCertificates', kind: 'mutation', invalidates: ['CertificatePrint', 'Issuance', 'Sync'] },
+  'certificatePrint.spoil': { name: 'spoilPrint', kind: 'mutation', invalidates: ['CertificatePrint', 'Issuance'] },
+  'certificatePrint.printGrid': { name: 'printFormGrid', kind: 'mutation' },
 } as const satisfies { [M in MethodName]: EndpointEntry<M> };
 
 export type EndpointTable = typeof ENDPOINTS;

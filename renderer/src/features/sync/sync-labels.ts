@@ -13,6 +13,10 @@ export const OUTBOX_KIND_LABELS: Record<OutboxEntry['kind'], string> = {
   'case.withdraw': '撤回申请',
   'review.decide': '审核决定',
   'case.supplement': '补正材料',
+  'case.issue': '发证',
+  'case.issueShipped': '证书寄出',
+  'case.issueDelivered': '证书签收',
+  'certificate.printed': '证书缮证',
 };
 
 /** The queue's tabs, in the order a supervisor looks at them. */
