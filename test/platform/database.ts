@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { ISSUANCE_SCHEMA } from './issuance-schemas';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../electron/core/store/database';
 
@@ -29,6 +30,7 @@ export function openPlatformDatabase(dataDir: string): Db {
     db.exec(SCHEMA);
     addMissingColumns(db);
     db.exec(SCHEMA_V2);
+    db.exec(ISSUANCE_SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
   return db;

@@ -2,6 +2,7 @@ import { appendChange } from './change-feed';
 import type { PlatformCase } from './case-repository';
 import type { Db } from './database';
 import type { Actor, OfficeStage } from './review-schemas';
+import { issuanceForFeed } from './issuance-commands';
 
 /**
  * The office's own review of a case (API.md "Office review and 登簿"): its stage and who holds it,
@@ -113,6 +114,19 @@ export function announceOfficeCase(db: Db, c: PlatformCase, at: Date, withBody: 
       promisedDate: c.body.promisedDate,
       submittedBy: { workstation: c.submittedBy, clerkName },
       ...(withBody ? { case: body } : {}),
+      ...issueFields(db, c.caseNumber, review?.stage ?? null),
     },
   });
+}
+
+/**
+ * Issue #12's fields of `office.case` once a case is registered: the numbers its 登簿 issued (the
+ * last one not undone) and, after 发证, the issuance (masked).
+ */
+function issueFields(db: Db, caseNumber: string, stage: OfficeStage | null): Record<string, unknown> {
+  if (stage !== 'registered' && stage !== 'issued') return {};
+  const reg = db.prepare('SELECT certificate_numbers FROM registrations WHERE case_number = ? AND undone_at IS NULL ORDER BY seq DESC LIMIT 1').get(caseNumber) as
+    | { certificate_numbers: string }
+    | undefined;
+  return { certificateNumbers: reg ? (JSON.parse(reg.certificate_numbers) as string[]) : [], issuance: issuanceForFeed(db, caseNumber) };
 }

@@ -21,7 +21,8 @@ export type PlatformEvent =
   | 'platform.supplementRequested'
   | 'platform.refused'
   | 'platform.registered'
-  | 'platform.withdrawn';
+  | 'platform.withdrawn'
+  | 'platform.issued';
 
 export type LifecycleRuleName = 'acceptance-rules-met' | 'decision-grounds-given' | 'withdrawal-not-taken-by-platform';
 
@@ -95,6 +96,8 @@ export const LIFECYCLE: readonly LifecycleRow[] = [
     method: null,
   }),
   row({ action: 'platform.withdrawn', from: [...BEFORE_REGISTRATION, 'withdrawn'], to: 'withdrawn', by: 'platform', endsTracks: true, audit: 'case.withdrawn', method: null }),
+  // 发证 at any counter of the office (issue #12): the platform's `issued` closes the case here.
+  row({ action: 'platform.issued', from: ['registered', 'certified', 'delivered'], to: 'closed', by: 'platform', endsTracks: true, audit: 'issued', method: null }),
 
   // Review, 登簿, 缮证, 发证 in this office (the next issues give them methods and screens).
   row({ action: 'startReview', from: ['accepted', 'submitted'], to: 'reviewing', by: REVIEW, audit: 'cases.startReview', method: null }),
