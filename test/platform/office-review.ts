@@ -128,5 +128,8 @@ function issueFields(db: Db, caseNumber: string, stage: OfficeStage | null): Rec
   const reg = db.prepare('SELECT certificate_numbers FROM registrations WHERE case_number = ? AND undone_at IS NULL ORDER BY seq DESC LIMIT 1').get(caseNumber) as
     | { certificate_numbers: string }
     | undefined;
-  return { certificateNumbers: reg ? (JSON.parse(reg.certificate_numbers) as string[]) : [], issuance: issuanceForFeed(db, caseNumber) };
+  const numbers = reg ? (JSON.parse(reg.certificate_numbers) as string[]) : [];
+  // Until 缮证 records prints (issue #12 part 4), the administration flag stands for "all printed".
+  const printed = findReview(db, caseNumber)?.certificatePrinted ? { printed: numbers.map((number) => ({ number, formSerial: null, at: null })) } : {};
+  return { certificateNumbers: numbers, ...printed, issuance: issuanceForFeed(db, caseNumber) };
 }
