@@ -63,7 +63,7 @@ export function IssuanceQueueScreen({ issued }: { issued: boolean }) {
         columns={[
           { title: '受理编号', dataIndex: 'caseNumber', render: (v: string, r) => <a href={`#${issuanceCasePath(r.caseId)}`}>{v}</a> },
           { title: '登记类型', dataIndex: 'businessTypeLabel' },
-          { title: '权利人', dataIndex: 'names' },
+          { title: '申请人', dataIndex: 'names' },
           { title: '证书（证明）号', dataIndex: 'certificateNumbers', render: (v: string[]) => (v.length ? v.join('、') : '—') },
           { title: '受理窗口', dataIndex: 'workstation' },
           {
