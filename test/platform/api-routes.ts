@@ -18,6 +18,8 @@ import { assertRole, assertStageRole, claimCase, decideCase, reassignClaim, rece
 import { eCertificateRoutes } from './e-certificate-routes';
 import { certificatePrintedSchema, claimSchema, decisionSchema, reassignSchema, registrationSchema, releaseSchema, supplementSchema, undoSchema } from './review-schemas';
 import { recordCertificatePrinted } from './certificate-prints';
+import { issueCase, moveCourier } from './issuance-commands';
+import { deliveredSchema, issuanceSchema, shippedSchema } from './issuance-schemas';
 import type { StatsCounter } from './stats';
 import { CASE_NUMBER, parseBody, parseJson, SM3_HEX, submissionSchema, withdrawalSchema } from './wire-schemas';
 
@@ -311,6 +313,22 @@ function reviewRoutes(deps: ApiDeps): Route[] {
       const body = parseBody(certificatePrintedSchema, parseJson(raw), '证书打印登记');
       assertRole(body.actor, ['supervisor'], '缮证');
       return () => recordCertificatePrinted(deps, ctx.cn, caseNumber, body);
+    }),
+    // 发证 (API.md "发证"): the counter and the supervisor.
+    caseCommand('issuance', 'issuance', (raw, caseNumber, ctx) => {
+      const body = parseBody(issuanceSchema, parseJson(raw), '发证');
+      assertRole(body.actor, ['clerk', 'supervisor'], '发证');
+      return () => issueCase(deps, ctx.cn, caseNumber, body);
+    }),
+    caseCommand('issuance/shipped', 'issuance/shipped', (raw, caseNumber, ctx) => {
+      const body = parseBody(shippedSchema, parseJson(raw), '证书寄出');
+      assertRole(body.actor, ['clerk', 'supervisor'], '登记证书寄出');
+      return () => moveCourier(deps, ctx.cn, caseNumber, 'shipped', body.actor, { carrier: body.carrier, waybill: body.waybill });
+    }),
+    caseCommand('issuance/delivered', 'issuance/delivered', (raw, caseNumber, ctx) => {
+      const body = parseBody(deliveredSchema, parseJson(raw), '证书签收');
+      assertRole(body.actor, ['clerk', 'supervisor'], '登记证书签收');
+      return () => moveCourier(deps, ctx.cn, caseNumber, 'delivered', body.actor);
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { ISSUANCE_SCHEMA } from './issuance-schemas';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../electron/core/store/database';
 import { CERTIFICATE_PRINTS_SCHEMA } from './certificate-prints';
@@ -35,6 +36,7 @@ export function openPlatformDatabase(dataDir: string): Db {
     db.exec(E_CERTIFICATE_SCHEMA);
     // Certificates printed on blank forms (issue #12 part 4): a table only.
     db.exec(CERTIFICATE_PRINTS_SCHEMA);
+    db.exec(ISSUANCE_SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
   return db;

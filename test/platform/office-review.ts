@@ -3,6 +3,7 @@ import { appendChange } from './change-feed';
 import type { PlatformCase } from './case-repository';
 import type { Db } from './database';
 import type { Actor, OfficeStage } from './review-schemas';
+import { issuanceForFeed } from './issuance-commands';
 
 /**
  * The office's own review of a case (API.md "Office review and 登簿"): its stage and who holds it,
@@ -116,6 +117,22 @@ export function announceOfficeCase(db: Db, c: PlatformCase, at: Date, withBody: 
       // The print queue of every desk of the office is built from these (issue #12 part 4).
       ...(review?.stage === 'registered' ? { certificateNumbers: registeredNumbersOf(db, c.caseNumber), printed: printedOf(db, c.caseNumber) } : {}),
       ...(withBody ? { case: body } : {}),
+      ...issueFields(db, c.caseNumber, review?.stage ?? null),
     },
   });
+}
+
+/**
+ * Issue #12's fields of `office.case` once a case is registered: the numbers its 登簿 issued (the
+ * last one not undone) and, after 发证, the issuance (masked).
+ */
+function issueFields(db: Db, caseNumber: string, stage: OfficeStage | null): Record<string, unknown> {
+  if (stage !== 'registered' && stage !== 'issued') return {};
+  const reg = db.prepare('SELECT certificate_numbers FROM registrations WHERE case_number = ? AND undone_at IS NULL ORDER BY seq DESC LIMIT 1').get(caseNumber) as
+    | { certificate_numbers: string }
+    | undefined;
+  const numbers = reg ? (JSON.parse(reg.certificate_numbers) as string[]) : [];
+  // Until 缮证 records prints (issue #12 part 4), the administration flag stands for "all printed".
+  const printed = findReview(db, caseNumber)?.certificatePrinted ? { printed: numbers.map((number) => ({ number, formSerial: null, at: null })) } : {};
+  return { certificateNumbers: numbers, ...printed, issuance: issuanceForFeed(db, caseNumber) };
 }

@@ -8,7 +8,7 @@ import { SM3_HEX } from './wire-schemas';
  */
 export const REVIEW_STAGES = ['firstReview', 'secondReview', 'registration'] as const;
 export type ClaimableStage = (typeof REVIEW_STAGES)[number];
-export type OfficeStage = ClaimableStage | 'supplementing' | 'registered' | 'refused' | 'withdrawn';
+export type OfficeStage = ClaimableStage | 'supplementing' | 'registered' | 'refused' | 'withdrawn' | 'issued';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const actorSchema = z.object({ userId: text(64), name: text(100), role: z.enum(ROLES) });

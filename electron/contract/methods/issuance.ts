@@ -62,7 +62,7 @@ export const issuanceQueueItemSchema = z.object({
   officialNumber: z.string().nullable(),
   businessTypeLabel: z.string(),
   stage: issuanceStageSchema,
-  /** Holders' names, masked (张*丰). */
+  /** Applicants' names (holders and obligors), masked (张*丰). */
   names: z.string(),
   addresses: z.string(),
   certificateNumbers: z.array(z.string()),

@@ -26,7 +26,8 @@ export type PlatformEvent =
   | 'platform.supplementRequested'
   | 'platform.refused'
   | 'platform.registered'
-  | 'platform.withdrawn';
+  | 'platform.withdrawn'
+  | 'platform.issued';
 
 export type LifecycleSubject = 'case' | 'officeCase';
 
@@ -111,6 +112,8 @@ export const LIFECYCLE: readonly LifecycleRow[] = [
     method: null,
   }),
   row({ action: 'platform.withdrawn', from: [...BEFORE_REGISTRATION, 'withdrawn'], to: 'withdrawn', by: 'platform', endsTracks: true, audit: 'case.withdrawn', method: null }),
+  // 发证 at any counter of the office (issue #12): the platform's `issued` closes the case here.
+  row({ action: 'platform.issued', from: ['registered', 'certified', 'delivered'], to: 'closed', by: 'platform', endsTracks: true, audit: 'issued', method: null }),
 
   // Review and 登簿 at the office's desks, on the office's copy of the case (review-handlers.ts).
   // The platform grants a claim and decides the next stage (复审 where the office has it, else 待登簿);

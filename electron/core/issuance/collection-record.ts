@@ -9,6 +9,7 @@ import { columnsOf, drawTable } from '../documents/layout/table';
 import { drawSignature } from '../documents/signature-field';
 import { signVerificationCode } from '../documents/verification-code';
 import { drawQrCode } from '../documents/verification-qr';
+import { shanghaiDateTime } from './shanghai-time';
 
 const KIND = DOCUMENT_KINDS.collectionRecord;
 const QR_SIZE = mmToPt(27);
@@ -30,14 +31,6 @@ export interface CollectionRecordData {
   issuedAt: string;
   clerkName: string;
   signature: SignatureCapture | undefined;
-}
-
-/** Asia/Shanghai wall time of an instant: 2026年12月04日 15:30. */
-export function shanghaiDateTime(iso: string): { date: string; text: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(new Date(iso))
-    .reduce<Record<string, string>>((m, p) => ({ ...m, [p.type]: p.value }), {});
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, text: `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}` };
 }
 
 /** The digest the verification code binds: the sheet's facts as printed. */

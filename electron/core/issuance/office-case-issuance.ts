@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CARRIERS, ISSUANCE_METHODS, ISSUANCE_STATES, type IssuanceState } from '../../contract';
+import { CARRIER_LABELS, CARRIERS, ISSUANCE_METHOD_LABELS, ISSUANCE_METHODS, ISSUANCE_STATES, type IssuanceState } from '../../contract';
+import { shanghaiDateTime } from './shanghai-time';
 import type { OfficeCaseData } from '../review/office-cache';
 import { officeCases } from '../review/office-cache';
 import type { Db } from '../store/database';
@@ -78,4 +79,12 @@ export function applyOfficeCaseIssuance(db: Db, officeCaseId: number, d: OfficeC
       issuances.addEvent(db, existing.id, { at: now.toISOString(), state: p.state, actorName: p.actorName, detail: p.workstation });
     }
   }
+}
+
+/** What the case detail of the accepting counter says about the issuance (its status reason): how, when (Asia/Shanghai), who. */
+export function issuedReason(p: z.infer<typeof platformIssuanceSchema>): string {
+  const how = ISSUANCE_METHOD_LABELS[p.method];
+  const who = p.collector ? `，领证人${p.collector.name}（${p.collector.role === 'agent' ? '代理人' : '权利人'}）` : p.courier ? `，收件人${p.courier.recipient}` : '';
+  const waybill = p.courier?.carrier && p.courier.waybill ? `，${CARRIER_LABELS[p.courier.carrier]} ${p.courier.waybill}` : '';
+  return `已发证：${how}${who}${waybill}；${shanghaiDateTime(p.at).text}，${p.actorName}（${p.workstation}）`;
 }

@@ -8,6 +8,7 @@ import type { ChangesAnswer, FeedChange } from './platform-answers';
 import { syncState } from './sync-state';
 import type { PersonalDataKeys } from '../crypto/personal-data';
 import { applyOfficeCase } from '../review/office-cache';
+import { issuedReason, platformIssuanceSchema } from '../issuance/office-case-issuance';
 
 /**
  * Applies one page of the change feed in one transaction, together with the cursor after it, so a
@@ -73,6 +74,7 @@ const DATA = {
   'review.decision': z.object({ decision: z.enum(['approve', 'requisition', 'reject']), reasons: z.array(z.string()).default([]) }),
   registered: z.object({ registeredAt: z.string().optional(), certificateNumbers: z.array(z.string().min(1)) }),
   'case.withdrawn': z.object({ reason: z.string().optional() }),
+  issued: platformIssuanceSchema,
 } as const;
 
 function applyToCase(db: Db, caseId: number, change: FeedChange, now: Date, log: (m: string) => void): void {
@@ -135,6 +137,10 @@ function applyToCase(db: Db, caseId: number, change: FeedChange, now: Date, log:
         reason: wasWithdrawn ? '撤回未生效：平台已登簿' : null,
         write: (w) => caseWrites.setCertificateNumbers(w, caseId, d.certificateNumbers),
       });
+      return;
+    }
+    case 'issued': {
+      applyPlatformEvent(db, caseId, 'platform.issued', now, { reason: issuedReason(data as z.infer<(typeof DATA)['issued']>) });
       return;
     }
     case 'case.withdrawn': {
