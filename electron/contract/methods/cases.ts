@@ -150,6 +150,8 @@ export const caseViewSchema = z.object({
   decisionGrounds: z.array(legalGroundView),
   feeOverrideReason: z.string().nullable(),
   promisedDate: z.string().nullable(),
+  /** The 承诺办结日期 受理 would set if pressed now (while the session may accept the case); null otherwise. */
+  promisedDateIfAcceptedNow: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
   acceptedAt: z.string().nullable(),
