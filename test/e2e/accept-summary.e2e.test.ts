@@ -93,5 +93,15 @@ describe('accept step summary and receipt printed on 受理 e2e (1366×768)', ()
     await dialog.locator('canvas[data-drawn="yes"]').first().waitFor({ timeout: 30_000 });
     await expect(dialog.getByRole('button', { name: '保存为 PDF' }).isVisible()).resolves.toBe(true);
     await s.shot('h17-42-accepted-receipt-preview');
+    await dialog.getByRole('button', { name: '关闭', exact: true }).last().click();
   }, 180_000);
+
+  it('系统设置 shows the office setting', async () => {
+    const { page } = s;
+    await page.getByRole('menuitem', { name: '系统设置' }).click();
+    const row = page.locator('.ant-descriptions-item-label').filter({ hasText: '受理后自动打印受理凭证' });
+    await row.waitFor();
+    await expect(row.locator('xpath=following-sibling::*[1]').textContent()).resolves.toBe('是（无打印机时打开预览）');
+    await s.shot('h17-43-settings-print-on-accept');
+  }, 60_000);
 });
