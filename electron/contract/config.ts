@@ -117,6 +117,11 @@ export const documentsConfigSchema = z
   .object({
     fontPath: z.string().min(1).nullable().default(null),
     fontPostscriptName: z.string().min(1).max(127).nullable().default(null),
+    /**
+     * Print the 受理凭证 as soon as a case is accepted (the applicant waits for it at the counter).
+     * With no printer the receipt opens as a preview instead, to save as PDF.
+     */
+    printReceiptOnAccept: z.boolean().default(false),
   })
   .strict();
 export type DocumentsConfig = z.infer<typeof documentsConfigSchema>;
@@ -196,7 +201,7 @@ export const configSchema = z
     /** Extra holidays and make-up working days, added to the built-in official calendar. */
     holidays: holidayCalendarSchema.default(EMPTY_HOLIDAY_CALENDAR),
     platform: platformConfigSchema.default(DEFAULT_PLATFORM_CONFIG),
-    documents: documentsConfigSchema.default({ fontPath: null, fontPostscriptName: null }),
+    documents: documentsConfigSchema.default({ fontPath: null, fontPostscriptName: null, printReceiptOnAccept: false }),
     /** Encrypted backups: generations kept (pre-migration backups are also kept 30 days). */
     backups: z.object({ keep: z.number().int().min(1).max(60).default(7) }).strict().default({ keep: 7 }),
     /**
@@ -226,6 +231,7 @@ export const configPatchSchema = z
     officeName: z.string().trim().min(1).max(60).optional(),
     training: z.boolean().optional(),
     security: securityConfigSchema.partial().optional(),
+    documents: z.object({ printReceiptOnAccept: z.boolean() }).partial().strict().optional(),
   })
   .strict();
 export type ConfigPatch = z.infer<typeof configPatchSchema>;

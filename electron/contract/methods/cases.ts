@@ -154,6 +154,8 @@ export const caseViewSchema = z.object({
   decisionGrounds: z.array(legalGroundView),
   feeOverrideReason: z.string().nullable(),
   promisedDate: z.string().nullable(),
+  /** The 承诺办结日期 受理 would set if pressed now (while the session may accept the case); null otherwise. */
+  promisedDateIfAcceptedNow: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
   acceptedAt: z.string().nullable(),
@@ -193,6 +195,23 @@ export const caseMethods = {
       reason: z.string().nullable(),
       facts: z.object({ kind: z.string(), officeCode: z.string(), caseNumber: z.string(), issuedDate: z.string() }).nullable(),
       publicKeyHex: z.string(),
+      /** The document's title (不动产登记受理凭证 …) when the code names a known kind. */
+      kindTitle: z.string().nullable(),
+      /**
+       * The case the code names, as this workstation holds it (staff only; null for a code of
+       * another office, a case this workstation does not hold, or a caller without a staff role).
+       */
+      case: z
+        .object({
+          id: z.number().int(),
+          status: caseStatusSchema,
+          businessTypeName: z.string(),
+          parties: z.array(z.object({ role: z.enum(['holder', 'obligor', 'agent']), name: z.string(), idNumberMasked: z.string() })),
+          unitCodes: z.array(z.string()),
+          /** When this workstation produced that kind of document for the case (printed or saved), newest first. */
+          producedAt: z.array(z.string()),
+        })
+        .nullable(),
     }),
     access: 'any',
   }),

@@ -13,7 +13,7 @@ import { signingOf } from './signing-status';
  * what the viewer's role may do now (from the lifecycle table), and where it is on its way to the
  * platform (`sync`, from its outbox commands).
  */
-export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncState, role: Role, feePieces: CaseFeePiece[] = []): Omit<CaseView, 'acceptedByName'> {
+export function toCaseView(c: CaseRecord, type: CatalogEntry, sync: CaseSyncState, role: Role, feePieces: CaseFeePiece[] = []): Omit<CaseView, 'acceptedByName' | 'promisedDateIfAcceptedNow'> {
   const digest = applicationDigest(c);
   const signing = signingOf(c, digest);
   return {

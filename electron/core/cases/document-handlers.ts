@@ -8,6 +8,7 @@ import { assignNoticeNumber } from './notice-number';
 import { reviewSupplementItems } from './review-supplement-items';
 import { businessTypeOf } from './handlers/case-context';
 import { userReads } from '../auth/users-repository';
+import { documentKindTitle, verifiedCase } from './verified-case';
 
 // The documents (pdf-lib, fontkit, the SM2 curve of the verification code) load with the first
 // document asked for, not when the app starts: the login screen needs none of them.
@@ -93,9 +94,16 @@ const verify: Handler<'documents.verify'> = async (ctx, input) => {
   const [{ officeKeyPair }, { verifyVerificationCode }] = await Promise.all([officeKeys(), verification()]);
   const key = officeKeyPair(ctx.services.dataDir);
   const result = verifyVerificationCode(input.text, key.publicKeyHex);
-  return result.ok
-    ? { ok: true, reason: null, facts: { kind: result.facts.kind, officeCode: result.facts.officeCode, caseNumber: result.facts.caseNumber, issuedDate: result.facts.issuedDate }, publicKeyHex: key.publicKeyHex }
-    : { ok: false, reason: result.message, facts: null, publicKeyHex: key.publicKeyHex };
+  if (!result.ok) return { ok: false, reason: result.message, facts: null, publicKeyHex: key.publicKeyHex, kindTitle: null, case: null };
+  const { kind, officeCode, caseNumber, issuedDate } = result.facts;
+  return {
+    ok: true,
+    reason: null,
+    facts: { kind, officeCode, caseNumber, issuedDate },
+    publicKeyHex: key.publicKeyHex,
+    kindTitle: documentKindTitle(kind),
+    case: verifiedCase(ctx, result.facts),
+  };
 };
 
 export const documentHandlers = { 'cases.document': document, 'cases.printDocument': printDocument, 'documents.verify': verify };

@@ -27,6 +27,7 @@ const update: Handler<'config.update'> = (ctx, patch) => {
     ...(patch.officeName !== undefined ? { officeName: patch.officeName } : {}),
     ...(patch.training !== undefined ? { training: patch.training } : {}),
     security: { ...before.security, ...(patch.security ?? {}) },
+    documents: { ...before.documents, ...(patch.documents ?? {}) },
   });
   const changes = diff(configWithoutSecrets(before), configWithoutSecrets(next));
   if (changes.length === 0) return configView(ctx);

@@ -141,6 +141,7 @@ export const {
   useRejectCaseMutation,
   useWithdrawCaseMutation,
   useApplySealMutation,
+  useVerifyDocumentMutation,
 } = api;
 
 export const {

@@ -209,7 +209,7 @@ const COVERAGE: Record<MethodName, Entry> = {
   'cases.lookupUnit': { none: 'a unit’s address and case ids, no party data' },
   'cases.document': { audited: 'export', call: (fx) => fx.t.call('clerk', 'cases.document', { id: fx.accepted, kind: 'acceptanceReceipt' }) },
   'cases.printDocument': { audited: 'print', mayFail: true, call: (fx) => fx.t.call('clerk', 'cases.printDocument', { id: fx.accepted, kind: 'acceptanceReceipt' }) },
-  'documents.verify': { none: 'checks a receipt code: office, case number and date only' },
+  'documents.verify': { none: 'checks a document code: office, case number, date; the case with names and masked numbers, as the case list shows them' },
   'sync.status': { none: 'link state and counts' },
   'sync.queue': { none: 'outbox entries: kinds, states, case numbers and errors, no party data' },
   'sync.now': { none: 'wakes the sync engine' },

@@ -1,11 +1,13 @@
 import { userReads } from '../../auth/users-repository';
-import { AppError, resolveBusinessType, type CatalogEntry, type CaseView } from '../../../contract';
+import { AppError, resolveBusinessType, shanghaiDate, type CatalogEntry, type CaseView } from '../../../contract';
 import { requireSession, type CallContext } from '../../services';
 import { caseSyncStateOf } from '../../sync/case-sync-state';
 import { caseFeePieces } from '../case-fee-quote';
 import type { CaseRecord } from '../case-record';
 import { caseReads } from '../case-repository';
 import { toCaseView } from '../case-view';
+import { officeCalendar } from '../office-calendar';
+import { addWorkingDays } from '../working-days';
 
 /**
  * The catalogue entry of a stored business type: a catalogue key (transfer.stateLandHouse) or a
@@ -30,7 +32,9 @@ export function caseViewOf(ctx: CallContext, c: CaseRecord, type: CatalogEntry =
   const view = toCaseView(c, type, caseSyncStateOf(ctx.services.db(), c.id), requireSession(ctx).role, pieces);
   // A clerk is named by their display name; an account since removed keeps its username.
   const acceptedByName = c.acceptedBy ? (userReads.byUsername(ctx.services.db(), c.acceptedBy)?.display_name ?? c.acceptedBy) : null;
-  return { ...view, acceptedByName };
+  // What the accept step's summary promises: the date 受理 would set if pressed now.
+  const promisedDateIfAcceptedNow = view.allowedActions.includes('accept') ? addWorkingDays(shanghaiDate(ctx.now), type.promisedWorkingDays, officeCalendar(ctx)) : null;
+  return { ...view, acceptedByName, promisedDateIfAcceptedNow };
 }
 
 /** After a change: the case read back as it was committed, as a view. */

@@ -1,4 +1,4 @@
-import { DEFAULT_HOLIDAY_CALENDAR, mergeHolidayCalendars, shanghaiDate, type HolidayCalendar } from '../../../contract';
+import { shanghaiDate } from '../../../contract';
 import type { Handler } from '../../handler';
 import { requireSession, type CallContext } from '../../services';
 import { formatCaseNumber } from '../case-number';
@@ -6,13 +6,10 @@ import { caseWrites } from '../case-repository';
 import { legalGroundsOf, requireGrounds } from '../decision-grounds';
 import { assignNoticeNumber } from '../notice-number';
 import { performAction } from '../transition';
+import { officeCalendar } from '../office-calendar';
 import { addWorkingDays } from '../working-days';
 import { workstationIdFor } from '../workstation-id';
 import { businessTypeOf, committedView, loadCase } from './case-context';
-
-function officeCalendar(ctx: CallContext): HolidayCalendar {
-  return mergeHolidayCalendars(DEFAULT_HOLIDAY_CALENDAR, ctx.services.config.value.holidays);
-}
 
 /**
  * 受理: the acceptance rules (the row's `acceptance-rules-met`), then the day's next case number,

@@ -1,6 +1,6 @@
 import { DownloadOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Modal, Space, Spin, Table, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { CaseView } from '../../../../electron/contract';
 import { errorMessage, useCaseDocumentMutation, usePrintCaseDocumentMutation, useStatusQuery } from '../../api/api-slice';
 import { PrintProblem } from './documents/PrintProblem';
@@ -39,7 +39,7 @@ interface Generated {
  * printing needs the office printer. Without one (a fresh machine) the card says so before the
  * clerk tries, and a failed print says what to do instead, the technical detail behind 详情.
  */
-export function CaseDocuments({ view, canPrint }: { view: CaseView; canPrint: boolean }) {
+export function CaseDocuments({ view, canPrint, autoReceipt = false }: { view: CaseView; canPrint: boolean; autoReceipt?: boolean }) {
   const [print, printState] = usePrintCaseDocumentMutation();
   const [generate, generateState] = useCaseDocumentMutation();
   const [preview, setPreview] = useState<Generated | null>(null);
@@ -47,7 +47,33 @@ export function CaseDocuments({ view, canPrint }: { view: CaseView; canPrint: bo
   const printer = useStatusQuery(undefined, { pollingInterval: 30_000 }).data?.devices.find((d) => d.kind === 'printer');
   const noPrinter = printer?.state === 'not_configured';
   const { message } = App.useApp();
+  const [autoNote, setAutoNote] = useState<{ type: 'success' | 'warning'; text: string } | null>(null);
+  const autoPending = useRef(autoReceipt);
   const kinds = availableKinds(view);
+
+  // The office prints the 受理凭证 on 受理 (documents.printReceiptOnAccept): once, when the printer's
+  // state is known. No printer, or a print that fails: the receipt opens as a preview to save as PDF.
+  useEffect(() => {
+    if (!autoPending.current || !printer || !kinds.includes('acceptanceReceipt')) return;
+    autoPending.current = false;
+    void (async () => {
+      if (noPrinter || !canPrint) {
+        setAutoNote({ type: 'warning', text: '本机没有可用的打印机，受理凭证已打开预览，可保存为 PDF 后到有打印机的电脑上打印。' });
+        await run('acceptanceReceipt', 'preview');
+        return;
+      }
+      setBusy({ kind: 'acceptanceReceipt', what: 'print' });
+      const r = await print({ id: view.id, kind: 'acceptanceReceipt' });
+      setBusy(null);
+      if ('data' in r && r.data) {
+        setAutoNote({ type: 'success', text: `受理凭证已自动打印（打印机 ${r.data.printer}，作业 ${r.data.jobId}）` });
+        return;
+      }
+      setAutoNote({ type: 'warning', text: '受理凭证没有打印出来，已打开预览，可保存为 PDF；打印机的问题见下方说明。' });
+      await run('acceptanceReceipt', 'preview');
+    })();
+    // run/print are this render's; the ref makes this happen once.
+  }, [printer, kinds.length]);
   if (kinds.length === 0) return null;
 
   async function produce(kind: Kind): Promise<Generated | null> {
@@ -82,6 +108,7 @@ export function CaseDocuments({ view, canPrint }: { view: CaseView; canPrint: bo
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         文书按业务当前内容生成并存档；没有打印机也可以预览和保存为 PDF。受理凭证的二维码带有本机构的 SM2 签名，可扫码核验。
       </Typography.Paragraph>
+      {autoNote && <Alert type={autoNote.type} showIcon role="status" style={{ marginBottom: 12 }} data-testid="auto-receipt" title={autoNote.text} />}
       {noPrinter && !printState.error && (
         <Alert
           type="info"

@@ -3,6 +3,7 @@ import { Alert, Button, List, Space, Typography } from 'antd';
 import type { CaseView } from '../../../../electron/contract';
 import { errorMessage, useAcceptCaseMutation } from '../../api/api-slice';
 import { ruleLabel } from '../cases/case-labels';
+import { AcceptSummary } from './AcceptSummary';
 
 /** Which step fixes what a rule found. */
 const RULE_STEP: Record<string, number> = {
@@ -27,6 +28,7 @@ export function AcceptStep({ view, onGoTo, onAccepted }: { view: CaseView | unde
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <AcceptSummary view={view} />
       <List
         size="small"
         bordered

@@ -5,6 +5,7 @@ import {
   errorMessage,
   useAppInfoQuery,
   useCaseByIdQuery,
+  useConfigQuery,
   useCreateDraftMutation,
   useSaveDraftMutation,
   useWithdrawCaseMutation,
@@ -13,6 +14,7 @@ import { navigate } from '../../app/hash-route';
 import { asBusinessTypeId, asCatalogKey, CASE_SYNC, type BusinessTypeInfo } from '../cases/case-labels';
 import { useCaseTypes } from '../cases/use-case-types';
 import { caseDetailPath, resumeIntakePath } from '../cases/case-route';
+import { CaseDocuments } from '../cases/CaseDocuments';
 import { AcceptanceBar } from './AcceptanceBar';
 import { AcceptStep } from './AcceptStep';
 import { ApplicationSection } from './ApplicationSection';
@@ -56,6 +58,9 @@ const AUTOSAVE_MS = 800;
 export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: number | null; onNext: () => void; onDraftCreated?: (id: number) => void }) {
   const types = useCaseTypes();
   const info = useAppInfoQuery().data;
+  const printReceiptOnAccept = useConfigQuery().data?.effective.documents.printReceiptOnAccept ?? false;
+  // Accepted in this wizard just now (not a reopened result): the office may print the receipt at once.
+  const [acceptedHere, setAcceptedHere] = useState(false);
   const [step, setStep] = useState(0);
   const [reached, setReached] = useState(0);
   const [type, setType] = useState<BusinessTypeInfo | null>(null);
@@ -260,7 +265,7 @@ export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: n
       <Card title={<Space size={8}>受理<Tag color="blue">{view.businessTypeName}</Tag></Space>}>
         <Steps size="small" current={STEPS.length} items={STEPS.map((t) => ({ title: t }))} style={{ marginBottom: 16 }} aria-label="受理步骤" />
         <div ref={content}>
-          <AcceptedResult view={view} onNext={onNext} />
+          <AcceptedResult view={view} onNext={onNext} autoReceipt={acceptedHere && printReceiptOnAccept} />
         </div>
       </Card>
     );
@@ -347,6 +352,7 @@ export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: n
             view={view}
             onGoTo={(s) => void goTo(s)}
             onAccepted={(v) => {
+              setAcceptedHere(true);
               forgetPlace(v.id);
               navigate(resumeIntakePath(v.id));
             }}
@@ -374,7 +380,7 @@ export function IntakeWizard({ resumeId, onNext, onDraftCreated }: { resumeId: n
   );
 }
 
-function AcceptedResult({ view, onNext }: { view: CaseView; onNext: () => void }) {
+function AcceptedResult({ view, onNext, autoReceipt }: { view: CaseView; onNext: () => void; autoReceipt: boolean }) {
   return (
     <Result
       status="success"
@@ -405,7 +411,9 @@ function AcceptedResult({ view, onNext }: { view: CaseView; onNext: () => void }
           受理下一件
         </Button>,
       ]}
-    />
+    >
+      <CaseDocuments view={view} canPrint autoReceipt={autoReceipt} />
+    </Result>
   );
 }
 

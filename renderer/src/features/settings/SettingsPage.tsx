@@ -34,6 +34,7 @@ export default function SettingsPage() {
           <Descriptions.Item label="登录失败锁定 security.maxFailedLogins">{c.security.maxFailedLogins} 次</Descriptions.Item>
           <Descriptions.Item label="锁定时长 security.lockoutMinutes">{c.security.lockoutMinutes} 分钟</Descriptions.Item>
           <Descriptions.Item label="密码有效期 security.passwordMaxAgeDays">{c.security.passwordMaxAgeDays} 天</Descriptions.Item>
+          <Descriptions.Item label="受理后自动打印受理凭证 documents.printReceiptOnAccept">{c.documents.printReceiptOnAccept ? '是（无打印机时打开预览）' : '否'}</Descriptions.Item>
           {data.secrets && (
             <Descriptions.Item label="平台证书口令 platform.pfxPassphrase">
               {data.secrets.platformPfxPassphrase ? <Tag color="green">已设置（不显示）</Tag> : '未设置'}
@@ -45,9 +46,14 @@ export default function SettingsPage() {
         <Card title="修改设置" style={{ maxWidth: 640 }}>
           <Form
             layout="vertical"
-            initialValues={{ officeName: c.officeName, training: c.training, idleLockSeconds: c.security.idleLockSeconds, passwordMaxAgeDays: c.security.passwordMaxAgeDays }}
-            onFinish={async (v: { officeName: string; training: boolean; idleLockSeconds: number; passwordMaxAgeDays: number }) => {
-              const r = await update({ officeName: v.officeName, training: v.training, security: { idleLockSeconds: v.idleLockSeconds, passwordMaxAgeDays: v.passwordMaxAgeDays } });
+            initialValues={{ officeName: c.officeName, training: c.training, idleLockSeconds: c.security.idleLockSeconds, passwordMaxAgeDays: c.security.passwordMaxAgeDays, printReceiptOnAccept: c.documents.printReceiptOnAccept }}
+            onFinish={async (v: { officeName: string; training: boolean; idleLockSeconds: number; passwordMaxAgeDays: number; printReceiptOnAccept: boolean }) => {
+              const r = await update({
+                officeName: v.officeName,
+                training: v.training,
+                security: { idleLockSeconds: v.idleLockSeconds, passwordMaxAgeDays: v.passwordMaxAgeDays },
+                documents: { printReceiptOnAccept: v.printReceiptOnAccept },
+              });
               if ('data' in r) void message.success('设置已保存，已记入审计日志');
             }}
           >
@@ -61,6 +67,9 @@ export default function SettingsPage() {
               <InputNumber min={30} max={365} precision={0} style={{ width: 160 }} />
             </Form.Item>
             <Form.Item name="training" label="培训模式" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+            <Form.Item name="printReceiptOnAccept" label="受理后自动打印受理凭证（没有打印机时打开预览，可另存为 PDF）" valuePropName="checked">
               <Switch />
             </Form.Item>
             {state.error && <Alert type="error" showIcon role="alert" message={errorMessage(state.error)} style={{ marginBottom: 16 }} />}

@@ -1,4 +1,5 @@
-import { ApiOutlined, AuditOutlined, SafetyCertificateOutlined, CheckSquareOutlined, CloudSyncOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, SafetyCertificateOutlined,
+  ScanOutlined, CheckSquareOutlined, CloudSyncOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../../../electron/contract';
 import { WorkbenchPage } from '../workbench/WorkbenchPage';
@@ -25,6 +26,7 @@ const CasesPage = lazy(() => import('../cases/CasesPage'));
 const SyncPage = lazy(() => import('../sync/SyncPage'));
 const ReviewPage = lazy(() => import('../review/ReviewPage'));
 const IssuancePage = lazy(() => import('../issuance/IssuancePage'));
+const VerifyPage = lazy(() => import('../verify/VerifyPage'));
 
 /** 平台同步: the top bar's platform slot and a dead-letter case link here. */
 export const SYNC_PATH = '/sync';
@@ -35,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/review', label: '审核', icon: <CheckSquareOutlined />, roles: ['reviewer', 'registrar', 'supervisor'], page: ReviewPage, prefix: true },
   { path: '/issuance', label: '发证', icon: <SafetyCertificateOutlined />, roles: ['clerk', 'supervisor'], page: IssuancePage, prefix: true },
   { path: '/cases', label: '业务查询', icon: <FileSearchOutlined />, roles: ['clerk', 'reviewer', 'registrar', 'supervisor', 'admin'], page: CasesPage, prefix: true },
+  { path: '/verify', label: '核验', icon: <ScanOutlined />, roles: ['clerk', 'reviewer', 'registrar', 'supervisor', 'admin'], page: VerifyPage },
   { path: SYNC_PATH, label: '平台同步', icon: <CloudSyncOutlined />, roles: ['clerk', 'reviewer', 'registrar', 'supervisor', 'admin'], page: SyncPage },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'], page: UsersPage },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'], page: AuditPage },

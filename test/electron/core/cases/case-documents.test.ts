@@ -54,7 +54,12 @@ describe('case documents', () => {
     expect(text).not.toContain('433124199211080267');
     const code = decodeQr(pdf);
     expect(code).toContain(c.caseNumber as string);
-    expect(await t.ok('clerk', 'documents.verify', { text: code })).toMatchObject({ ok: true, facts: { caseNumber: c.caseNumber } });
+    const verified = await t.ok('clerk', 'documents.verify', { text: code });
+    expect(verified).toMatchObject({ ok: true, facts: { caseNumber: c.caseNumber }, kindTitle: '不动产登记受理凭证', case: { id, status: 'accepted', unitCodes: [UNIT.unitCode] } });
+    // The clerk compares the paper with the record: names, masked numbers, when it was produced here.
+    expect(verified.case?.parties.map((p) => p.idNumberMasked)).toContain('433124********0267');
+    expect(JSON.stringify(verified)).not.toContain('433124199211080267');
+    expect(verified.case?.producedAt).toHaveLength(1);
     const forged = code.replace(c.caseNumber as string, (c.caseNumber as string).replace(/\d{4}$/, '9999'));
     expect(await t.ok('clerk', 'documents.verify', { text: forged })).toMatchObject({ ok: false, reason: expect.any(String) });
   }, 40_000);
