@@ -32,6 +32,9 @@ import { MIGRATIONS } from './store/migrations';
 import { recoveryHandlers } from './store/recovery-handlers';
 import { backupHandlers } from './store/backup-handlers';
 import { startBackupDuties } from './store/backup-scheduler';
+import { startECertificateDuty } from './certificates/e-certificate-producer';
+import { defaultRenditions } from './certificates/default-renditions';
+import type { ECertificateRenditions } from './certificates/e-certificate-renditions';
 import { startRetentionDuty } from './cases/retention-duty';
 import { workbenchHandlers } from './workbench-handlers';
 import { workQueueHandlers } from './cases/work-queue';
@@ -79,6 +82,8 @@ export interface WorkstationOptions {
    * overrides the config (the hosts pass the training stand-in's); null: no platform.
    */
   platform?: PlatformConnection | null;
+  /** Renders and seals e-certificates; undefined: the built-in renditions (OFD writer + office seal). */
+  eCertificateRenditions?: ECertificateRenditions | null;
   /** Test hooks of the sync engine (randomness, timers, probe interval). */
   sync?: SyncEngineHooks;
   /**
@@ -189,6 +194,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     paths,
     config: { value: loaded.config, exists: loaded.exists },
     recovery: null,
+    eCertificateRenditions: options.eCertificateRenditions !== undefined ? options.eCertificateRenditions : defaultRenditions(),
     db() {
       if (!db) throw new AppError('RECOVERY_MODE');
       return db;
@@ -224,6 +230,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   sweep.unref();
   const backupDuties = startBackupDuties(services, log); // daily backup + data-folder lock
   const retention = startRetentionDuty(services, log); // daily local purge of finished cases
+  const eCertificateDuty = startECertificateDuty(services, log); // retries e-certificates whose production failed
   let devicesStarted = false;
   let closed = false;
   const startDevices = () => {
@@ -265,6 +272,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       const stopping = services.sync?.stop();
       backupDuties.stop();
       retention.stop();
+      eCertificateDuty.stop();
       clearInterval(sweep);
       db?.close();
       db = null;

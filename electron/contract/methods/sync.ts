@@ -22,7 +22,7 @@ export const platformStatusSchema = z.object({
 });
 export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
-export const outboxKindSchema = z.enum(['case.submit', 'case.withdraw', 'review.decide', 'case.supplement']);
+export const outboxKindSchema = z.enum(['case.submit', 'case.withdraw', 'review.decide', 'case.supplement', 'ecertificate.upload']);
 export const outboxStateSchema = z.enum(['pending', 'done', 'dead', 'cancelled']);
 
 export const outboxEntrySchema = z.object({

@@ -16,6 +16,9 @@ export const SEALED = {
   collectionPhone: 'cases.collection_phone',
   /** An office case's application as the platform's feed gave it (migration 0010). */
   officeCaseBody: 'office_cases.body',
+  /** An e-certificate's facts (full ID numbers) and the 登簿 answer they are built from (migration 0011). */
+  eCertificateFacts: 'e_certificates.facts',
+  eCertificateAnswer: 'e_certificates.answer',
 } as const;
 
 /** The key ring operations personal-data code needs (a DataKeyRing in production). */
@@ -143,6 +146,8 @@ const SEALED_ONLY_COLUMNS = [
   { table: 'case_parties', column: 'legal_rep_id_sealed', where: SEALED.legalRepIdNumber },
   { table: 'cases', column: 'collection_phone_sealed', where: SEALED.collectionPhone },
   { table: 'office_cases', column: 'body_sealed', where: SEALED.officeCaseBody },
+  { table: 'e_certificates', column: 'facts_sealed', where: SEALED.eCertificateFacts },
+  { table: 'e_certificates', column: 'answer_sealed', where: SEALED.eCertificateAnswer },
 ] as const;
 
 function tableHasColumn(db: Db, table: string, column: string): boolean {

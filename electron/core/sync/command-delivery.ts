@@ -1,4 +1,5 @@
 import type { BlobStore } from '../blobs/blob-store';
+import { deliverECertificate } from '../certificates/e-certificate-delivery';
 import type { PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
 import { uploadBlob } from './blob-upload';
@@ -35,6 +36,8 @@ export function deliverCommand(cmd: OutboxCommand, ctx: DeliveryContext): Promis
       return deliverOfficeCommand(cmd, ctx, 'review-decisions');
     case 'case.supplement':
       return deliverSupplement(cmd, ctx);
+    case 'ecertificate.upload':
+      return deliverECertificate(cmd, ctx);
   }
 }
 

@@ -3,7 +3,7 @@ import { SEALED, type PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
 import { statement } from './statement-cache';
 
-export type OutboxKind = 'case.submit' | 'case.withdraw' | 'review.decide' | 'case.supplement';
+export type OutboxKind = 'case.submit' | 'case.withdraw' | 'review.decide' | 'case.supplement' | 'ecertificate.upload';
 export type OutboxState = 'pending' | 'done' | 'dead' | 'cancelled';
 
 /** One command as the engine sends it. */

@@ -13,6 +13,7 @@ export const OUTBOX_KIND_LABELS: Record<OutboxEntry['kind'], string> = {
   'case.withdraw': '撤回申请',
   'review.decide': '审核决定',
   'case.supplement': '补正材料',
+  'ecertificate.upload': '电子证照',
 };
 
 /** The queue's tabs, in the order a supervisor looks at them. */
