@@ -13,6 +13,7 @@ import { syncMethods } from './methods/sync';
 import { backupMethods } from './methods/backups';
 import { workQueueMethods } from './methods/workqueue';
 import { reviewMethods } from './methods/review';
+import { certificateMethods } from './methods/certificates';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -33,6 +34,7 @@ export const contract = {
   ...backupMethods,
   ...workQueueMethods,
   ...reviewMethods,
+  ...certificateMethods,
 };
 
 export type Contract = typeof contract;
@@ -99,3 +101,4 @@ export * from './validation/legal-grounds';
 export * from './validation/safe-text';
 export * from './validation/free-text';
 export * from './certificate-config';
+export * from './methods/certificates';

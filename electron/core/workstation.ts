@@ -39,6 +39,7 @@ import { startRetentionDuty } from './cases/retention-duty';
 import { workbenchHandlers } from './workbench-handlers';
 import { workQueueHandlers } from './cases/work-queue';
 import { reviewHandlers } from './review/review-handlers';
+import { certificateHandlers } from './certificates/certificate-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncEngine, type SyncEngineHooks } from './sync/sync-engine';
 import { platformConnectionFromConfig, type PlatformConnection } from './sync/platform-connection';
@@ -64,6 +65,7 @@ const handlers: Handlers = {
   ...backupHandlers,
   ...workQueueHandlers,
   ...reviewHandlers,
+  ...certificateHandlers,
 };
 
 export interface WorkstationOptions {

@@ -155,6 +155,13 @@ export const ENDPOINTS = {
   'registration.register': { name: 'registerCase', kind: 'mutation', invalidates: ['Review', 'CaseList'] },
   'registration.undo': { name: 'undoRegistration', kind: 'mutation', invalidates: ['Review', 'CaseList'] },
   'cases.receiveSupplement': { name: 'receiveSupplement', kind: 'mutation', invalidates: ['Review', 'Sync', 'CaseList'] },
+
+  // ── E-certificates produced at 登簿 (issue #12); 'Review' so a 登簿 refreshes them.
+  'certificates.list': { name: 'eCertificates', kind: 'query', provides: ['Review'] },
+  /** File bytes; not cached in the store (large). */
+  'certificates.file': { name: 'eCertificateFile', kind: 'query', keepUnusedDataFor: 0 },
+  'certificates.retry': { name: 'retryECertificates', kind: 'mutation', invalidates: ['Review', 'Sync'] },
+  'certificates.verify': { name: 'verifyECertificate', kind: 'mutation' },
 } as const satisfies { [M in MethodName]: EndpointEntry<M> };
 
 export type EndpointTable = typeof ENDPOINTS;
