@@ -29,8 +29,20 @@ interface FaceMetrics extends TrueTypeFace {
   glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
 }
 
+/** Kept per face like the parsed face itself, so the advance cache survives between certificates. */
+const fonts = new Map<unknown, CertificateFont>();
+
 export async function certificateFont(configured?: CjkFontSource): Promise<CertificateFont> {
   const loaded = await loadDocumentFace(configured);
+  let font = fonts.get(loaded.face);
+  if (!font) {
+    font = makeFont(loaded, configured);
+    fonts.set(loaded.face, font);
+  }
+  return font;
+}
+
+function makeFont(loaded: { face: unknown; postscriptName: string }, configured: CjkFontSource | undefined): CertificateFont {
   const face = loaded.face as FaceMetrics;
   if (!isTrueTypeFace(face)) {
     // An OFD embeds a complete font file; the subsetter completes TrueType subsets only (sfnt-subset.ts).

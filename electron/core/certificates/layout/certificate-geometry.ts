@@ -13,9 +13,9 @@ export const NUMBER_LINE = { baseline: 42, size: 4.2 } as const;
 export const QR_BOX = { x: 160, y: 8, w: 30, h: 30 } as const;
 export const TABLE = { top: 50, bottom: 222, captionWidth: 32, padding: 1.5, lineWidth: 0.35 } as const;
 export const NOTES_BOX = { top: 226, bottom: 262 } as const;
-export const FOOTER = { authorityBaseline: 274, dateBaseline: 282, identifierBaseline: 290, size: 3.7, smallSize: 2.4 } as const;
+export const FOOTER = { authorityBaseline: 271, dateBaseline: 279, identifierBaseline: 287, size: 3.7, smallSize: 2.4 } as const;
 /**
  * Where the seal (cert-seal's StampAnnot) goes: over the issuing authority's name and the date,
  * as a stamp sits on a paper certificate. A 42 mm square fits the common 40–42 mm round seal.
  */
-export const SEAL_BOX = { x: 143, y: 252, w: 42, h: 42 } as const;
+export const SEAL_BOX = { x: 143, y: 248, w: 42, h: 42 } as const;
