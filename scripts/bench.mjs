@@ -223,6 +223,26 @@ async function registerLookup() {
   return { name: 'register.lookup_p95_ms', value, unit: 'ms', target: 100, ok: r.p95Ms < 100, p50Ms: Math.round(r.p50Ms * 10) / 10, lookups: r.lookups };
 }
 
+let sealMeasured = null;
+async function measureSealOnce() {
+  if (!sealMeasured) {
+    const { measureSeal } = await import(join(root, 'dist', 'bench', 'bench-seal.mjs'));
+    sealMeasured = await measureSeal({ runs: 20 });
+  }
+  return sealMeasured;
+}
+
+async function certificateVerify() {
+  const r = await measureSealOnce();
+  return { name: 'certificate.verify_ms', value: Math.round(r.verifyMedianMs * 10) / 10, unit: 'ms', target: 100, ok: r.verifyMedianMs < 100 };
+}
+
+async function certificateSeal() {
+  // No target of its own in #12: sealing is part of certificate.ofd_ms (< 300 with rendering).
+  const r = await measureSealOnce();
+  return { name: 'certificate.seal_ms', value: Math.round(r.sealMedianMs * 10) / 10, unit: 'ms', target: 150, ok: r.sealMedianMs < 150 };
+}
+
 async function bundleBenchModules() {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -232,6 +252,7 @@ async function bundleBenchModules() {
       'bench-receipt': 'test/bench/receipt-bench.ts',
       'bench-sync': 'test/bench/sync-bench.ts',
       'bench-register': 'test/platform/register-bench.ts',
+      'bench-seal': 'test/bench/seal-bench.ts',
     },
     packages: 'external',
     outdir: 'dist/bench',
@@ -259,6 +280,8 @@ const BENCHMARKS = {
   'sync.upload_efficiency_from_accept': uploadEfficiencyFromAccept,
   'sync.upload_resume_extra_bytes': uploadResume,
   'register.lookup_p95_ms': registerLookup,
+  'certificate.verify_ms': certificateVerify,
+  'certificate.seal_ms': certificateSeal,
 };
 
 if (!isBuildFresh()) await build({ quiet: true });
