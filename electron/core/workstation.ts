@@ -196,7 +196,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     paths,
     config: { value: loaded.config, exists: loaded.exists },
     recovery: null,
-    eCertificateRenditions: options.eCertificateRenditions !== undefined ? options.eCertificateRenditions : defaultRenditions(),
+    eCertificateRenditions: options.eCertificateRenditions !== undefined ? options.eCertificateRenditions : defaultRenditions(dataDir, keyProtector),
     db() {
       if (!db) throw new AppError('RECOVERY_MODE');
       return db;

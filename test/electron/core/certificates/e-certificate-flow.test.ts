@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateFacts } from '../../../../electron/core/certificates/certificate-facts';
 import type { ECertificateRenditions } from '../../../../electron/core/certificates/e-certificate-renditions';
+import { defaultRenditions } from '../../../../electron/core/certificates/default-renditions';
+import { createOfficeSealKey, installOfficeSeal } from '../../../../electron/core/certificates/seal/office-seal-store';
+import { verifyOfd } from '../../../../electron/core/certificates/verify/verify-ofd';
+import { ownerOnlyFileProtector } from '../../../../electron/core/crypto/data-keys';
+import { ringPng } from '../../../fixtures/certificates/seal-fixtures';
+import { makeTempDir } from '../../../support/temp-dir';
+import { ensureSealCa, issueTrainingOfficeSeal } from '../../../platform/seal-ca';
 import { until } from '../../../support/cases';
 import { reviewOffice, type ReviewOffice } from '../review/review-office';
 
 const FREE_UNIT = '430102001002GB00031F00040601';
 const FREE = { unitCode: FREE_UNIT, address: '湖南省长沙市芙蓉区解放西路三十一号4栋1单元601室', use: 'residential', areaM2: 95.8 };
+const ACK = ['certificate-number-matches', 'objection-needs-decision', 'mortgage-on-transfer', 'pre-registration-consent'];
 const party = (ordinal: number, role: string, name: string, idNumber: string) => ({ ordinal, role, name, idType: 'resident_id', idNumber, phone: null, share: null, signatureHash: null });
 
 /**
@@ -45,7 +53,7 @@ describe('e-certificates at 登簿 against the platform stand-in', () => {
     const first = await inQueue('rev1', 'firstReview', n);
     await o.desk.ok('rev1', 'review.claim', { caseId: first.caseId });
     await o.desk.ok('rev1', 'review.workspace', { caseId: first.caseId });
-    await o.desk.ok('rev1', 'review.decide', { caseId: first.caseId, decision: 'pass', opinion: '同意', acknowledgedRules: ['objection', 'existingMortgage', 'preRegistration'] });
+    await o.desk.ok('rev1', 'review.decide', { caseId: first.caseId, decision: 'pass', opinion: '同意', acknowledgedRules: ACK });
     const next = await o.untilDesk(async () => {
       const all = [...(await o.desk.ok('rev2', 'review.queues', { queue: 'secondReview' })).items, ...(await o.desk.ok('reg', 'review.queues', { queue: 'registration' })).items];
       return all.find((i) => i.caseNumber === n);
@@ -53,7 +61,7 @@ describe('e-certificates at 登簿 against the platform stand-in', () => {
     if (next.stage === 'secondReview') {
       await o.desk.ok('rev2', 'review.claim', { caseId: next.caseId });
       await o.desk.ok('rev2', 'review.workspace', { caseId: next.caseId });
-      await o.desk.ok('rev2', 'review.decide', { caseId: next.caseId, decision: 'pass', opinion: '复审同意', acknowledgedRules: ['objection', 'existingMortgage', 'preRegistration'] });
+      await o.desk.ok('rev2', 'review.decide', { caseId: next.caseId, decision: 'pass', opinion: '复审同意', acknowledgedRules: ACK });
     }
     const ready = await inQueue('reg', 'registration', n);
     await o.desk.ok('reg', 'review.claim', { caseId: ready.caseId });
@@ -136,5 +144,38 @@ describe('e-certificates at 登簿 against the platform stand-in', () => {
     expect(all[0].identifier).toContain('.11100000MB03271699022.');
     expect(renditions.rendered.at(-1)).toMatchObject({ kind: 'proof', provedMatter: '抵押权', obligors: [expect.objectContaining({ name: '陈建国' })] });
     expect(await uploaded(caseId)).toMatchObject({ state: '现势' });
+  }, 120_000);
+  it('with the built-in renditions and no seal installed the e-certificate waits; once the training seal is installed it is produced, sealed, uploaded, and the OFD verifies against the seal root', async () => {
+    o.desk.ws.services.eCertificateRenditions = defaultRenditions(o.desk.dataDir, ownerOnlyFileProtector);
+    const n = await o.submitElsewhere({
+      businessType: 'mortgageFirst',
+      units: [FREE],
+      tracks: { registration: 'pending', transaction: 'not_applicable', tax: 'not_applicable' },
+      parties: [party(1, 'holder', '中国工商银行股份有限公司长沙芙蓉支行', '91430100MA4L0ZZZ3K'), party(2, 'obligor', '陈建国', '430102198001010011')],
+    });
+    const caseId = await toRegistration(n);
+    await o.desk.ok('reg', 'registration.register', { caseId });
+    const [waiting] = await list(caseId);
+    expect(waiting).toMatchObject({ production: 'pending', lastError: '本单位尚未安装电子印章，无法生成电子证照' });
+
+    const caDir = makeTempDir('bdc-seal-ca-');
+    try {
+      // The desk's clock is the test's manual clock (2026-11-27): the CA and the seal are valid from before it.
+      const issuedAt = new Date('2026-01-01T00:00:00Z');
+      ensureSealCa(caDir.path, issuedAt);
+      const { publicKeyHex } = createOfficeSealKey(o.desk.dataDir, ownerOnlyFileProtector);
+      const issued = issueTrainingOfficeSeal(caDir.path, { officeName: '长沙市芙蓉区不动产登记中心', publicKeyHex, imagePng: ringPng(), now: issuedAt });
+      installOfficeSeal(o.desk.dataDir, { certificateDer: issued.certificateDer, sealDer: issued.sealDer, imagePng: ringPng() });
+      const [produced] = await o.desk.ok('reg', 'certificates.retry', { officeCaseId: caseId });
+      expect(produced).toMatchObject({ production: 'produced', kind: 'proof' });
+      const ofd = Buffer.from((await o.desk.ok('reg', 'certificates.file', { identifier: produced.identifier!, format: 'ofd' })).base64, 'base64');
+      const report = await verifyOfd(ofd, { rootCertsDer: [issued.rootDer] });
+      expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(report).toMatchObject({ ok: true, identifier: produced.identifier, number: produced.number });
+      expect(await uploaded(caseId)).toMatchObject({ state: '现势' });
+      expect(o.platform.admin.eCertificates(n)[0]).toMatchObject({ identifier: produced.identifier, ofd: { complete: true }, pdf: { complete: true } });
+    } finally {
+      caDir.remove();
+    }
   }, 120_000);
 });
