@@ -230,6 +230,26 @@ async function batchPrint100() {
   return { name: 'certificate.batch_print_100_s', value, unit: 's', target: 60, ok: r.seconds < 60 && r.outputs === r.count };
 }
 
+let sealMeasured = null;
+async function measureSealOnce() {
+  if (!sealMeasured) {
+    const { measureSeal } = await import(join(root, 'dist', 'bench', 'bench-seal.mjs'));
+    sealMeasured = await measureSeal({ runs: 20 });
+  }
+  return sealMeasured;
+}
+
+async function certificateVerify() {
+  const r = await measureSealOnce();
+  return { name: 'certificate.verify_ms', value: Math.round(r.verifyMedianMs * 10) / 10, unit: 'ms', target: 100, ok: r.verifyMedianMs < 100 };
+}
+
+async function certificateSeal() {
+  // No target of its own in #12: sealing is part of certificate.ofd_ms (< 300 with rendering).
+  const r = await measureSealOnce();
+  return { name: 'certificate.seal_ms', value: Math.round(r.sealMedianMs * 10) / 10, unit: 'ms', target: 150, ok: r.sealMedianMs < 150 };
+}
+
 async function bundleBenchModules() {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -240,6 +260,7 @@ async function bundleBenchModules() {
       'bench-sync': 'test/bench/sync-bench.ts',
       'bench-register': 'test/platform/register-bench.ts',
       'bench-certificate-print': 'test/bench/certificate-print-bench.ts',
+      'bench-seal': 'test/bench/seal-bench.ts',
     },
     packages: 'external',
     outdir: 'dist/bench',
@@ -268,6 +289,8 @@ const BENCHMARKS = {
   'sync.upload_resume_extra_bytes': uploadResume,
   'register.lookup_p95_ms': registerLookup,
   'certificate.batch_print_100_s': batchPrint100,
+  'certificate.verify_ms': certificateVerify,
+  'certificate.seal_ms': certificateSeal,
 };
 
 if (!isBuildFresh()) await build({ quiet: true });

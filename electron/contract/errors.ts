@@ -130,6 +130,9 @@ export const ERROR_CODES = [
   // Sync
   'OUTBOX_NOT_FOUND',
   'OUTBOX_STATE_CONFLICT',
+  // E-certificates (issue #12)
+  'ECERTIFICATE_NOT_FOUND',
+  'ECERTIFICATE_NOT_PRODUCED',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -264,6 +267,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   NOT_IMPLEMENTED: '该功能尚未完成。',
   OUTBOX_NOT_FOUND: '找不到该同步指令，请刷新后再试。',
   OUTBOX_STATE_CONFLICT: '只有发送失败（死信）的指令可以重新发送或放弃，请刷新后再试。',
+  ECERTIFICATE_NOT_FOUND: '本机没有该电子证照，请刷新后再试。',
+  ECERTIFICATE_NOT_PRODUCED: '该电子证照尚未生成（正在重试），请稍后再试。',
 };
 
 /** An error thrown inside core that the dispatcher turns into `{ ok: false, error }`. */

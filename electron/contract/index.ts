@@ -15,6 +15,7 @@ import { workQueueMethods } from './methods/workqueue';
 import { reviewMethods } from './methods/review';
 import { issuanceMethods } from './methods/issuance';
 import { certificatePrintMethods } from './methods/certificate-print';
+import { certificateMethods } from './methods/certificates';
 
 /**
  * The ONE API between the UI and the back end. Adding a feature = an entry here + a handler in
@@ -37,6 +38,7 @@ export const contract = {
   ...reviewMethods,
   ...issuanceMethods,
   ...certificatePrintMethods,
+  ...certificateMethods,
 };
 
 export type Contract = typeof contract;
@@ -106,3 +108,4 @@ export * from './validation/safe-text';
 export * from './validation/free-text';
 export * from './certificate-config';
 export * from './validation/waybill';
+export * from './methods/certificates';

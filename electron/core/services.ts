@@ -1,3 +1,4 @@
+import type { ECertificateRenditions } from './certificates/e-certificate-renditions';
 import { AppError, type WorkstationConfig } from '../contract';
 import type { AuditEntry } from './audit/audit-log';
 import { appendAudit } from './audit/audit-log';
@@ -49,6 +50,8 @@ export interface Services {
    * `replace` runs while nothing is open (a restore swaps the file there).
    */
   reopenDatabase(replace?: () => void): void;
+  /** Renders and seals e-certificates (OFD + PDF); null: productions stay pending and are retried. */
+  eCertificateRenditions: ECertificateRenditions | null;
 }
 
 export interface CallContext {

@@ -32,12 +32,16 @@ import { MIGRATIONS } from './store/migrations';
 import { recoveryHandlers } from './store/recovery-handlers';
 import { backupHandlers } from './store/backup-handlers';
 import { startBackupDuties } from './store/backup-scheduler';
+import { startECertificateDuty } from './certificates/e-certificate-producer';
+import { defaultRenditions } from './certificates/default-renditions';
+import type { ECertificateRenditions } from './certificates/e-certificate-renditions';
 import { startRetentionDuty } from './cases/retention-duty';
 import { workbenchHandlers } from './workbench-handlers';
 import { workQueueHandlers } from './cases/work-queue';
 import { reviewHandlers } from './review/review-handlers';
 import { issuanceHandlers } from './issuance/issuance-handlers';
 import { certificatePrintHandlers } from './certificates/paper/certificate-print-handlers';
+import { certificateHandlers } from './certificates/certificate-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncEngine, type SyncEngineHooks } from './sync/sync-engine';
 import { platformConnectionFromConfig, type PlatformConnection } from './sync/platform-connection';
@@ -65,6 +69,7 @@ const handlers: Handlers = {
   ...reviewHandlers,
   ...issuanceHandlers,
   ...certificatePrintHandlers,
+  ...certificateHandlers,
 };
 
 export interface WorkstationOptions {
@@ -83,6 +88,8 @@ export interface WorkstationOptions {
    * overrides the config (the hosts pass the training stand-in's); null: no platform.
    */
   platform?: PlatformConnection | null;
+  /** Renders and seals e-certificates; undefined: the built-in renditions (OFD writer + office seal). */
+  eCertificateRenditions?: ECertificateRenditions | null;
   /** Test hooks of the sync engine (randomness, timers, probe interval). */
   sync?: SyncEngineHooks;
   /**
@@ -193,6 +200,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
     paths,
     config: { value: loaded.config, exists: loaded.exists },
     recovery: null,
+    eCertificateRenditions: options.eCertificateRenditions !== undefined ? options.eCertificateRenditions : defaultRenditions(dataDir, keyProtector),
     db() {
       if (!db) throw new AppError('RECOVERY_MODE');
       return db;
@@ -228,6 +236,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
   sweep.unref();
   const backupDuties = startBackupDuties(services, log); // daily backup + data-folder lock
   const retention = startRetentionDuty(services, log); // daily local purge of finished cases
+  const eCertificateDuty = startECertificateDuty(services, log); // retries e-certificates whose production failed
   let devicesStarted = false;
   let closed = false;
   const startDevices = () => {
@@ -269,6 +278,7 @@ export function startWorkstation(options: WorkstationOptions): Workstation {
       const stopping = services.sync?.stop();
       backupDuties.stop();
       retention.stop();
+      eCertificateDuty.stop();
       clearInterval(sweep);
       db?.close();
       db = null;

@@ -4,6 +4,7 @@ import type { PlatformAdmin } from './admin';
 import { faultSchema } from './faults';
 import { asPlatformError, PlatformError, requestTarget, sendError, sendJson } from './http-io';
 import { readSmallBody } from './request-body';
+import { ensureSealCa, issueTrainingOfficeSeal } from './seal-ca';
 import { parseBody, parseJson } from './wire-schemas';
 
 /**
@@ -28,9 +29,14 @@ const restrictionSchema = z.object({
   until: z.string().max(20).nullable(),
   note: z.string().max(500).nullable(),
 });
-const ADMIN_BODY_LIMIT = 1024 * 1024;
+const officeSealSchema = z.object({
+  officeName: z.string().min(1).max(100),
+  publicKeyHex: z.string().regex(/^04[0-9a-f]{128}$/),
+  imagePngBase64: z.string().min(8).max(1_400_000),
+});
+const ADMIN_BODY_LIMIT = 2 * 1024 * 1024;
 
-export function createAdminHandler(admin: PlatformAdmin): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createAdminHandler(admin: PlatformAdmin, options: { sealCaDir?: string } = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const { path } = requestTarget(req);
     const method = req.method ?? 'GET';
@@ -74,6 +80,16 @@ export function createAdminHandler(admin: PlatformAdmin): (req: IncomingMessage,
       }
       if (method === 'GET' && path === '/admin/certificate-numbers') return sendJson(res, 200, { numbers: admin.certificateNumbers() });
       if (method === 'GET' && path === '/admin/stats') return sendJson(res, 200, admin.stats());
+      // Training set-up of the office seal (API.md): the province seal CA's root, and issuing an office's seal.
+      if (options.sealCaDir && method === 'GET' && path === '/admin/seal-ca') {
+        return sendJson(res, 200, { rootDerBase64: Buffer.from(ensureSealCa(options.sealCaDir).certificateDer).toString('base64') });
+      }
+      if (options.sealCaDir && method === 'POST' && path === '/admin/seal-ca/office-seals') {
+        const r = parseBody(officeSealSchema, await body(), '印章申请');
+        const issued = issueTrainingOfficeSeal(options.sealCaDir, { officeName: r.officeName, publicKeyHex: r.publicKeyHex, imagePng: Buffer.from(r.imagePngBase64, 'base64') });
+        const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+        return sendJson(res, 201, { certificateDerBase64: b64(issued.certificateDer), sealDerBase64: b64(issued.sealDer), rootDerBase64: b64(issued.rootDer) });
+      }
       throw new PlatformError(404, 'NOT_FOUND', `没有管理接口 ${method} ${path}。`);
     } catch (err) {
       sendError(res, asPlatformError(err));

@@ -1,4 +1,5 @@
 import { auditRecordsOf } from './audit-records';
+import { eCertificatesBy, type ECertificateView } from './e-certificates';
 import type { AutoDecisions, AutoSettings } from './auto-decisions';
 import type { BlobStore } from './blob-store';
 import { recordCaseEvent } from './case-events';
@@ -56,6 +57,8 @@ export interface PlatformAdmin {
   setCertificatePrinted(caseNumber: string, printed: boolean): void;
   /** Audit records workstations sent upward (POST /api/v1/audit-records), by submitter CN and seq. */
   auditRecords(submitter?: string): Array<{ submitter: string; seq: number; action: string; hash: string }>;
+  /** The e-certificate store (API.md "E-certificates"): those of a case, in number order. */
+  eCertificates(caseNumber: string): ECertificateView[];
 }
 
 export function createAdmin(deps: { db: Db; blobs: BlobStore; faults: FaultSet; auto: AutoDecisions; stats: StatsCounter; now: () => Date }): PlatformAdmin {
@@ -64,6 +67,7 @@ export function createAdmin(deps: { db: Db; blobs: BlobStore; faults: FaultSet; 
   const blobsOf = db.prepare('SELECT hash FROM case_blobs WHERE case_number = ? ORDER BY rowid');
   return {
     auditRecords: (submitter) => auditRecordsOf(db, submitter),
+    eCertificates: (caseNumber) => eCertificatesBy(db, blobs, { caseNumber }),
     cases() {
       return allCases(db).map((c) => {
         const commands = commandsOf.all(c.caseNumber) as AdminCaseView['commands'];

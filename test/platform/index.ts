@@ -104,7 +104,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     });
     const tls = options.insecureHttp ? null : { caPem: certs.caPem, certPem: certs.serverCertPem, keyPem: certs.serverKeyPem };
     listeners.push(await listen({ port: options.port ?? 0, tls, handler: apiHandler, log }));
-    listeners.push(await listen({ port: options.adminPort ?? 0, tls: null, handler: createAdminHandler(admin), log }));
+    listeners.push(await listen({ port: options.adminPort ?? 0, tls: null, handler: createAdminHandler(admin, { sealCaDir: join(options.dataDir, 'certs') }), log }));
   } catch (err) {
     await shutdown();
     throw err;

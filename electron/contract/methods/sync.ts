@@ -22,7 +22,7 @@ export const platformStatusSchema = z.object({
 });
 export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
-export const outboxKindSchema = z.enum(['case.submit', 'case.withdraw', 'review.decide', 'case.supplement', 'case.issue', 'case.issueShipped', 'case.issueDelivered', 'certificate.printed']);
+export const outboxKindSchema = z.enum(['case.submit', 'case.withdraw', 'review.decide', 'case.supplement', 'case.issue', 'case.issueShipped', 'case.issueDelivered', 'certificate.printed', 'ecertificate.upload']);
 export const outboxStateSchema = z.enum(['pending', 'done', 'dead', 'cancelled']);
 
 export const outboxEntrySchema = z.object({

@@ -18,6 +18,9 @@ export const SEALED = {
   officeCaseBody: 'office_cases.body',
   /** 发证: the collector's ID number, the courier address and phone (migration 0013). */
   issuancePersonal: 'issuances.personal',
+  /** An e-certificate's facts (full ID numbers) and the 登簿 answer they are built from (migration 0011). */
+  eCertificateFacts: 'e_certificates.facts',
+  eCertificateAnswer: 'e_certificates.answer',
 } as const;
 
 /** The key ring operations personal-data code needs (a DataKeyRing in production). */
@@ -146,6 +149,8 @@ const SEALED_ONLY_COLUMNS = [
   { table: 'cases', column: 'collection_phone_sealed', where: SEALED.collectionPhone },
   { table: 'office_cases', column: 'body_sealed', where: SEALED.officeCaseBody },
   { table: 'issuances', column: 'personal_sealed', where: SEALED.issuancePersonal },
+  { table: 'e_certificates', column: 'facts_sealed', where: SEALED.eCertificateFacts },
+  { table: 'e_certificates', column: 'answer_sealed', where: SEALED.eCertificateAnswer },
 ] as const;
 
 function tableHasColumn(db: Db, table: string, column: string): boolean {

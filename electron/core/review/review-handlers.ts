@@ -1,10 +1,13 @@
-import { AppError, NON_REGISTRATION_GROUNDS, REVIEW_DECISION_LABELS, type MethodOutput, type ReviewDecision } from '../../contract';
+import { AppError, NON_REGISTRATION_GROUNDS, parseCertificateNumber, REVIEW_DECISION_LABELS, type MethodOutput, type ReviewDecision } from '../../contract';
 import type { Session } from '../auth/sessions';
 import { auditView } from '../audit/view-audit';
 import type { Handler } from '../handler';
 import { audit, requireSession, type CallContext } from '../services';
 import { sm3Hex } from '../crypto/sm3';
 import { outboxWrites } from '../sync/outbox-repository';
+import { certificateKindOf, type FactsBody } from '../certificates/certificate-facts-builder';
+import { eCertificates } from '../certificates/e-certificate-repository';
+import { produceDue } from '../certificates/e-certificate-producer';
 import { officeCases, type OfficeCaseRow, type SubmissionBody } from './office-cache';
 import { refusalOf, sendOnline } from './online-command';
 import { cachedRecord, storeRecord, unitRecords } from './register-records';
@@ -304,7 +307,12 @@ const register: Handler<'registration.register'> = async (ctx, input) => {
       for (const r of Array.isArray(answer.body.register) ? (answer.body.register as Array<{ unitCode?: string }>) : []) {
         if (typeof r.unitCode === 'string') storeRecord(db, r.unitCode, r, ctx.now);
       }
+      // The e-certificates this 登簿 owes are recorded with it: whatever happens to their production, the obligation stays.
+      const registerAnswer = { registeredAt: String(answer.body.registeredAt ?? ctx.now.toISOString()), certificateNumbers: numbers, register: (answer.body.register ?? []) as never };
+      for (const number of numbers) eCertificates.insertPending(db, ctx.services.keys, { officeCaseId: row.id, number, kind: kindOfNumber(body, number), answer: registerAnswer }, ctx.now);
     })();
+    // Produced now, so the registrar sees them at once; a failure leaves them pending for the duty.
+    await produceDue(ctx.services, { officeCaseId: row.id, force: true }, { id: s.userId, name: s.username });
     return reviewCaseOf(ctx, s, row.id);
   });
 };
@@ -326,6 +334,7 @@ const undo: Handler<'registration.undo'> = async (ctx, input) => {
     const db = ctx.services.db();
     db.transaction(() => {
       officeCases.setCertificateNumbers(db, row.id, [], ctx.now);
+      eCertificates.voidOfCase(db, row.id, ctx.now);
       officeCases.setStage(db, row.id, 'registration', ctx.now);
       officeCases.setClaim(db, row.id, null, ctx.now);
       officeCases.addEvent(db, row.id, { at: ctx.now.toISOString(), stage: 'registration', decision: 'undo', opinion: input.reason, actor: s.displayName });
@@ -356,6 +365,12 @@ const receiveSupplement: Handler<'cases.receiveSupplement'> = (ctx, input) => {
     return reviewCaseOf(ctx, s, row.id);
   });
 };
+
+/** Certificate or proof: the number says which (不动产权 / 不动产证明); the business type otherwise. */
+function kindOfNumber(body: SubmissionBody, number: string): 'certificate' | 'proof' {
+  const parsed = parseCertificateNumber(number);
+  return parsed.valid ? parsed.kind : (certificateKindOf(body as FactsBody) ?? 'certificate');
+}
 
 /** The office cache's row of a case this counter accepted (found by its case number). */
 function officeCaseOfLocal(ctx: Parameters<Handler<'cases.receiveSupplement'>>[0], caseId: number): OfficeCaseRow {

@@ -9,6 +9,7 @@ import { syncState } from './sync-state';
 import type { PersonalDataKeys } from '../crypto/personal-data';
 import { applyOfficeCase } from '../review/office-cache';
 import { issuedReason, platformIssuanceSchema } from '../issuance/office-case-issuance';
+import { applyECertificateState } from '../certificates/e-certificate-delivery';
 
 /**
  * Applies one page of the change feed in one transaction, together with the cursor after it, so a
@@ -41,6 +42,15 @@ export function applyChange(db: Db, change: FeedChange, now: Date, log: (m: stri
   // `office.case` is the office's review queue (API.md "Office review and 登簿"), not an event of
   // the case's own timeline: it fills the office cache (review/office-cache.ts) that the review
   // desks work from; the counter's cases show the decisions it leads to, not the claims.
+  // `ecertificate.state` (API.md "E-certificates"): 现势/注销 of an e-certificate a desk of this office produced.
+  if (change.kind === 'ecertificate.state') {
+    try {
+      db.transaction(() => applyECertificateState(db, change.data, log))();
+    } catch (err) {
+      log(`ecertificate.state (cursor ${change.cursor}) not applied: ${(err as Error).message}`);
+    }
+    return null;
+  }
   if (change.kind === 'office.case') {
     if (keys) {
       try {

@@ -1,4 +1,5 @@
 import type { BlobStore } from '../blobs/blob-store';
+import { deliverECertificate } from '../certificates/e-certificate-delivery';
 import type { PersonalDataKeys } from '../crypto/personal-data';
 import type { Db } from '../store/database';
 import { uploadBlob } from './blob-upload';
@@ -45,6 +46,8 @@ export function deliverCommand(cmd: OutboxCommand, ctx: DeliveryContext): Promis
     // 缮证 (API.md "Certificates printed"): after it, the platform refuses 登簿退回.
     case 'certificate.printed':
       return deliverOfficeCommand(cmd, ctx, 'certificates/printed');
+    case 'ecertificate.upload':
+      return deliverECertificate(cmd, ctx);
   }
 }
 

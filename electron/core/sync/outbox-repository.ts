@@ -4,7 +4,7 @@ import type { Db } from '../store/database';
 import { statement } from './statement-cache';
 
 /** `case.issue*`: 发证 (issue #12), office-case lane like review commands. */
-export type OutboxKind = 'case.submit' | 'case.withdraw' | 'review.decide' | 'case.supplement' | 'case.issue' | 'case.issueShipped' | 'case.issueDelivered' | 'certificate.printed';
+export type OutboxKind = 'case.submit' | 'case.withdraw' | 'review.decide' | 'case.supplement' | 'case.issue' | 'case.issueShipped' | 'case.issueDelivered' | 'certificate.printed' | 'ecertificate.upload';
 export type OutboxState = 'pending' | 'done' | 'dead' | 'cancelled';
 
 /** One command as the engine sends it. */

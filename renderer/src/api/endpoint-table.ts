@@ -178,6 +178,12 @@ export const ENDPOINTS = {
   'certificatePrint.print': { name: 'printCertificates', kind: 'mutation', invalidates: ['CertificatePrint', 'Issuance', 'Sync'] },
   'certificatePrint.spoil': { name: 'spoilPrint', kind: 'mutation', invalidates: ['CertificatePrint', 'Issuance'] },
   'certificatePrint.printGrid': { name: 'printFormGrid', kind: 'mutation' },
+  // ── E-certificates produced at 登簿 (issue #12); 'Review' so a 登簿 refreshes them.
+  'certificates.list': { name: 'eCertificates', kind: 'query', provides: ['Review'] },
+  /** File bytes; not cached in the store (large). */
+  'certificates.file': { name: 'eCertificateFile', kind: 'query', keepUnusedDataFor: 0 },
+  'certificates.retry': { name: 'retryECertificates', kind: 'mutation', invalidates: ['Review', 'Sync'] },
+  'certificates.verify': { name: 'verifyECertificate', kind: 'mutation' },
 } as const satisfies { [M in MethodName]: EndpointEntry<M> };
 
 export type EndpointTable = typeof ENDPOINTS;

@@ -61,6 +61,16 @@ export async function embedDocumentFont(
   };
 }
 
+/**
+ * The parsed face documents use (resolved and cached as for embedDocumentFont), for renditions
+ * that embed the font themselves: the OFD e-certificate writes its own subset of this face.
+ */
+export async function loadDocumentFace(configured?: CjkFontSource): Promise<{ bytes: Uint8Array; face: unknown; postscriptName: string }> {
+  const source = resolveCjkFont({ configured });
+  if (!source) throw new DocumentError('DOCUMENT_FONT_UNAVAILABLE', NO_CJK_FONT_MESSAGE);
+  return loadFace(source);
+}
+
 interface LoadedFace {
   bytes: Uint8Array;
   face: Face;

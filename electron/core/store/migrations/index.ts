@@ -8,11 +8,12 @@ import { migration0007 } from './0007-password-history';
 import { migration0008 } from './0008-case-model-v2';
 import { migration0009 } from './0009-mask-free-text';
 import { migration0010 } from './0010-office-review';
+import { migration0011 } from './0011-e-certificates';
 import { migration0012 } from './0012-certificate-forms';
 import { migration0013 } from './0013-issuance';
 import { migration0014 } from './0014-notice-numbers';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Never edit a released one: add the next number. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0012, migration0013, migration0014];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014];
 export type { Migration } from './migration';

@@ -17,6 +17,7 @@ export const OUTBOX_KIND_LABELS: Record<OutboxEntry['kind'], string> = {
   'case.issueShipped': '证书寄出',
   'case.issueDelivered': '证书签收',
   'certificate.printed': '证书缮证',
+  'ecertificate.upload': '电子证照',
 };
 
 /** The queue's tabs, in the order a supervisor looks at them. */
