@@ -75,7 +75,7 @@ describe('migration 0008: case model v2 on a folder made by the current release'
     version7Folder(dir.path);
     t = makeWorkstation({ dataDir: dir.path, platform: null });
     // 0008 runs (0009 after it, in the same start).
-    expect(t.logs.some((l) => /database migrated 7 → (8|9|10)/.test(l))).toBe(true);
+    expect(t.logs.some((l) => /database migrated 7 → \d+/.test(l))).toBe(true);
     expect(readdirSync(join(dir.path, 'backups')).some((f) => f.includes('before-migration-8'))).toBe(true);
     const db = t.ws.services.db();
     const keys = t.ws.services.keys;
@@ -131,6 +131,6 @@ describe('migration 0008: case model v2 on a folder made by the current release'
 
     // A second start migrates nothing.
     t.restart();
-    expect(t.logs.filter((l) => /database migrated 7 → (8|9|10)/.test(l))).toHaveLength(1);
+    expect(t.logs.filter((l) => /database migrated 7 → \d+/.test(l))).toHaveLength(1);
   }, 60_000);
 });
