@@ -128,11 +128,9 @@ export function announceOfficeCase(db: Db, c: PlatformCase, at: Date, withBody: 
  */
 function issueFields(db: Db, caseNumber: string, stage: OfficeStage | null): Record<string, unknown> {
   if (stage !== 'registered' && stage !== 'issued') return {};
-  const reg = db.prepare('SELECT certificate_numbers FROM registrations WHERE case_number = ? AND undone_at IS NULL ORDER BY seq DESC LIMIT 1').get(caseNumber) as
-    | { certificate_numbers: string }
-    | undefined;
-  const numbers = reg ? (JSON.parse(reg.certificate_numbers) as string[]) : [];
-  // Until 缮证 records prints (issue #12 part 4), the administration flag stands for "all printed".
-  const printed = findReview(db, caseNumber)?.certificatePrinted ? { printed: numbers.map((number) => ({ number, formSerial: null, at: null })) } : {};
+  const numbers = registeredNumbersOf(db, caseNumber);
+  // The prints 缮证 recorded; without any, the administration flag (tests, training) stands for "all printed".
+  const recorded = printedOf(db, caseNumber);
+  const printed = recorded.length > 0 ? { printed: recorded } : findReview(db, caseNumber)?.certificatePrinted ? { printed: numbers.map((number) => ({ number, formSerial: null, at: null })) } : {};
   return { certificateNumbers: numbers, ...printed, issuance: issuanceForFeed(db, caseNumber) };
 }
