@@ -1,4 +1,5 @@
 import { AppError, ISSUANCE_STATE_LABELS, maskPersonalText, maskPhone, validatePhone, validateWaybill, type IssuanceMethod, type ParsedInput } from '../../contract';
+import { audited } from '../audit/audited-step';
 import type { SignatureCapture } from '../../../native/sigpad/strokes';
 import type { Session } from '../auth/sessions';
 import { auditView } from '../audit/view-audit';
@@ -27,19 +28,6 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
 const documents = () => import('./collection-record');
 const officeKeys = () => import('../crypto/office-key');
 const fonts = () => import('../../contract');
-
-/** Runs a step and audits it, success or refusal with its code (who issued what, and who was turned away). */
-async function audited<T>(ctx: CallContext, action: string, subject: string, detail: Record<string, unknown>, fn: () => Promise<T> | T): Promise<T> {
-  try {
-    const value = await fn();
-    audit(ctx, { action, object: subject, result: 'success', detail });
-    return value;
-  } catch (err) {
-    const code = err instanceof AppError ? err.code : 'INTERNAL';
-    audit(ctx, { action, object: subject, result: 'failure', detail: { ...detail, code } });
-    throw err;
-  }
-}
 
 function workstation(ctx: CallContext): string {
   const config = ctx.services.config.value;

@@ -1,4 +1,5 @@
 import { AppError, NON_REGISTRATION_GROUNDS, parseCertificateNumber, REVIEW_DECISION_LABELS, type MethodOutput, type ReviewDecision } from '../../contract';
+import { audited } from '../audit/audited-step';
 import type { Session } from '../auth/sessions';
 import { auditView } from '../audit/view-audit';
 import type { Handler } from '../handler';
@@ -19,22 +20,6 @@ import { failedRules } from '../cases/lifecycle-rules';
 import { ACTION_OF_DECISION, DECISIONS_OF_STAGE, acceptedBySelf, actorOf, officeActionRow, requireOfficeAction, requireOfficeCase, reviewCaseOf, toReviewCase } from './review-view';
 
 const object = (row: Pick<OfficeCaseRow, 'caseNumber'>) => `officeCase:${row.caseNumber}`;
-
-/**
- * Runs a change and audits it, success or refusal (the refusal with its code): claims, decisions
- * and 登簿 are what supervisors reconstruct afterwards.
- */
-async function audited<T>(ctx: CallContext, action: string, subject: string, detail: Record<string, unknown>, fn: () => Promise<T> | T): Promise<T> {
-  try {
-    const value = await fn();
-    audit(ctx, { action, object: subject, result: 'success', detail });
-    return value;
-  } catch (err) {
-    const code = err instanceof AppError ? err.code : 'INTERNAL';
-    audit(ctx, { action, object: subject, result: 'failure', detail: { ...detail, code } });
-    throw err;
-  }
-}
 
 function requireBody(ctx: CallContext, row: OfficeCaseRow): SubmissionBody {
   const body = officeCases.body(ctx.services.db(), ctx.services.keys, row.id);
